@@ -1,0 +1,4 @@
+export * from './entities.ts';
+export * from './article.ts';
+export * from './extraction.ts';
+export * from './graph.ts';
