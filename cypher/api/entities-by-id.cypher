@@ -1,0 +1,4 @@
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+RETURN e.id AS id, e.type AS type, e.name AS name, coalesce(e.aliases, []) AS aliases, e.code AS code,
+       COUNT { (e)--(:Article) } AS articleCount

@@ -1,0 +1,3 @@
+MATCH (p:Entity {id: $id})-[:WROTE]->(a:Article)
+RETURN a.id AS articleId
+ORDER BY a.date DESC

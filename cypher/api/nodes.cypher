@@ -1,0 +1,10 @@
+// Graph nodes for these ids, shaped for Cytoscape. Weight: articles behind an entity, entities in an article.
+CALL {
+  MATCH (n:Entity) WHERE n.id IN $ids RETURN n
+  UNION
+  MATCH (n:Article) WHERE n.id IN $ids RETURN n
+}
+RETURN n.id AS id,
+       CASE WHEN n:Article THEN 'Article' ELSE n.type END AS type,
+       coalesce(n.name, n.title) AS label,
+       CASE WHEN n:Article THEN COUNT { (n)-[:MENTIONS]->() } ELSE COUNT { (n)--(:Article) } END AS weight

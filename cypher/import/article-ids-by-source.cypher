@@ -1,0 +1,2 @@
+MATCH (a:Article {source: $source})
+RETURN a.id AS id

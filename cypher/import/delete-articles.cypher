@@ -1,0 +1,4 @@
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+DETACH DELETE a
+RETURN count(*) AS deleted

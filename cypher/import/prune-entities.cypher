@@ -1,0 +1,7 @@
+// An entity with no article link (mention, byline) and no relation left (relations are removed
+// with the article that stated them) has no evidence any more: remove it.
+UNWIND $ids AS id
+MATCH (e:Entity {id: id})
+WHERE NOT (e)--(:Article) AND NOT (e)-[:HOLDS_POSITION|PART_OF|LOCATED_IN]-()
+DETACH DELETE e
+RETURN count(*) AS pruned

@@ -1,0 +1,25 @@
+// guanxi's schema. Applied on every start; each statement is idempotent (IF NOT EXISTS).
+
+// One node per article and per entity; MERGE relies on these.
+CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE;
+CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
+
+// Lookups by name (exact and substring) and by type.
+CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name);
+CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (e:Entity) ON (e.name);
+CREATE INDEX entity_type IF NOT EXISTS FOR (e:Entity) ON (e.type);
+
+// Timelines and clean-up by source.
+CREATE INDEX article_date IF NOT EXISTS FOR (a:Article) ON (a.date);
+CREATE INDEX article_source IF NOT EXISTS FOR (a:Article) ON (a.source);
+
+// Relations between entities carry the article that states them; updates and deletes find them by it.
+CREATE INDEX holds_position_article IF NOT EXISTS FOR ()-[r:HOLDS_POSITION]-() ON (r.articleId);
+CREATE INDEX part_of_article IF NOT EXISTS FOR ()-[r:PART_OF]-() ON (r.articleId);
+CREATE INDEX located_in_article IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.articleId);
+
+// Full-text search that works for Chinese: the cjk analyzer indexes character bigrams.
+CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON EACH [e.name, e.aliasText]
+  OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
+CREATE FULLTEXT INDEX article_search IF NOT EXISTS FOR (a:Article) ON EACH [a.title, a.body]
+  OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };

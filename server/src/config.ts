@@ -1,0 +1,33 @@
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+/** The repository root, for the bundled sample, cypher/ and the embedded Neo4j's files. */
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const EnvSchema = z.object({
+  NEO4J_URI: z.string().url().optional(),
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().default(''),
+  NEO4J_DATABASE: z.string().min(1).optional(),
+  GUANXI_NEO4J_PORT: z.coerce.number().int().min(1).max(65535).default(7687),
+  GUANXI_NEO4J_HEAP_MB: z.coerce.number().int().min(128).default(512),
+  GUANXI_NEO4J_PAGECACHE_MB: z.coerce.number().int().min(16).default(256),
+  GUANXI_DATA_DIR: z.string().default(path.join(ROOT, '.data')),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
+  NODE_ENV: z.string().default('production'),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+/** Reads configuration from the environment once; a bad value names the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Bad configuration in the environment: ${problems}`);
+  }
+  return parsed.data;
+}

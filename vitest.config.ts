@@ -1,0 +1,31 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Two projects: `unit` needs nothing; `integration` (and the browser test) gets a real Neo4j from
+ * tests/setup/neo4j.ts — a private embedded server per run, or NEO4J_URI's server with a database
+ * made for the run — and runs its files one at a time because they share that database.
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts', 'tests/extract/**/*.test.ts', 'tests/ingest/**/*.test.ts', 'tests/client/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.spec.ts'],
+          globalSetup: ['tests/setup/neo4j.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
+  },
+});
