@@ -1,0 +1,102 @@
+/**
+ * Saved news pages and HTML fragments (feed descriptions, scraped bodies). The main text of a
+ * page is found by Mozilla's Readability, run on a linkedom document (no browser, no jsdom);
+ * the only hand-written part is turning the chosen HTML into paragraphs.
+ */
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+import { fallbackDate, finishArticle } from './article.ts';
+import { normaliseDate } from './dates.ts';
+import { article, problem, type InputItem, type ReadContext } from './items.ts';
+import { readAll } from './lines.ts';
+import { repairParagraphs } from './page.ts';
+
+/** Saved pages are read whole (a DOM needs the whole page); beyond this size it is not a news page. */
+const MAX_HTML_BYTES = 50 * 2 ** 20;
+
+const BLOCK = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
+  'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD',
+  'TH', 'TR', 'UL']);
+const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'IFRAME']);
+
+interface DomNode {
+  nodeType: number;
+  nodeName: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+}
+
+/** Text of a DOM subtree with block elements as paragraph breaks, whitespace collapsed as a browser would. */
+function nodeText(root: DomNode): string {
+  const out: string[] = [];
+  const walk = (node: DomNode) => {
+    if (node.nodeType === 3) {
+      out.push((node.textContent ?? '').replace(/[ \t\r\n\f]+/g, ' '));
+      return;
+    }
+    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) return;
+    const name = node.nodeName.toUpperCase();
+    if (SKIP.has(name)) return;
+    const block = BLOCK.has(name);
+    if (block) out.push('\n');
+    for (let i = 0; i < node.childNodes.length; i++) walk(node.childNodes[i]!);
+    if (block) out.push('\n');
+  };
+  walk(root);
+  return out.join('').split('\n').map((line) => line.trim()).filter(Boolean).join('\n');
+}
+
+/** Text of an HTML fragment, e.g. an RSS description or a scraped body; entities decoded. */
+export function htmlToText(html: string): string {
+  if (!/[<&]/.test(html)) return html.trim();
+  const { document } = parseHTML(`<!DOCTYPE html><html><body>${html}</body></html>`);
+  return nodeText(document.body as unknown as DomNode);
+}
+
+export async function* readHtml(chunks: AsyncIterable<string>, ctx: ReadContext): AsyncGenerator<InputItem> {
+  const origin = { file: ctx.file };
+  const html = await readAll(chunks, MAX_HTML_BYTES, 'HTML page');
+  const { document } = parseHTML(html);
+  // Readability changes the document, so the metadata is read first.
+  const meta = (selector: string, attribute = 'content') =>
+    (document.querySelector(selector)?.getAttribute(attribute) ?? '').trim() || undefined;
+  const url = meta('link[rel="canonical"]', 'href') ?? meta('meta[property="og:url"]');
+  const rawDate = meta('meta[property="article:published_time"]') ?? meta('meta[name="pubdate"]')
+    ?? meta('meta[name="publishdate"]') ?? meta('meta[itemprop="datePublished"]') ?? meta('meta[name="date"]')
+    ?? meta('meta[name="dc.date"]') ?? meta('time[datetime]', 'datetime');
+  const metaTitle = meta('meta[property="og:title"]');
+  const siteName = meta('meta[property="og:site_name"]') ?? meta('meta[name="application-name"]');
+  const metaAuthor = meta('meta[name="author"]') ?? meta('meta[property="article:author"]');
+  const lang = document.documentElement?.getAttribute('lang')?.trim() || undefined;
+
+  const parsed = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
+  if (!parsed?.content) {
+    yield problem(origin, 'HTML: no article text found (Readability found no main content)');
+    return;
+  }
+  const { document: content } = parseHTML(`<!DOCTYPE html><html><body>${parsed.content}</body></html>`);
+  const title = metaTitle ?? parsed.title ?? undefined;
+  const paragraphs = repairParagraphs(nodeText(content.body as unknown as DomNode).split('\n'));
+  // Readability keeps the page's <h1> when it differs from <title> ("… - 郑州日报"); it is the title, not body.
+  if (title && paragraphs[0]?.replace(/\s+/g, ' ') === title.replace(/\s+/g, ' ')) paragraphs.shift();
+  const body = paragraphs.join('\n');
+  if (!body) {
+    yield problem(origin, 'missing body');
+    return;
+  }
+  const metadataDate = normaliseDate(rawDate ?? parsed.publishedTime ?? undefined);
+  const { date, dateSource } = metadataDate ? { date: metadataDate, dateSource: 'metadata' as const }
+    : fallbackDate(title ?? '', body, ctx.formatName);
+  const authors = metaAuthor ?? parsed.byline ?? undefined;
+  yield article(finishArticle({
+    title,
+    body,
+    date,
+    dateSource,
+    source: siteName ?? parsed.siteName ?? undefined,
+    url,
+    authors: authors && !/^https?:/.test(authors) ? [authors.trim()] : [],
+    lang: lang?.split(/[-_]/)[0]?.toLowerCase(),
+    origin,
+  }));
+}

@@ -1,0 +1,109 @@
+/**
+ * The importer's input side: any mix of files, directories, globs, .gz and stdin in, a stream
+ * of articles and problems out. Formats are chosen by extension, else sniffed from the text.
+ */
+import type { Readable } from 'node:stream';
+import { decodeBytes } from './encoding.ts';
+import { problem, type InputItem, type ReadContext, type ReadOptions } from './items.ts';
+import { expandPaths, type InputSource } from './paths.ts';
+import { readCsv } from './csv.ts';
+import { readFeed } from './feed.ts';
+import { readHtml } from './html.ts';
+import { readJson, readJsonLines } from './json.ts';
+import { readText } from './text.ts';
+
+export type { InputItem, ReadOptions, InputField } from './items.ts';
+export { streamSource, type InputSource } from './paths.ts';
+
+export type Format = 'text' | 'json' | 'jsonl' | 'csv' | 'feed' | 'html';
+
+export function formatFromName(name: string): Format | undefined {
+  const ext = /\.([^./\\]+)$/.exec(name.toLowerCase())?.[1];
+  switch (ext) {
+    case 'txt': case 'text': case 'md': case 'markdown': return 'text';
+    case 'json': return 'json';
+    case 'jsonl': case 'ndjson': return 'jsonl';
+    case 'csv': case 'tsv': return 'csv';
+    case 'xml': case 'rss': case 'atom': return 'feed';
+    case 'html': case 'htm': case 'xhtml': return 'html';
+    default: return undefined;
+  }
+}
+
+/** Reads every input in order. Never throws for a bad input: it becomes a problem item. */
+export async function* readInputs(paths: string[], options: ReadOptions = {}): AsyncGenerator<InputItem> {
+  for await (const entry of expandPaths(paths)) {
+    if (entry.kind === 'problem') yield problem({ file: entry.file }, entry.reason);
+    else yield* readSource(entry.source, options);
+  }
+}
+
+/** Reads one source; exported for callers (and tests) that have a stream rather than a path. */
+export async function* readSource(source: InputSource, options: ReadOptions = {}): AsyncGenerator<InputItem> {
+  const ctx: ReadContext = { file: source.file, formatName: source.formatName, options };
+  try {
+    const stream: Readable = source.open();
+    const decoded = await decodeBytes(stream as AsyncIterable<Buffer>, options.encoding);
+    const { head, chunks } = await peek(decoded.chunks, 1024);
+    const format = formatFromName(source.formatName) ?? sniffFormat(head);
+    yield* READERS[format](chunks, ctx);
+  } catch (error) {
+    yield problem({ file: source.file }, describe(error));
+  }
+}
+
+const READERS: Record<Format, (chunks: AsyncIterable<string>, ctx: ReadContext) => AsyncIterable<InputItem>> = {
+  text: readText,
+  json: readJson,
+  jsonl: readJsonLines,
+  csv: readCsv,
+  feed: readFeed,
+  html: readHtml,
+};
+
+/** For stdin and unknown extensions: what the first characters look like. */
+export function sniffFormat(head: string): Format {
+  const start = head.replace(/^[\s\ufeff]+/, '').slice(0, 512).toLowerCase();
+  if (start.startsWith('<?xml')) return /<(rss|feed|rdf:rdf)[\s>]/.test(start) || !/<html/.test(start) ? 'feed' : 'html';
+  if (/^<(rss|feed|rdf:rdf)[\s>]/.test(start)) return 'feed';
+  if (start.startsWith('<')) return 'html';
+  if (start.startsWith('[')) return 'json';
+  if (start.startsWith('{')) {
+    // One object a line is JSONL; an object spread over lines is a JSON document.
+    const firstLine = start.split('\n', 1)[0]!.trim();
+    return firstLine.endsWith('}') ? 'jsonl' : 'json';
+  }
+  return 'text';
+}
+
+/** The first `size` characters, and the chunks again from the very start. */
+async function peek(chunks: AsyncIterable<string>, size: number): Promise<{ head: string; chunks: AsyncIterable<string> }> {
+  const iterator = chunks[Symbol.asyncIterator]();
+  const seen: string[] = [];
+  let length = 0;
+  let done = false;
+  while (length < size) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    seen.push(next.value);
+    length += next.value.length;
+  }
+  async function* replay(): AsyncGenerator<string> {
+    yield* seen;
+    if (done) return;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return { head: seen.join('').slice(0, size), chunks: replay() };
+}
+
+function describe(error: unknown): string {
+  const e = error as NodeJS.ErrnoException;
+  if (e?.code === 'ENOENT') return 'no such file or directory';
+  if (e?.code === 'EACCES') return 'permission denied';
+  if (e?.code === 'EISDIR') return 'is a directory';
+  if (e?.code === 'Z_DATA_ERROR' || e?.code === 'Z_BUF_ERROR') return `not valid gzip data (${e.message})`;
+  return e instanceof Error ? e.message : String(error);
+}
