@@ -11,4 +11,4 @@ WHERE (m:Entity OR m:Article) AND NOT m.id IN $exclude
 WITH m, count(r) AS ties
 RETURN m.id AS id, ties
 ORDER BY ties DESC, COUNT { (m)--() } DESC, id
-LIMIT $limit
+LIMIT toInteger($limit)

@@ -4,4 +4,4 @@ CALL { MATCH (n:Entity {id: $to}) RETURN n AS b UNION MATCH (n:Article {id: $to}
 MATCH p = allShortestPaths((a)-[*..8]-(b))
 WHERE length(p) <= $maxLength
 RETURN [n IN nodes(p) | n.id] AS ids
-LIMIT $first
+LIMIT toInteger($first)

@@ -4,7 +4,7 @@ import path from 'node:path';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../server/src/api/server.ts';
-import { createExtractor } from '../../server/src/extract/index.ts';
+import { ExtractionPool } from '../../server/src/importer/pool.ts';
 import { Graph } from '../../server/src/graph/db.ts';
 import { readInputs } from '../../server/src/ingest/index.ts';
 import { runImport } from '../../server/src/importer/run.ts';
@@ -36,7 +36,7 @@ describe('GraphQL API on the sample page', () => {
   beforeAll(async () => {
     graph = await testGraph();
     await emptyDatabase(graph);
-    await runImport(graph, readInputs([SAMPLE]), createExtractor(), { batchSize: 50, dryRun: false });
+    await runImport(graph, readInputs([SAMPLE]), new ExtractionPool({ workers: 0 }), { batchSize: 50, dryRun: false });
     server = createServer({ graph, graphiql: false });
     base = await listen(server);
   });

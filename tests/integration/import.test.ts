@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createExtractor } from '../../server/src/extract/index.ts';
+import { ExtractionPool } from '../../server/src/importer/pool.ts';
 import type { Graph } from '../../server/src/graph/db.ts';
 import { deleteArticles, articleIdsBySource } from '../../server/src/graph/store.ts';
 import { readInputs } from '../../server/src/ingest/index.ts';
@@ -10,9 +10,9 @@ import { runImport } from '../../server/src/importer/run.ts';
 import { counts, emptyDatabase, testGraph } from './graph.ts';
 
 const SAMPLE = path.resolve('samples/gaoxin-2020-05.txt');
-const extractor = createExtractor();
+const pool = new ExtractionPool({ workers: 0 });
 const importFiles = (graph: Graph | null, files: string[], dryRun = false) =>
-  runImport(graph, readInputs(files), extractor, { batchSize: 50, dryRun });
+  runImport(graph, readInputs(files), pool, { batchSize: 50, dryRun });
 
 describe('import into Neo4j', () => {
   let graph: Graph;
@@ -75,13 +75,13 @@ describe('import into Neo4j', () => {
     const feed = path.join(tmp, 'feed.jsonl');
     const record = (body: string) =>
       JSON.stringify({ url: 'https://example.org/news/1', title: '结对帮扶', date: '2020-05-07', source: 'feed', body });
-    fs.writeFileSync(feed, `${record('卢氏县委副书记李兴东主持会议，郑州圆方集团董事长薛荣出席。')}\n`);
+    fs.writeFileSync(feed, `${record('洛宁县委副书记周建华主持会议，郑州圆方集团董事长薛荣出席。')}\n`);
     expect(await importFiles(graph, [feed])).toMatchObject({ created: 1, updated: 0 });
-    expect(await graph.read("MATCH (e:Person {name: '李兴东'}) RETURN e")).toHaveLength(1);
+    expect(await graph.read("MATCH (e:Person {name: '周建华'}) RETURN e")).toHaveLength(1);
 
-    fs.writeFileSync(feed, `${record('卢氏县县长王清华主持会议。')}\n`);
+    fs.writeFileSync(feed, `${record('洛宁县县长王清华主持会议。')}\n`);
     expect(await importFiles(graph, [feed])).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
-    expect(await graph.read("MATCH (e:Person {name: '李兴东'}) RETURN e")).toHaveLength(0);
+    expect(await graph.read("MATCH (e:Person {name: '周建华'}) RETURN e")).toHaveLength(0);
     expect(await graph.read("MATCH (e:Person {name: '王清华'})<-[:MENTIONS]-(:Article) RETURN e")).toHaveLength(1);
     expect((await counts(graph)).articles).toBe(6);
 

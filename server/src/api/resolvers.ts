@@ -1,5 +1,5 @@
 import type { NodeType } from '@guanxi/shared';
-import { GraphQLError } from 'graphql';
+import { createGraphQLError } from 'graphql-yoga';
 import type { Graph } from '../graph/db.ts';
 import * as explore from '../graph/explore.ts';
 import * as records from '../graph/records.ts';
@@ -18,7 +18,7 @@ const MAX_NODES = 2000;
 
 function bounded(name: string, value: number, min: number, max: number): number {
   if (!Number.isInteger(value) || value < min || value > max) {
-    throw new GraphQLError(`${name} must be an integer from ${min} to ${max}; got ${value}`, {
+    throw createGraphQLError(`${name} must be an integer from ${min} to ${max}; got ${value}`, {
       extensions: { code: 'BAD_USER_INPUT' },
     });
   }

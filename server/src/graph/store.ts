@@ -54,6 +54,8 @@ export function toWriteParams(batch: PreparedArticle[]) {
   for (const { article, extraction } of batch) {
     for (const entity of extraction.entities) {
       const id = addEntity(entity.type, entity.name, entity.aliases, entity.code);
+      // Entities named only by a relation (a province above a county) exist through that relation.
+      if (entity.mentions.length === 0) continue;
       const sentences = [...new Set(entity.mentions.map((m) => m.sentence))].map((index) => {
         const sentence = extraction.sentences[index];
         return sentence ? article.body.slice(sentence.start, sentence.end).trim() : '';

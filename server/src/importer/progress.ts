@@ -2,7 +2,7 @@ import cliProgress from 'cli-progress';
 import type { ImportProgress } from './run.ts';
 
 export interface ProgressView {
-  update: (progress: ImportProgress & { filesDone?: number; filesTotal?: number }) => void;
+  update: (progress: ImportProgress) => void;
   stop: () => void;
 }
 
@@ -12,12 +12,12 @@ const PLAIN_EVERY_MS = 5_000;
  * A bar with files, articles, entities, rate and ETA on a terminal; a plain line every few
  * seconds otherwise (logs, CI); nothing with --json.
  */
-export function createProgress({ quiet }: { quiet: boolean }): ProgressView {
+export function createProgress({ quiet, files }: { quiet: boolean; files: number }): ProgressView {
   if (quiet) return { update: () => {}, stop: () => {} };
   const started = Date.now();
   const rate = (read: number) => read / Math.max((Date.now() - started) / 1000, 0.001);
   if (!process.stderr.isTTY) {
-    let last = 0;
+    let last = Date.now();
     return {
       update(p) {
         if (Date.now() - last < PLAIN_EVERY_MS) return;
@@ -39,12 +39,15 @@ export function createProgress({ quiet }: { quiet: boolean }): ProgressView {
     },
     cliProgress.Presets.shades_classic,
   );
-  bar.start(1, 0, { read: 0, entities: 0, rate: '0' });
+  bar.start(Math.max(files, 1), 0, { read: 0, entities: 0, rate: '0' });
   return {
     update(p) {
-      if (p.filesTotal !== undefined) bar.setTotal(Math.max(p.filesTotal, 1));
-      bar.update(p.filesDone ?? 0, { read: p.read, entities: p.entities, rate: rate(p.read).toFixed(0) });
+      // A file counts as done once the next one has begun; ETA is by files, the rate by articles.
+      bar.update(Math.max(p.files - 1, 0), { read: p.read, entities: p.entities, rate: rate(p.read).toFixed(0) });
     },
-    stop: () => bar.stop(),
+    stop: () => {
+      bar.update(Math.max(files, 1));
+      bar.stop();
+    },
   };
 }

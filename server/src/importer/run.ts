@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { ArticleInput, Extraction, InputProblem } from '@guanxi/shared';
-import type { Extractor } from '../extract/index.ts';
+import type { ArticleInput, InputProblem } from '@guanxi/shared';
 import type { Graph } from '../graph/db.ts';
 import { storedHashes, writeBatch, type PreparedArticle } from '../graph/store.ts';
 import type { InputItem } from '../ingest/index.ts';
 import { log } from '../log.ts';
 import { isConnectionError } from '../neo4j/errors.ts';
-import { extractionFromGiven } from './given.ts';
+import type { ExtractionPool } from './pool.ts';
 
 /** Bump when extraction changes, so that re-importing the same input rewrites what it extracts differently. */
 export const PIPELINE_VERSION = 'extract-1';
@@ -17,10 +16,14 @@ export interface ImportOptions {
   dryRun: boolean;
   /** Mixed into each article's hash: a different lexicon means different extraction. */
   extractorFingerprint?: string;
+  /** Batches extracted ahead of the one being written; bounds memory. */
+  maxInFlight?: number;
   onProgress?: (progress: ImportProgress) => void;
 }
 
 export interface ImportProgress {
+  /** Input files (or stdin) begun so far. */
+  files: number;
   read: number;
   written: number;
   unchanged: number;
@@ -41,77 +44,93 @@ export function articleHash(article: ArticleInput, fingerprint = ''): string {
   return createHash('sha1').update(PIPELINE_VERSION).update(fingerprint).update(JSON.stringify(content)).digest('hex');
 }
 
-function extractArticle(extractor: Extractor, article: ArticleInput): Extraction {
-  if (article.entities?.length) return extractionFromGiven(article, article.entities);
-  return extractor.extract(article);
-}
-
 /**
- * Reads, extracts and writes in batches. Unchanged articles (same hash as stored) are skipped
- * before extraction; a batch that fails to write is retried one article at a time, so one bad
- * article costs only itself.
+ * Reads, extracts and writes in batches, as a pipeline: while one batch is written, the next ones
+ * are extracted in worker threads. Unchanged articles (same hash as stored) are skipped before
+ * extraction. Writes are sequential, one transaction a batch; a batch that fails is retried one
+ * article at a time, so one bad article costs only itself.
  */
 export async function runImport(
   graph: Graph | null,
   items: AsyncIterable<InputItem>,
-  extractor: Extractor,
+  pool: ExtractionPool,
   options: ImportOptions,
 ): Promise<ImportSummary> {
   const started = performance.now();
   const summary: ImportSummary = {
-    read: 0, written: 0, created: 0, updated: 0, unchanged: 0, failed: 0, entities: 0, relations: 0, problems: [], seconds: 0,
+    files: 0, read: 0, written: 0, created: 0, updated: 0, unchanged: 0, failed: 0, entities: 0, relations: 0, problems: [], seconds: 0,
   };
+  const writing = graph && !options.dryRun ? graph : null;
   const report = () => options.onProgress?.(summary);
-  let pending: ArticleInput[] = [];
-
-  const fail = (article: ArticleInput, error: unknown) => {
+  const fail = (problem: InputProblem) => {
     summary.failed++;
-    summary.problems.push({ origin: article.origin, reason: (error as Error).message });
+    summary.problems.push(problem);
   };
+  const inFlight: Promise<void>[] = [];
+  let writes: Promise<void> = Promise.resolve();
+  let pending: ArticleInput[] = [];
+  let lastFile: string | undefined;
 
-  const flush = async () => {
-    const batch = pending;
-    pending = [];
-    if (batch.length === 0) return;
-    const stored = graph && !options.dryRun ? await storedHashes(graph, batch.map((a) => a.id)) : new Map<string, string>();
-    const prepared: PreparedArticle[] = [];
+  const stage = async (batch: ArticleInput[]) => {
+    const stored = writing ? await storedHashes(writing, batch.map((a) => a.id)) : new Map<string, string>();
+    const changed: { article: ArticleInput; hash: string }[] = [];
     for (const article of batch) {
       const hash = articleHash(article, options.extractorFingerprint);
-      if (stored.get(article.id) === hash) {
-        summary.unchanged++;
-        continue;
+      if (stored.get(article.id) === hash) summary.unchanged++;
+      else changed.push({ article, hash });
+    }
+    const extracted = pool.extract(changed.map((c) => c.article));
+    // Writes stay in input order and one at a time: concurrent MERGEs of the same entities would
+    // only wait on each other's locks.
+    const written = writes.then(async () => {
+      const results = await extracted;
+      const prepared: PreparedArticle[] = [];
+      results.forEach((result, i) => {
+        const { article, hash } = changed[i]!;
+        if (!result.ok) return fail({ origin: article.origin, reason: result.reason });
+        summary.entities += result.extraction.entities.length;
+        summary.relations += result.extraction.relations.length;
+        prepared.push({ article, extraction: result.extraction, hash });
+      });
+      if (writing && prepared.length > 0) await writeWithFallback(writing, prepared, stored, summary, fail);
+      else {
+        summary.written += prepared.length;
+        summary.created += prepared.length;
       }
-      try {
-        prepared.push({ article, extraction: extractArticle(extractor, article), hash });
-      } catch (error) {
-        fail(article, error);
-      }
-    }
-    for (const { extraction } of prepared) {
-      summary.entities += extraction.entities.length;
-      summary.relations += extraction.relations.length;
-    }
-    if (graph && !options.dryRun && prepared.length > 0) {
-      await writeWithFallback(graph, prepared, stored, summary, fail);
-    } else {
-      summary.written += prepared.length;
-      summary.created += prepared.length;
-    }
-    report();
+      report();
+    });
+    written.catch(() => {}); // handled where it is awaited; this only keeps Node from calling it unhandled
+    writes = written;
+    inFlight.push(written);
+    if (inFlight.length > (options.maxInFlight ?? 3)) await inFlight.shift();
   };
 
-  for await (const item of items) {
-    if (item.kind === 'problem') {
-      summary.failed++;
-      summary.problems.push(item.problem);
-      report();
-      continue;
+  try {
+    for await (const item of items) {
+      const origin = item.kind === 'problem' ? item.problem.origin : item.article.origin;
+      if (origin.file !== lastFile) {
+        lastFile = origin.file;
+        summary.files++;
+      }
+      if (item.kind === 'problem') {
+        fail(item.problem);
+        report();
+        continue;
+      }
+      summary.read++;
+      pending.push(item.article);
+      if (pending.length >= options.batchSize) {
+        const batch = pending;
+        pending = [];
+        await stage(batch);
+      }
     }
-    summary.read++;
-    pending.push(item.article);
-    if (pending.length >= options.batchSize) await flush();
+    if (pending.length > 0) await stage(pending);
+  } finally {
+    // Even when reading failed, what was read is written before the error goes on.
+    await Promise.allSettled(inFlight);
   }
-  await flush();
+  await Promise.all(inFlight);
   summary.seconds = (performance.now() - started) / 1000;
   report();
   return summary;
@@ -122,7 +141,7 @@ async function writeWithFallback(
   prepared: PreparedArticle[],
   stored: Map<string, string>,
   summary: ImportSummary,
-  fail: (article: ArticleInput, error: unknown) => void,
+  fail: (problem: InputProblem) => void,
 ) {
   const count = (done: PreparedArticle[]) => {
     summary.written += done.length;
@@ -143,7 +162,7 @@ async function writeWithFallback(
         count([one]);
       } catch (oneError) {
         if (isConnectionError(oneError)) throw oneError;
-        fail(one.article, oneError);
+        fail({ origin: one.article.origin, reason: `write failed: ${(oneError as Error).message}` });
       }
     }
   }

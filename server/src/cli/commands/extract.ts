@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { formatOrigin } from '@guanxi/shared';
 import { extractionToJson } from '../../extract/commands.ts';
 import { readInputs } from '../../ingest/index.ts';
-import { extractionFromGiven } from '../../importer/given.ts';
+import { extractOne } from '../../importer/extract-one.ts';
 import { EXIT } from '../exit.ts';
 import { collectColumn, extractorFor } from './shared-options.ts';
 
@@ -16,7 +16,7 @@ export function registerExtract(program: Command): void {
     .option('--encoding <name>', 'decode inputs with this encoding instead of detecting it')
     .option('--column <field=header>', 'CSV: which header holds a field; repeatable', collectColumn)
     .action(async (inputs: string[], flags: { lexicon?: string; encoding?: string; column?: Record<string, string> }) => {
-      const { extractor } = extractorFor(flags.lexicon);
+      const extractor = extractorFor(flags.lexicon);
       const articles = [];
       let failed = 0;
       for await (const item of readInputs(inputs, { encoding: flags.encoding, csvColumns: flags.column })) {
@@ -26,14 +26,11 @@ export function registerExtract(program: Command): void {
           continue;
         }
         const { article } = item;
-        try {
-          const extraction = article.entities?.length
-            ? extractionFromGiven(article, article.entities)
-            : extractor.extract(article);
-          articles.push(extractionToJson(article, extraction));
-        } catch (error) {
+        const result = extractOne(extractor, article);
+        if (result.ok) articles.push(extractionToJson(article, result.extraction));
+        else {
           failed++;
-          process.stderr.write(`error: ${formatOrigin(article.origin)}: ${(error as Error).message}\n`);
+          process.stderr.write(`error: ${formatOrigin(article.origin)}: ${result.reason}\n`);
         }
       }
       process.stdout.write(`${JSON.stringify({ articles }, null, 1)}\n`);

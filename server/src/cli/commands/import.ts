@@ -3,11 +3,13 @@ import { formatOrigin } from '@guanxi/shared';
 import { loadConfig } from '../../config.ts';
 import { applySchema } from '../../graph/store.ts';
 import { readInputs } from '../../ingest/index.ts';
+import { expandPaths } from '../../ingest/paths.ts';
 import { runImport, type ImportSummary } from '../../importer/run.ts';
 import { createProgress } from '../../importer/progress.ts';
+import { ExtractionPool, defaultWorkers } from '../../importer/pool.ts';
 import { connect } from '../../neo4j/connect.ts';
 import { EXIT } from '../exit.ts';
-import { collectColumn, extractorFor, positiveInt } from './shared-options.ts';
+import { collectColumn, lexiconFingerprint, nonNegativeInt, positiveInt } from './shared-options.ts';
 
 interface ImportFlags {
   lexicon?: string;
@@ -16,6 +18,7 @@ interface ImportFlags {
   json?: boolean;
   encoding?: string;
   column?: Record<string, string>;
+  workers: number;
 }
 
 export function registerImport(program: Command): void {
@@ -29,22 +32,25 @@ export function registerImport(program: Command): void {
     .option('--json', 'print the summary as JSON (for scripts)')
     .option('--encoding <name>', 'decode inputs with this encoding instead of detecting it (e.g. gbk)')
     .option('--column <field=header>', 'CSV: which header holds a field (title, body, date, url, source, author, lang); repeatable', collectColumn)
+    .option('--workers <n>', 'extraction worker threads (0: on the main thread)', nonNegativeInt('--workers'), defaultWorkers())
     .action(async (inputs: string[], flags: ImportFlags) => {
-      const { extractor, fingerprint } = extractorFor(flags.lexicon);
+      const fingerprint = lexiconFingerprint(flags.lexicon);
       const connection = flags.dryRun ? null : await connect(loadConfig());
+      const pool = new ExtractionPool({ workers: flags.workers, lexiconFile: flags.lexicon });
       try {
         if (connection) await applySchema(connection.graph);
-        const progress = createProgress({ quiet: Boolean(flags.json) });
+        const progress = createProgress({ quiet: Boolean(flags.json), files: await countSources(inputs) });
         const summary = await runImport(
           connection?.graph ?? null,
           readInputs(inputs, { encoding: flags.encoding, csvColumns: flags.column }),
-          extractor,
+          pool,
           { batchSize: flags.batchSize, dryRun: Boolean(flags.dryRun), extractorFingerprint: fingerprint, onProgress: progress.update },
         );
         progress.stop();
         printSummary(summary, Boolean(flags.json), Boolean(flags.dryRun), connection?.describe);
         process.exitCode = summary.failed > 0 ? EXIT.someFailed : EXIT.ok;
       } finally {
+        await pool.close();
         await connection?.close();
       }
     });
@@ -64,7 +70,14 @@ function printSummary(summary: ImportSummary, json: boolean, dryRun: boolean, ta
     [
       `${dryRun ? 'dry run: ' : ''}read ${summary.read} articles in ${summary.seconds.toFixed(1)} s (${rate.toFixed(0)} articles/s)`,
       `  new: ${summary.created}  updated: ${summary.updated}  unchanged: ${summary.unchanged}  failed: ${summary.failed}`,
-      `  ${verb}: ${summary.entities} entity mentions, ${summary.relations} relations${target ? ` → ${target}` : ''}`,
+      `  ${verb}: ${summary.entities} entities, ${summary.relations} relations${target ? ` → ${target}` : ''}`,
     ].join('\n'),
   );
+}
+
+/** How many files the inputs name (stdin counts as one), for the progress bar's total and ETA. */
+async function countSources(inputs: string[]): Promise<number> {
+  let n = 0;
+  for await (const expanded of expandPaths(inputs.filter((i) => i !== '-'))) if (expanded.kind === 'source') n++;
+  return n + (inputs.includes('-') ? 1 : 0);
 }

@@ -9,7 +9,7 @@ import { applySchema } from '../../graph/store.ts';
 import { readInputs } from '../../ingest/index.ts';
 import { runImport } from '../../importer/run.ts';
 import { connect } from '../../neo4j/connect.ts';
-import { extractorFor } from './shared-options.ts';
+import { ExtractionPool } from '../../importer/pool.ts';
 
 export const BUNDLED_SAMPLE = path.join(ROOT, 'samples', 'gaoxin-2020-05.txt');
 
@@ -35,7 +35,7 @@ export function registerServe(program: Command): void {
       const { graph } = connection;
       await applySchema(graph);
       if (flags.sample && (await stats(graph)).articles === 0) {
-        const summary = await runImport(graph, readInputs([BUNDLED_SAMPLE]), extractorFor().extractor, {
+        const summary = await runImport(graph, readInputs([BUNDLED_SAMPLE]), new ExtractionPool({ workers: 0 }), {
           batchSize: 200,
           dryRun: false,
         });

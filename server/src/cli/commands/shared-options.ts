@@ -3,22 +3,31 @@ import { createHash } from 'node:crypto';
 import { createExtractor, loadLexicon, type Extractor } from '../../extract/index.ts';
 import { UsageError } from '../exit.ts';
 
-/** The extractor a command uses, with the user's lexicon first, and a fingerprint of that lexicon. */
-export function extractorFor(lexiconFile?: string): { extractor: Extractor; fingerprint: string } {
-  if (!lexiconFile) return { extractor: createExtractor(), fingerprint: '' };
-  if (!fs.existsSync(lexiconFile)) throw new UsageError(`lexicon file not found: ${lexiconFile}`);
-  const lexicon = loadLexicon(lexiconFile);
-  const fingerprint = createHash('sha1').update(fs.readFileSync(lexiconFile)).digest('hex');
-  return { extractor: createExtractor({ lexicon }), fingerprint };
+/** The extractor a command uses, with the user's lexicon (if any) honoured first. */
+export function extractorFor(lexiconFile?: string): Extractor {
+  if (!lexiconFile) return createExtractor();
+  lexiconFingerprint(lexiconFile);
+  return createExtractor({ lexicon: loadLexicon(lexiconFile) });
 }
 
-export function positiveInt(name: string) {
-  return (value: string): number => {
-    const n = Number(value);
-    if (!Number.isInteger(n) || n < 1) throw new UsageError(`${name} must be a positive integer; got ${value}`);
-    return n;
-  };
+/** A hash of the lexicon file, mixed into article hashes: a new lexicon means new extraction. */
+export function lexiconFingerprint(lexiconFile?: string): string {
+  if (!lexiconFile) return '';
+  if (!fs.existsSync(lexiconFile)) throw new UsageError(`lexicon file not found: ${lexiconFile}`);
+  return createHash('sha1').update(fs.readFileSync(lexiconFile)).digest('hex');
 }
+
+function intAtLeast(min: number) {
+  return (name: string) =>
+    (value: string): number => {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < min) throw new UsageError(`${name} must be an integer of at least ${min}; got ${value}`);
+      return n;
+    };
+}
+
+export const positiveInt = intAtLeast(1);
+export const nonNegativeInt = intAtLeast(0);
 
 const CSV_FIELDS = ['title', 'body', 'date', 'url', 'source', 'author', 'lang'] as const;
 type CsvField = (typeof CSV_FIELDS)[number];

@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ArticleInput } from '@guanxi/shared';
+import { createExtractor } from '../extract/index.ts';
+import { cypherStatements } from '../graph/cypher.ts';
+import { toWriteParams, type PreparedArticle } from '../graph/store.ts';
+import { readInputs } from '../ingest/index.ts';
+import { ExtractionPool, defaultWorkers } from '../importer/pool.ts';
+import { articleHash, runImport } from '../importer/run.ts';
+import { syntheticCorpus } from './corpus.ts';
+import { benchNeo4j } from './neo4j.ts';
+
+/**
+ * npm run bench:import [-- --articles 20000 --memory-articles 100000 --batch-size 200 --workers N]
+ *
+ * In one run, on the same Neo4j: extraction speed on one core; the importer end to end (read
+ * JSONL, extract in workers, write); the ceiling (the same nodes and relationships written by
+ * plain UNWIND batches through the driver, extraction done beforehand); and the importer's
+ * memory from 10,000 to --memory-articles articles.
+ */
+const { values: args } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '20000' },
+    'memory-articles': { type: 'string', default: '100000' },
+    'batch-size': { type: 'string', default: '200' },
+    workers: { type: 'string', default: String(defaultWorkers()) },
+  },
+});
+const N = Number(args.articles);
+const MEMORY_N = Number(args['memory-articles']);
+const BATCH = Number(args['batch-size']);
+const WORKERS = Number(args.workers);
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guanxi-bench-import-'));
+
+function writeCorpus(count: number): string {
+  const file = path.join(tmp, `corpus-${count}.jsonl`);
+  const out = fs.openSync(file, 'w');
+  let chunk: string[] = [];
+  for (const article of syntheticCorpus(count)) {
+    chunk.push(JSON.stringify(article));
+    if (chunk.length === 1000) {
+      fs.writeSync(out, `${chunk.join('\n')}\n`);
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) fs.writeSync(out, `${chunk.join('\n')}\n`);
+  fs.closeSync(out);
+  return file;
+}
+
+async function readAll(file: string): Promise<ArticleInput[]> {
+  const articles: ArticleInput[] = [];
+  for await (const item of readInputs([file])) if (item.kind === 'article') articles.push(item.article);
+  return articles;
+}
+
+const log = (line: string) => console.log(line);
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+async function main() {
+  log(`guanxi import benchmark: ${N} articles, batch ${BATCH}, ${WORKERS} extraction workers, ${os.availableParallelism()} cores`);
+  const corpus = writeCorpus(N);
+  const articles = await readAll(corpus);
+  const bodyBytes = articles.reduce((sum, a) => sum + Buffer.byteLength(a.body), 0);
+  log(`corpus: ${articles.length} articles, ${mb(bodyBytes).toFixed(1)} MB of text (UTF-8)`);
+
+  // 1. Extraction alone, one core; its results feed the ceiling below.
+  const extractor = createExtractor();
+  let started = performance.now();
+  const prepared: PreparedArticle[] = articles.map((article) => ({ article, extraction: extractor.extract(article), hash: articleHash(article) }));
+  const extractSeconds = (performance.now() - started) / 1000;
+  const extractMBps = mb(bodyBytes) / extractSeconds;
+  log(`extraction (1 core): ${extractMBps.toFixed(2)} MB/s, ${(articles.length / extractSeconds).toFixed(0)} articles/s`);
+
+  const neo4j = await benchNeo4j();
+  try {
+    // 2. The importer, end to end.
+    await neo4j.reset();
+    const pool = new ExtractionPool({ workers: WORKERS });
+    const summary = await runImport(neo4j.graph, readInputs([corpus]), pool, { batchSize: BATCH, dryRun: false });
+    await pool.close();
+    const importRate = summary.written / summary.seconds;
+    log(`importer end to end: ${importRate.toFixed(0)} articles/s (${summary.written} written, ${summary.failed} failed, ${summary.seconds.toFixed(1)} s)`);
+
+    // 3. The ceiling: plain UNWIND batches of the same data through the driver.
+    await neo4j.reset();
+    const statements = cypherStatements('bench/ceiling');
+    started = performance.now();
+    for (let i = 0; i < prepared.length; i += BATCH) {
+      const params = toWriteParams(prepared.slice(i, i + BATCH));
+      await neo4j.graph.writeTransaction(async (tx) => {
+        for (const statement of statements) await tx.run(statement, params);
+      });
+    }
+    const ceilingRate = prepared.length / ((performance.now() - started) / 1000);
+    log(`ceiling (plain UNWIND writes, extraction excluded): ${ceilingRate.toFixed(0)} articles/s`);
+    log(`importer / ceiling: ${(importRate / ceilingRate).toFixed(2)}`);
+
+    // 4. Memory: RSS at 10,000 articles read and at the end of a MEMORY_N-article import.
+    let memory: { at10k: number; atEnd: number } | undefined;
+    if (MEMORY_N > 10_000) {
+      await neo4j.reset();
+      const big = writeCorpus(MEMORY_N);
+      let at10k = 0;
+      const memoryPool = new ExtractionPool({ workers: WORKERS });
+      const big_summary = await runImport(neo4j.graph, readInputs([big]), memoryPool, {
+        batchSize: BATCH,
+        dryRun: false,
+        onProgress: (p) => {
+          if (at10k === 0 && p.written >= 10_000) at10k = process.memoryUsage.rss();
+        },
+      });
+      await memoryPool.close();
+      memory = { at10k, atEnd: process.memoryUsage.rss() };
+      log(
+        `memory: RSS ${mb(memory.at10k).toFixed(0)} MB at 10,000 articles, ${mb(memory.atEnd).toFixed(0)} MB at ${big_summary.written} ` +
+          `(growth ${mb(memory.atEnd - memory.at10k).toFixed(0)} MB; ${(big_summary.written / big_summary.seconds).toFixed(0)} articles/s)`,
+      );
+    }
+    console.log(
+      JSON.stringify({
+        articles: N,
+        extractMBps: Number(extractMBps.toFixed(2)),
+        importArticlesPerSecond: Math.round(importRate),
+        ceilingArticlesPerSecond: Math.round(ceilingRate),
+        ratio: Number((importRate / ceilingRate).toFixed(2)),
+        rssGrowthMB: memory ? Math.round(mb(memory.atEnd - memory.at10k)) : null,
+      }),
+    );
+  } finally {
+    await neo4j.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();

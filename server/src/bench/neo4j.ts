@@ -1,0 +1,50 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import neo4j from 'neo4j-driver';
+import { cypher } from '../graph/cypher.ts';
+import { Graph } from '../graph/db.ts';
+import { applySchema } from '../graph/store.ts';
+import { portAnswers, startEmbedded, stopEmbedded } from '../neo4j/embedded.ts';
+
+/**
+ * A Neo4j for a benchmark: NEO4J_URI's server if set (NEO4J_DATABASE picks a scratch database: it
+ * is emptied), else a private embedded server in a temporary folder. `reset` empties it.
+ */
+export async function benchNeo4j() {
+  let uri = process.env.NEO4J_URI;
+  let stop = async () => {};
+  if (!uri) {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guanxi-bench-neo4j-'));
+    let port = 27687;
+    while (await portAnswers(port, 200)) port++;
+    const server = await startEmbedded({ dataDir, port, heapMb: 1024, pageCacheMb: 512 });
+    uri = server.uri;
+    stop = async () => {
+      await stopEmbedded({ dataDir });
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    };
+  }
+  const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''), {
+    disableLosslessIntegers: true,
+  });
+  const graph = new Graph(driver, process.env.NEO4J_DATABASE);
+  return {
+    graph,
+    uri,
+    /** Empties the database in chunks (a single DETACH DELETE of 100k nodes would need a huge transaction). */
+    async reset() {
+      const session = driver.session({ database: process.env.NEO4J_DATABASE });
+      try {
+        await session.run(cypher('bench/reset')); // auto-commit: CALL … IN TRANSACTIONS needs it
+      } finally {
+        await session.close();
+      }
+      await applySchema(graph);
+    },
+    async close() {
+      await driver.close();
+      await stop();
+    },
+  };
+}
