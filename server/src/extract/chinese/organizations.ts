@@ -1,0 +1,113 @@
+import type { Span } from './span.ts';
+import type { Unit } from './units.ts';
+import { COMMON_WORD_STOPS, ORG_SUFFIXES, TITLES, WEAK_ORG_SUFFIXES } from './cues.ts';
+
+const MAX_SUFFIX = Math.max(...[...ORG_SUFFIXES].map((s) => s.length));
+// Tags of units that can sit inside an organization name, left of its head.
+const NAME_PART = /^(ns|nt|nz|n|vn|j|x|eng|nr|nrt|nrfg|b|an|l|s|nn|ng)$/;
+// Party and government bodies named by level alone, organizations on their own (市委书记, 县委).
+const LEVEL_BODIES = /^(团?[省市县区乡镇村]委|[省市县区]政府|村委会|居委会|纪委|[省市县区]纪委|[省市县区]人大|[省市县区]政协)$/;
+// Abbreviations (jieba tag j) that name organizations by their last character: 欧盟, 足协, 亚行.
+const ORG_ABBREVIATION_END = /[盟委协联行社办局部院团署]$/;
+// Heads after a country name that news treats as the country itself (中国政府 → 中国 as a place).
+const STATE_HEADS = new Set(['政府', '当局']);
+// Tags of units that give a name enough identity (a place, a proper noun, an abbreviation).
+const STRONG_PART = /^(ns|nt|nz|j|x|eng|nr|nrt|nrfg)$/;
+// Modifiers that start a generic reference, not a name (各基层党委, 该公司, 两家公司).
+const NOT_NAME_START = /^(各|该|本|其|这|那|每|两|几|多|全|某|此|我|你|他|有关|相关|其他|其它|一些|所有|主要|各级|部分|一家|一个|该些)$/;
+const MAX_UNITS = 10;
+
+const INNER_PART = /^(ns|nt|nz|n|vn|j|x|eng|nr|nrt|nrfg|b|an|l|s|nn|ng|a|d|z)$/;
+const COMPANY_HEADS = /(集团|公司)$/;
+const BUREAU_HEADS = /(局|委员会|领导小组|办公室|中心|研究所|研究院|协会|学会)$/;
+
+/**
+ * Names without a place or proper noun: a company named by a word (永恒集团, 市热力公司) or a
+ * bureau named by its remit (财政金融局, 城市管理局, 新型城镇化工作领导小组): at least four characters
+ * of description before the head for bureaus, two for companies.
+ */
+function describedBody(us: Unit[], first: number, i: number, suffix: string | undefined): boolean {
+  if (!suffix) return false;
+  let chars = 0;
+  for (let k = first; k < i; k++) chars += us[k]!.text.length;
+  chars += us[i]!.text.length - suffix.length;
+  if (COMPANY_HEADS.test(suffix)) return chars >= 2;
+  return BUREAU_HEADS.test(suffix) && chars >= 4;
+}
+
+/** The organization head the unit's text ends with, or undefined. */
+export function orgSuffixOf(text: string): string | undefined {
+  // Set lookups by length: this runs on every unit.
+  for (let n = Math.min(MAX_SUFFIX, text.length); n >= 1; n--) {
+    const tail = text.slice(text.length - n);
+    if (ORG_SUFFIXES.has(tail)) return tail;
+  }
+  return undefined;
+}
+
+/**
+ * Organizations: jieba's organization words (国务院, 新华社), and names built leftward from an
+ * organization head (公司, 委员会, 局…) over name parts until a verb, function word, punctuation,
+ * person or title. A bare generic head needs a strong part (a place, proper noun or abbreviation)
+ * in front of it: 高新区党工委, 郑州威科姆科技股份有限公司, 卢氏县委 — not 办公室 or 有关部门.
+ * `persons` are spans that block extension.
+ */
+export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
+  const spans: Span[] = [];
+  for (let i = 0; i < us.length; i++) {
+    const u = us[i]!;
+    if (blocked[i]) continue;
+    if ((LEVEL_BODIES.test(u.text) && !us[i - 1]?.place) || (u.tag === 'j' && u.text.length >= 2 && ORG_ABBREVIATION_END.test(u.text))) {
+      spans.push({ start: u.start, end: u.end, type: 'Organization', rule: 'level-body' });
+      continue;
+    }
+    // 中国政府, 印度当局: the place alone is the entity.
+    if (STATE_HEADS.has(u.text) && us[i - 1]?.place && !us[i - 2]?.place) continue;
+    const suffix = orgSuffixOf(u.text);
+    const isNt = u.tag === 'nt' && !COMMON_WORD_STOPS.has(u.text) && !u.text.endsWith('关系');
+    if (!suffix && !isNt) continue;
+    // Extend right over further heads (中共中央|政治局, 北京大学|法律系 stay one name).
+    let last = i;
+    while (last + 1 < us.length && !blocked[last + 1] && (us[last + 1]!.tag === 'nt' || (orgSuffixOf(us[last + 1]!.text) && us[last + 1]!.text.length >= 2 && !TITLES.has(us[last + 1]!.text)))) last++;
+    // Extend left over name parts.
+    let first = i;
+    let strong = isNt || STRONG_PART.test(u.tag) && u.text.length > (suffix?.length ?? 0);
+    while (first - 1 >= 0 && i - first < MAX_UNITS) {
+      const p = us[first - 1]!;
+      if (blocked[first - 1] || !NAME_PART.test(p.tag) || NOT_NAME_START.test(p.text) || TITLES.has(p.text) || COMMON_WORD_STOPS.has(p.text) && !p.place) break;
+      first--;
+      if (STRONG_PART.test(p.tag) || p.place) strong = true;
+    }
+    // Descriptive words (高新|投资, 小|樱桃|动漫) sit inside names too, but only when a strong part
+    // (郑州, 河南) stands further left: look past them for one.
+    if (!strong) {
+      let k = first - 1;
+      while (k >= 0 && i - k < MAX_UNITS && !blocked[k] && INNER_PART.test(us[k]!.tag) && !NOT_NAME_START.test(us[k]!.text) && !TITLES.has(us[k]!.text)) {
+        if (us[k]!.place || STRONG_PART.test(us[k]!.tag)) {
+          first = k;
+          strong = true;
+          break;
+        }
+        k--;
+      }
+    }
+    // Drop generic nouns at the left edge: the name starts at its first strong part.
+    while (first < i && !(STRONG_PART.test(us[first]!.tag) || us[first]!.place)) {
+      if (!strong) break;
+      first++;
+    }
+    const text = us.slice(first, last + 1).map((x) => x.text).join('');
+    const weak = !suffix || WEAK_ORG_SUFFIXES.has(suffix) || text === suffix;
+    if (!isNt && first === i && (weak || u.text === suffix)) {
+      i = last;
+      continue;
+    }
+    if (!strong && !isNt && !describedBody(us, first, i, suffix)) {
+      i = last;
+      continue;
+    }
+    spans.push({ start: us[first]!.start, end: us[last]!.end, type: 'Organization', rule: isNt && first === i ? 'jieba-nt' : 'org-head' });
+    i = last;
+  }
+  return spans;
+}

@@ -1,0 +1,59 @@
+import type { Span } from './span.ts';
+import type { Unit } from './units.ts';
+import { COMMON_WORD_STOPS } from './cues.ts';
+import { COUNTRY_ABBREVIATIONS } from './world.ts';
+
+// Single-character heads that turn a proper name before them into a place (张家|村, 卢沟|桥).
+const PLACE_HEAD_CHARS = new Set(['省', '市', '县', '区', '州', '乡', '镇', '村', '岛', '山', '江', '河', '湖', '峰', '湾', '港']);
+const NAMEISH = /^(ns|nr|nrfg|nz|x|j)$/;
+// Words after an abbreviation pair that show it is a pair of countries (中美|关系, 中日|两国).
+const PAIR_FOLLOWERS = /^(关系|两国|双边|双方|之间|合作|友好|贸易|联合|会谈|首脑|峰会|建交|边界|经贸|友谊|人民|领导人|外长)/;
+const TRIP_RE = /^(访|来|在|抵|离|赴|进|驻|旅|返|回|援|入|留|出|经)(华|京|美|日|俄|英|法|德|韩|藏|沪|港|澳|台|疆)$/;
+const PAIR_RE = /^(.{2,3}?)(关系)?$/;
+
+/**
+ * Places: gazetteer and world-list units; jieba place words that are not common nouns; a proper
+ * name followed by a place head (张家|村); and country-abbreviation pairs (中美关系 → 中, 美).
+ */
+export function findPlaces(us: Unit[]): Span[] {
+  const spans: Span[] = [];
+  for (let i = 0; i < us.length; i++) {
+    const u = us[i]!;
+    const t = u.text;
+    if (COMMON_WORD_STOPS.has(t)) continue;
+    // 访华, 来京, 赴美: a verb of travel and a one-character place.
+    const trip = TRIP_RE.exec(t);
+    if (trip) {
+      spans.push({ start: u.end - 1, end: u.end, type: 'Place', rule: 'trip-abbreviation' });
+      continue;
+    }
+    if (t.length >= 2 && t.length <= 4 && isAbbreviationPair(t, us[i + 1])) {
+      const m = PAIR_RE.exec(t)!;
+      for (let k = 0; k < m[1]!.length; k++) spans.push({ start: u.start + k, end: u.start + k + 1, type: 'Place', rule: 'abbreviation-pair' });
+      continue;
+    }
+    if (u.place || (u.tag === 'ns' && t.length >= 2)) {
+      const next = us[i + 1];
+      if (next && next.text.length === 1 && PLACE_HEAD_CHARS.has(next.text) && !u.place) {
+        spans.push({ start: u.start, end: next.end, type: 'Place', rule: 'place-head' });
+        i++;
+      } else spans.push({ start: u.start, end: u.end, type: 'Place', rule: u.place ? 'gazetteer' : 'jieba-ns' });
+      continue;
+    }
+    const next = us[i + 1];
+    if (next && next.text.length === 1 && PLACE_HEAD_CHARS.has(next.text) && NAMEISH.test(u.tag) && t.length >= 2 && !/[^\u4e00-\u9fff]/.test(t)) {
+      spans.push({ start: u.start, end: next.end, type: 'Place', rule: 'place-head' });
+      i++;
+    }
+  }
+  return spans;
+}
+
+function isAbbreviationPair(t: string, next: Unit | undefined): boolean {
+  const m = PAIR_RE.exec(t);
+  if (!m) return false;
+  const letters = m[1]!;
+  for (const ch of letters) if (!COUNTRY_ABBREVIATIONS.has(ch)) return false;
+  if (new Set(letters).size !== letters.length) return false;
+  return !!m[2] || (!!next && PAIR_FOLLOWERS.test(next.text)) || /^(中美|中俄|中英|中法|中韩|中日|美日|美英|美俄|中非|中欧|中德|中印|中巴)$/.test(letters);
+}

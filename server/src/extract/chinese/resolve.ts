@@ -1,0 +1,79 @@
+import type { EntityType, ExtractedEntity, ExtractedRelation, Extraction, Sentence } from '@guanxi/shared';
+import type { Span } from './span.ts';
+import type { LexiconMatcher } from '../lexicon.ts';
+import { sentenceAt } from '../text/sentences.ts';
+import { resolvePlace, placeRelations, type PlaceContext } from './places-resolve.ts';
+import { resolveOrganizations, locatedIn } from './org-resolve.ts';
+import { findPositions } from './positions.ts';
+
+export interface ResolveInput {
+  body: string;
+  folded: string;
+  title: string;
+  date?: string;
+  sentences: Sentence[];
+  spans: Span[];
+  authors: string[];
+  lexicon?: LexiconMatcher;
+}
+
+/**
+ * Turns spans into entities (one per type and canonical name) and relations. Canonical names:
+ * the user's lexicon first, then gazetteer entries for places (卢氏 → 卢氏县), then full forms of
+ * organization short forms found in the same article (党工委 → 高新区党工委).
+ */
+export function buildExtraction(input: ResolveInput): Extraction {
+  const { body, folded, sentences, spans, lexicon } = input;
+  const placeContext: PlaceContext = { text: input.title + '\n' + folded };
+  const orgNames = resolveOrganizations(spans.filter((s) => s.type === 'Organization').map((s) => folded.slice(s.start, s.end)), input.title, folded);
+  const entities = new Map<string, ExtractedEntity>();
+  const canonical: string[] = [];
+  for (const s of spans) {
+    const surface = body.slice(s.start, s.end);
+    const key = folded.slice(s.start, s.end);
+    let type: EntityType = s.type;
+    let name = key;
+    let code: string | undefined;
+    const listed = lexicon?.lookup(key);
+    if (listed) {
+      type = listed.type;
+      name = listed.name;
+    } else if (type === 'Place') {
+      const d = resolvePlace(key, placeContext);
+      if (d) {
+        name = d.name;
+        code = d.code;
+      }
+    } else if (type === 'Organization') {
+      name = orgNames.get(key) ?? key;
+    }
+    canonical.push(`${type}:${name}`);
+    const id = `${type}:${name}`;
+    let e = entities.get(id);
+    if (!e) {
+      e = { type, name, aliases: [], mentions: [], ...(code ? { code } : {}) };
+      entities.set(id, e);
+    }
+    if (surface !== name && !e.aliases.includes(surface)) e.aliases.push(surface);
+    e.mentions.push({ start: s.start, end: s.end, sentence: sentenceAt(sentences, s.start) });
+  }
+  const sentenceText = (i: number) => body.slice(sentences[i]!.start, sentences[i]!.end);
+  const relations: ExtractedRelation[] = [];
+  const seen = new Set<string>();
+  const addRelation = (r: ExtractedRelation) => {
+    const k = `${r.type}|${r.from}|${r.to}|${r.title ?? ''}`;
+    if (seen.has(k)) return;
+    seen.add(k);
+    relations.push(r);
+  };
+  for (const r of findPositions({ folded, spans, canonical, entities, sentences, sentenceText, date: input.date })) addRelation(r);
+  for (const r of locatedIn([...entities.values()], sentenceText, placeContext.text)) {
+    if (!entities.has(`Place:${r.place.name}`)) entities.set(`Place:${r.place.name}`, r.place);
+    addRelation(r.relation);
+  }
+  for (const r of placeRelations([...entities.values()], sentenceText)) {
+    for (const e of r.added) if (!entities.has(`Place:${e.name}`)) entities.set(`Place:${e.name}`, e);
+    addRelation(r.relation);
+  }
+  return { authors: input.authors, entities: [...entities.values()], relations, sentences };
+}

@@ -1,0 +1,76 @@
+import { gazetteer, matchAt } from './gazetteer.ts';
+import { dictTag, tokenize, type Token } from './tokens.ts';
+import { WORLD_PLACES } from './world.ts';
+
+/** A token after gazetteer merging. `place` marks units that are known place names. */
+export interface Unit extends Token {
+  place?: boolean;
+}
+
+const WORLD_PREFIXES = new Set<string>();
+for (const n of WORLD_PLACES) for (let i = 1; i <= n.length; i++) WORLD_PREFIXES.add(n.slice(0, i));
+
+function worldMatchAt(text: string, start: number): string | undefined {
+  let best: string | undefined;
+  for (let end = start + 1; end <= text.length && end - start <= 10; end++) {
+    const s = text.slice(start, end);
+    if (!WORLD_PREFIXES.has(s)) break;
+    if (WORLD_PLACES.has(s)) best = s;
+  }
+  return best;
+}
+
+// Tags of tokens that may be cut in two when a place name ends inside them (县委 → 县|委).
+const SPLITTABLE_REMAINDER = /^(委|委员会|人大|政府|人民政府|政协|党委|军区|市委|籍|人|方|队)$/;
+
+/**
+ * jieba's tokens with place names from the gazetteer and the world list merged into single units,
+ * so that 徐家|湾|乡 becomes 徐家湾乡 and 卢氏|县委 becomes 卢氏县|委.
+ */
+export function units(text: string): Unit[] {
+  const tokens = tokenize(text);
+  const g = gazetteer();
+  const out: Unit[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i]!;
+    const c = tok.text.charCodeAt(0);
+    if (c < 0x4e00 || c > 0x9fff) {
+      out.push(tok);
+      continue;
+    }
+    const a = matchAt(g, text, tok.start);
+    const b = worldMatchAt(text, tok.start);
+    const name = a && b ? (a.length >= b.length ? a : b) : (a ?? b);
+    if (!name || name.length < tok.text.length) {
+      // No place here, or a longer dictionary word wins (长江大桥, 湖北省人民政府).
+      out.push(tok);
+      continue;
+    }
+    if (name.length === tok.text.length) {
+      out.push({ ...tok, place: true });
+      continue;
+    }
+    const end = tok.start + name.length;
+    let j = i;
+    while (j < tokens.length && tokens[j]!.end < end) j++;
+    const last = tokens[j];
+    if (!last) {
+      out.push(tok);
+      continue;
+    }
+    if (last.end === end) {
+      out.push({ text: name, start: tok.start, end, tag: 'ns', place: true });
+      i = j;
+    } else {
+      const rest = text.slice(end, last.end);
+      if (!SPLITTABLE_REMAINDER.test(rest)) {
+        out.push(tok);
+        continue;
+      }
+      out.push({ text: name, start: tok.start, end, tag: 'ns', place: true });
+      out.push({ text: rest, start: end, end: last.end, tag: dictTag(rest) ?? 'n' });
+      i = j;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,37 @@
+/**
+ * Full-width → half-width folding for matching. Every fold maps one UTF-16 unit to one, so offsets
+ * computed on the folded text index the original body unchanged (the original is kept for display).
+ */
+export function foldWidth(text: string): string {
+  let out: string[] | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    let f = c;
+    if (c >= 0xff01 && c <= 0xff5e) {
+      // Keep Chinese punctuation that carries meaning for the rules (，；：！？（）) folded too:
+      // the rules match the ASCII forms.
+      f = c - 0xfee0;
+    } else if (c === 0x3000 || c === 0x00a0) {
+      f = 0x20;
+    }
+    if (f !== c) {
+      out ??= text.slice(0, i).split('');
+      out.push(String.fromCharCode(f));
+    } else if (out) {
+      out.push(text[i]!);
+    }
+  }
+  return out ? out.join('') : text;
+}
+
+const CJK_RE = /[\u3400-\u9fff]/g;
+const LATIN_RE = /[A-Za-z]/g;
+
+/** 'zh' when the text has Han characters in a useful share, 'en' when it is mostly Latin letters. */
+export function detectLanguage(text: string): 'zh' | 'en' {
+  const sample = text.length > 4000 ? text.slice(0, 4000) : text;
+  const han = sample.match(CJK_RE)?.length ?? 0;
+  const latin = sample.match(LATIN_RE)?.length ?? 0;
+  // A Han character carries about as much as a word of 4–5 Latin letters.
+  return han * 4 >= latin ? 'zh' : 'en';
+}

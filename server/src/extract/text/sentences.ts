@@ -1,0 +1,55 @@
+import type { Sentence } from '@guanxi/shared';
+
+/**
+ * Sentences as spans of the body. Ends at 。！？!? (with closing quotes kept), at ；; and at line
+ * breaks, because news paragraphs and page-break debris are separated by newlines. Leading and
+ * trailing white space is trimmed; empty sentences are dropped.
+ */
+export function splitSentences(text: string, options: { semicolon?: boolean } = {}): Sentence[] {
+  const sentences: Sentence[] = [];
+  const semicolon = options.semicolon ?? true;
+  let start = 0;
+  const push = (end: number) => {
+    let s = start;
+    let e = end;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) sentences.push({ start: s, end: e });
+    start = end;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\n' || c === '\r') {
+      push(i);
+      start = i + 1;
+    } else if (c === '。' || c === '！' || c === '？' || c === '!' || c === '?' || (semicolon && (c === '；' || c === ';'))) {
+      let end = i + 1;
+      while (end < text.length && CLOSERS.has(text[end]!)) end++;
+      push(end);
+      i = end - 1;
+    } else if (c === '.' && (i + 1 >= text.length || text[i + 1] === ' ' || text[i + 1] === '\n') && !/[A-Z]\w?$/.test(text.slice(Math.max(0, i - 3), i))) {
+      // English full stop; not after an initial or a short abbreviation like "Mr".
+      push(i + 1);
+    }
+  }
+  push(text.length);
+  return sentences;
+}
+
+const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '"', "'"]);
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0;
+}
+
+/** Index of the sentence containing offset, by binary search. */
+export function sentenceAt(sentences: Sentence[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sentences[mid]!.start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const SAMPLE_PATH = fileURLToPath(new URL('../../../shared/samples/000_6e39ae099963ee5f.txt', import.meta.url));
+export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/extract/${name}`, import.meta.url));
+
+/** The sample page split by its #/## headings: title, and the body up to the next heading. */
+export function sampleArticles(): Array<{ title: string; body: string }> {
+  const parts = readFileSync(SAMPLE_PATH, 'utf8').split(/^#{1,2} (.*)$/m);
+  const out: Array<{ title: string; body: string }> = [];
+  for (let i = 1; i < parts.length; i += 2) out.push({ title: parts[i]!.trim(), body: parts[i + 1]!.trim() });
+  return out;
+}

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import { foldWidth, detectLanguage } from '../../server/src/extract/text/fold.ts';
+import { splitSentences } from '../../server/src/extract/text/sentences.ts';
+import { recognize } from '../../server/src/extract/chinese/recognize.ts';
+import { findBylines } from '../../server/src/extract/chinese/bylines.ts';
+import { createExtractor, parseLexicon } from '../../server/src/extract/index.ts';
+
+const spans = (text: string) => recognize(foldWidth(text)).spans.map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
+
+describe('text repair', () => {
+  it('folds full-width forms without moving offsets', () => {
+    const s = 'ＡＢＣ１９９７年　公司';
+    expect(foldWidth(s)).toBe('ABC1997年 公司');
+    expect(foldWidth(s).length).toBe(s.length);
+  });
+  it('splits sentences at 。 and line breaks, dropping blank debris lines', () => {
+    const text = '进一步凝聚党心民心。\n\n\n想。参会人员交流发言。';
+    expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['进一步凝聚党心民心。', '想。', '参会人员交流发言。']);
+  });
+  it('detects language', () => {
+    expect(detectLanguage('高新区召开节水行动建设工作推进会')).toBe('zh');
+    expect(detectLanguage('The mayor of Boston met executives from Microsoft.')).toBe('en');
+  });
+});
+
+describe('persons', () => {
+  it('finds names jieba does not know, next to titles', () => {
+    const s = spans('卢氏县委副书记李兴东、徐家湾乡乡长吕海波一行，管委会常务副主任张红军出席。');
+    expect(s).toContain('Person:李兴东');
+    expect(s).toContain('Person:吕海波');
+    expect(s).toContain('Person:张红军');
+  });
+  it('does not take districts or common words for names', () => {
+    const s = spans('高新区召开会议，英雄来自人民，三是深度结合好。');
+    expect(s).not.toContain('Person:高新区');
+    expect(s.filter((x) => x.endsWith(':英雄') || x.endsWith(':深度'))).toEqual([]);
+  });
+});
+
+describe('places and organizations', () => {
+  it('merges gazetteer places that jieba splits', () => {
+    expect(spans('高新区与卢氏县徐家湾乡、双龙湾镇结对以来')).toEqual(expect.arrayContaining(['Place:卢氏县', 'Place:徐家湾乡', 'Place:双龙湾镇']));
+  });
+  it('builds organization names from a head leftwards to a place', () => {
+    const s = spans('郑州威科姆科技股份有限公司向学校捐赠，河南小樱桃动漫集团有限公司捐赠公益类图书。');
+    expect(s).toContain('Organization:郑州威科姆科技股份有限公司');
+    expect(s).toContain('Organization:河南小樱桃动漫集团有限公司');
+  });
+  it('keeps a place inside an organization name part of it', () => {
+    const s = spans('高新区党工委书记王新亭');
+    expect(s).toContain('Organization:高新区党工委');
+    expect(s).not.toContain('Place:高新区');
+  });
+  it('reads country pairs as two places', () => {
+    expect(spans('中美关系继续发展')).toEqual(expect.arrayContaining(['Place:中', 'Place:美']));
+  });
+});
+
+describe('projects', () => {
+  it('finds policy documents, quoted funds and project heads', () => {
+    const s = spans('解读了《高新区节水行动实施方案》，设立了“郑卢结对帮扶”高新区产业帮扶基金，希望新能源充电站项目能在高新区落地。');
+    expect(s).toContain('Project:《高新区节水行动实施方案》');
+    expect(s).toContain('Project:“郑卢结对帮扶”高新区产业帮扶基金');
+    expect(s).toContain('Project:新能源充电站项目');
+  });
+});
+
+describe('bylines', () => {
+  it('reads reporters at a line end as authors', () => {
+    expect(findBylines('切实扛起政治责任。\n\n记者 李颖 孙庆辉 文/图').flatMap((b) => b.authors)).toEqual(['李颖', '孙庆辉']);
+    expect(findBylines('提升了含金量。记者 孙庆辉').flatMap((b) => b.authors)).toEqual(['孙庆辉']);
+  });
+  it('ignores 记者 in running text', () => {
+    expect(findBylines('记者了解到，项目进展顺利。')).toEqual([]);
+  });
+});
+
+describe('positions', () => {
+  it('gives each post of an enumeration its own relation, with the shared prefix', () => {
+    const r = createExtractor().extract({ title: '高新区新闻', body: '本报讯 近日，高新区党工委书记、管委会主任王新亭主持会议。', date: '2020-05-08' });
+    const posts = r.relations.filter((x) => x.type === 'HOLDS_POSITION').map((x) => `${x.from}|${x.to}|${x.title}|${x.asOf}`);
+    expect(posts).toEqual(expect.arrayContaining(['王新亭|高新区党工委|书记|2020-05-08', '王新亭|高新区管委会|主任|2020-05-08']));
+  });
+  it('keeps the stating sentence as evidence', () => {
+    const r = createExtractor().extract({ title: '', body: '会上，徐家湾乡乡长吕海波作了汇报。其他人参加。' });
+    const rel = r.relations.find((x) => x.type === 'HOLDS_POSITION');
+    expect(rel).toMatchObject({ from: '吕海波', to: '徐家湾乡', title: '乡长', evidence: '会上，徐家湾乡乡长吕海波作了汇报。' });
+  });
+});
+
+describe('lexicon', () => {
+  it('honours user entities and stops before the rules', () => {
+    const lexicon = parseLexicon('Organization\t郑州圆方集团\t圆方集团\nstop\t中原地区\n');
+    const r = createExtractor({ lexicon }).extract({ title: '', body: '圆方集团在中原地区发展。' });
+    expect(r.entities.find((e) => e.name === '郑州圆方集团')).toMatchObject({ type: 'Organization', aliases: ['圆方集团'] });
+    expect(r.entities.some((e) => e.name.includes('中原'))).toBe(false);
+  });
+});
+
+describe('english', () => {
+  it('extracts people, organizations and places with compromise', () => {
+    const body = 'By Jane Smith\nPresident Barack Obama met Microsoft executives in Seattle on Monday.';
+    const r = createExtractor().extract({ title: 'Visit', body });
+    expect(r.authors).toEqual(['Jane Smith']);
+    const names = r.entities.map((e) => `${e.type}:${e.name}`);
+    expect(names).toEqual(expect.arrayContaining(['Person:Barack Obama', 'Place:Seattle']));
+    for (const e of r.entities) for (const m of e.mentions) expect(body.slice(m.start, m.end).length).toBeGreaterThan(0);
+  });
+});
