@@ -1,0 +1,153 @@
+/**
+ * Typed queries against server/src/api/schema.graphql. Each function asks for exactly the
+ * fields its caller renders, and its result type mirrors that selection.
+ */
+import type { EdgeType, EntityType, NodeType, Subgraph, GraphNode } from '@guanxi/shared';
+import { graphql } from './graphql.ts';
+
+export interface SearchHit {
+  id: string;
+  type: NodeType;
+  label: string;
+  score: number;
+  detail: string | null;
+}
+
+export function search(text: string, types: NodeType[] | null, first: number, signal?: AbortSignal) {
+  return graphql<{ search: SearchHit[] }>(
+    `query Search($text: String!, $types: [NodeType!], $first: Int) {
+      search(text: $text, types: $types, first: $first) { id type label score detail }
+    }`,
+    { text, types, first },
+    signal,
+  ).then((d) => d.search);
+}
+
+/** GraphQL returns null for absent optional fields; Cytoscape data prefers them absent. */
+function withoutNulls<T extends object>(item: T): T {
+  return Object.fromEntries(Object.entries(item).filter(([, v]) => v !== null)) as T;
+}
+
+export function neighborhood(ids: string[], depth = 1, limit = 150, signal?: AbortSignal) {
+  return graphql<{ neighborhood: Subgraph }>(
+    `query Neighborhood($ids: [ID!]!, $depth: Int, $limit: Int) {
+      neighborhood(ids: $ids, depth: $depth, limit: $limit) {
+        nodes { id type label weight }
+        edges { id source target type label weight }
+        truncated
+      }
+    }`,
+    { ids, depth, limit },
+    signal,
+  ).then(({ neighborhood: g }) => ({
+    nodes: g.nodes.map(withoutNulls),
+    edges: g.edges.map(withoutNulls),
+    truncated: g.truncated,
+  }));
+}
+
+export interface EntityRef {
+  id: string;
+  type: EntityType;
+  name: string;
+}
+
+export interface EntityDetail extends EntityRef {
+  aliases: string[];
+  code: string | null;
+  articleCount: number;
+  positions: { title: string; asOf: string | null; evidence: string; organization: EntityRef }[];
+  wrote: { id: string; title: string; date: string | null }[];
+}
+
+export interface TimelineEntry {
+  date: string | null;
+  count: number;
+  article: { id: string; title: string; source: string | null };
+}
+
+export function entityWithTimeline(id: string, signal?: AbortSignal) {
+  return graphql<{ entity: EntityDetail | null; timeline: TimelineEntry[] }>(
+    `query Entity($id: ID!) {
+      entity(id: $id) {
+        id type name aliases code articleCount
+        positions { title asOf evidence organization { id type name } }
+        wrote { id title date }
+      }
+      timeline(entityId: $id, first: 200) { date count article { id title source } }
+    }`,
+    { id },
+    signal,
+  );
+}
+
+export interface ArticleMention {
+  entity: EntityRef;
+  count: number;
+  offsets: number[];
+}
+
+export interface ArticleDetail {
+  id: string;
+  title: string;
+  subtitle: string | null;
+  body: string;
+  date: string | null;
+  source: string | null;
+  url: string | null;
+  authors: EntityRef[];
+  mentions: ArticleMention[];
+}
+
+export function article(id: string, signal?: AbortSignal) {
+  return graphql<{ article: ArticleDetail | null }>(
+    `query Article($id: ID!) {
+      article(id: $id) {
+        id title subtitle body date source url
+        authors { id type name }
+        mentions { count offsets entity { id type name } }
+      }
+    }`,
+    { id },
+    signal,
+  ).then((d) => d.article);
+}
+
+export interface EdgeDetail {
+  id: string;
+  type: EdgeType;
+  label: string | null;
+  source: GraphNode;
+  target: GraphNode;
+  evidence: { sentence: string; article: { id: string; title: string; date: string | null } }[];
+}
+
+export function edgeDetail(id: string, signal?: AbortSignal) {
+  return graphql<{ edge: EdgeDetail | null }>(
+    `query Edge($id: ID!) {
+      edge(id: $id) {
+        id type label
+        source { id type label }
+        target { id type label }
+        evidence { sentence article { id title date } }
+      }
+    }`,
+    { id },
+    signal,
+  ).then((d) => d.edge);
+}
+
+export interface Stats {
+  articles: number;
+  entities: number;
+  relationships: number;
+  byType: { type: NodeType; count: number }[];
+}
+
+export function stats(signal?: AbortSignal) {
+  return graphql<{ stats: Stats }>(
+    `query Stats { stats { articles entities relationships byType { type count } } }`,
+    {},
+    signal,
+  ).then((d) => d.stats);
+}

@@ -1,0 +1,55 @@
+/** Turning API subgraphs into Cytoscape elements, and the canvas back into plain data. */
+import type cytoscape from 'cytoscape';
+import type { GraphEdge, GraphNode, Subgraph } from '@guanxi/shared';
+import type { ExportGraph } from '../export/types.ts';
+
+/** Plain nodes and edges, as the exporters take them. */
+export type PlainGraph = ExportGraph;
+
+/**
+ * Add what is not on the canvas yet; returns only the newly added elements.
+ * Edges whose endpoint is missing are dropped (a truncated neighbourhood can contain them).
+ */
+export function mergeSubgraph(cy: cytoscape.Core, graph: Subgraph): cytoscape.CollectionReturnValue {
+  const fresh: cytoscape.ElementDefinition[] = [];
+  const nodeIds = new Set<string>();
+  for (const node of graph.nodes) {
+    nodeIds.add(node.id);
+    if (cy.getElementById(node.id).empty()) fresh.push({ group: 'nodes', data: { ...node } });
+  }
+  for (const edge of graph.edges) {
+    if (!cy.getElementById(edge.id).empty()) continue;
+    const ends = [edge.source, edge.target];
+    if (!ends.every((id) => nodeIds.has(id) || cy.getElementById(id).nonempty())) continue;
+    fresh.push({ group: 'edges', data: { ...edge } });
+  }
+  return cy.add(fresh);
+}
+
+function nodeData(node: cytoscape.NodeSingular): GraphNode {
+  const { id, type, label, weight } = node.data() as GraphNode;
+  return weight === undefined ? { id, type, label } : { id, type, label, weight };
+}
+
+function edgeData(edge: cytoscape.EdgeSingular): GraphEdge {
+  const { id, source, target, type, label, weight } = edge.data() as GraphEdge;
+  const out: GraphEdge = { id, source, target, type };
+  if (label !== undefined) out.label = label;
+  if (weight !== undefined) out.weight = weight;
+  return out;
+}
+
+/**
+ * What the user sees: nodes whose type is not filtered out, and edges between two of them.
+ * Decided from the filter class rather than `:visible`, which lags until the next style flush.
+ */
+export function shownElements(cy: cytoscape.Core): { nodes: cytoscape.NodeCollection; edges: cytoscape.EdgeCollection } {
+  const nodes = cy.nodes().not('.type-hidden');
+  const edges = cy.edges().filter((e) => !e.source().hasClass('type-hidden') && !e.target().hasClass('type-hidden'));
+  return { nodes, edges };
+}
+
+export function visibleGraph(cy: cytoscape.Core): PlainGraph {
+  const { nodes, edges } = shownElements(cy);
+  return { nodes: nodes.map(nodeData), edges: edges.map(edgeData) };
+}

@@ -1,0 +1,57 @@
+/**
+ * Small behaviours layered on the canvas, each installable on its own:
+ * hover emphasis, neighbourhood focus on selection, and tap / double-tap callbacks.
+ */
+import type cytoscape from 'cytoscape';
+
+/** Hovering shows an element's full label (labels are ellipsised otherwise). */
+export function installHover(cy: cytoscape.Core): void {
+  cy.on('mouseover', 'node, edge', (event) => {
+    event.target.addClass('hover');
+  });
+  cy.on('mouseout', 'node, edge', (event) => {
+    event.target.removeClass('hover');
+  });
+}
+
+/** Selecting one node fades everything not adjacent to it, to make its ties readable. */
+export function installFocus(cy: cytoscape.Core): void {
+  const refresh = (): void => {
+    cy.elements().removeClass('faded');
+    const selected = cy.$(':selected');
+    if (selected.length !== 1) return;
+    const focus = selected.nodes().nonempty()
+      ? selected.nodes().closedNeighborhood()
+      : selected.union(selected.edges().connectedNodes());
+    cy.elements().difference(focus).addClass('faded');
+  };
+  // select/unselect fire once per element; batch them into one refresh per frame.
+  let pending = false;
+  cy.on('select unselect remove', () => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => {
+      pending = false;
+      if (!cy.destroyed()) refresh();
+    });
+  });
+}
+
+export interface TapHandlers {
+  onTapNode: (id: string, type: string) => void;
+  onTapEdge: (id: string) => void;
+  onDoubleTapNode: (id: string) => void;
+}
+
+export function installTaps(cy: cytoscape.Core, handlers: TapHandlers): void {
+  cy.on('tap', 'node', (event) => {
+    const node = event.target as cytoscape.NodeSingular;
+    handlers.onTapNode(node.id(), String(node.data('type')));
+  });
+  cy.on('tap', 'edge', (event) => {
+    handlers.onTapEdge((event.target as cytoscape.EdgeSingular).id());
+  });
+  cy.on('dbltap', 'node', (event) => {
+    handlers.onDoubleTapNode((event.target as cytoscape.NodeSingular).id());
+  });
+}

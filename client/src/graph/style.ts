@@ -1,0 +1,125 @@
+/**
+ * The Cytoscape stylesheet: how data looks, kept apart from how data gets onto the canvas.
+ * Labels are the main legibility risk (Chinese article titles are long, hubs have 100+
+ * neighbours), so they are ellipsised, backed with a light halo and hidden when zoomed out.
+ */
+import type cytoscape from 'cytoscape';
+import type { NodeType } from '@guanxi/shared';
+import { NODE_TYPES } from '@guanxi/shared';
+import { NODE_COLORS, NODE_SHAPES } from './palette.ts';
+
+/** Same stack as the page (styles.css): Latin face first, then Simplified Chinese faces. */
+export const FONT_STACK =
+  '-apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans CJK SC", "Noto Sans SC", ' +
+  '"Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif';
+
+/** Size grows with the log of the weight so hubs stand out without swallowing the canvas. */
+export function nodeSize(node: cytoscape.NodeSingular): number {
+  const weight = Number(node.data('weight') ?? 0);
+  const base = node.data('type') === 'Article' ? 14 : 22;
+  return Math.min(base + 5 * Math.log2(1 + Math.max(0, weight)), 60);
+}
+
+function typeRules(type: NodeType): cytoscape.StylesheetStyle {
+  return {
+    selector: `node[type = "${type}"]`,
+    style: { 'background-color': NODE_COLORS[type], shape: NODE_SHAPES[type] },
+  };
+}
+
+export const graphStyle: cytoscape.StylesheetStyle[] = [
+  {
+    selector: 'node',
+    style: {
+      width: nodeSize,
+      height: nodeSize,
+      label: 'data(label)',
+      'font-family': FONT_STACK,
+      'font-size': 11,
+      color: '#1f2328',
+      'text-valign': 'bottom',
+      'text-halign': 'center',
+      'text-margin-y': 3,
+      'text-wrap': 'ellipsis',
+      'text-max-width': '110px',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.8,
+      'text-background-shape': 'roundrectangle',
+      'text-background-padding': '1px',
+      // Labels below 7px on screen are unreadable anyway; hiding them keeps big graphs calm.
+      'min-zoomed-font-size': 7,
+      'border-width': 1,
+      'border-color': '#ffffff',
+    },
+  },
+  ...NODE_TYPES.map(typeRules),
+  {
+    selector: 'node[type = "Article"]',
+    style: { 'font-size': 9, color: '#4b5563', 'text-max-width': '90px' },
+  },
+  {
+    selector: 'edge',
+    style: {
+      width: 1.2,
+      'line-color': '#b8bec8',
+      'target-arrow-color': '#b8bec8',
+      'target-arrow-shape': 'triangle',
+      'arrow-scale': 0.6,
+      'curve-style': 'bezier',
+      'font-family': FONT_STACK,
+      'font-size': 9,
+      color: '#374151',
+      'text-rotation': 'autorotate',
+      'text-background-color': '#ffffff',
+      'text-background-opacity': 0.85,
+      'text-background-padding': '1px',
+      'min-zoomed-font-size': 8,
+    },
+  },
+  {
+    selector: 'edge[type = "MENTIONS"]',
+    style: { width: 0.8, 'line-color': '#d0d4da', 'target-arrow-shape': 'none' },
+  },
+  {
+    selector: 'edge[type = "HOLDS_POSITION"]',
+    style: {
+      width: 3,
+      'line-color': '#2b4c7e',
+      'target-arrow-color': '#2b4c7e',
+      label: 'data(label)',
+      'font-weight': 'bold',
+    },
+  },
+  {
+    selector: 'edge[type = "WROTE"]',
+    style: { width: 1.5, 'line-style': 'dashed', 'line-color': '#6b7280', 'target-arrow-color': '#6b7280', label: 'wrote' },
+  },
+  {
+    selector: 'edge[type = "PART_OF"]',
+    style: { width: 1.8, 'line-style': 'dotted', 'line-color': '#8a6d3b', 'target-arrow-color': '#8a6d3b', label: 'part of' },
+  },
+  {
+    selector: 'edge[type = "LOCATED_IN"]',
+    style: { width: 1.8, 'line-style': 'dotted', 'line-color': '#2f7d5b', 'target-arrow-color': '#2f7d5b', label: 'located in' },
+  },
+  // Interaction states come last so they win over the type rules.
+  {
+    selector: 'node.hover',
+    // One longer line rather than wrapping: wrapped Chinese titles grow into their neighbours.
+    style: { 'text-max-width': '260px', 'z-index': 20, 'font-size': 12 },
+  },
+  { selector: 'edge.hover', style: { 'line-color': '#6b7280', label: 'data(type)' } },
+  { selector: 'edge[type = "HOLDS_POSITION"].hover', style: { label: 'data(label)' } },
+  {
+    selector: 'node:selected',
+    // Only the border changes: Cytoscape can keep a selected label's old (narrower) text box
+    // when a programmatic select() changes its width, and clips the text.
+    style: { 'border-width': 3, 'border-color': '#111827', 'z-index': 30 },
+  },
+  {
+    selector: 'edge:selected',
+    style: { width: 4, 'line-color': '#d1495b', 'target-arrow-color': '#d1495b', 'z-index': 30 },
+  },
+  { selector: '.faded', style: { opacity: 0.22, 'text-opacity': 0.35 } },
+  { selector: '.type-hidden', style: { display: 'none' } },
+];

@@ -1,0 +1,145 @@
+/**
+ * End-to-end: the explorer in Chromium against a real server (see ./server.ts for which).
+ * Search 王新亭 → add → double-click to expand → an Article node is on the canvas →
+ * click an article and an edge and read the panel → screenshot to tests/output/explorer.png.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Core } from 'cytoscape';
+import { startE2EServer, type E2EServer } from './server.ts';
+
+const OUTPUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../output');
+const NAME = '王新亭';
+
+/** The app exposes its Cytoscape instance for tests only as window.__cy. */
+type TestWindow = Window & { __cy?: Core };
+
+let server: E2EServer;
+let browser: Browser;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  server = await startE2EServer();
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
+}, 240_000);
+
+afterAll(async () => {
+  // On failure the last screen is the best clue; keep it next to the regular screenshot.
+  if (page && !page.isClosed()) {
+    mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUTPUT, 'explorer-last.png') }).catch(() => undefined);
+  }
+  await browser?.close();
+  await server?.close();
+});
+
+/** Waits until the fcose layout has stopped, so rendered positions are final. */
+async function layoutSettled(): Promise<void> {
+  await page.waitForSelector('[data-testid="graph-canvas"][data-layout="idle"]', { timeout: 20_000 });
+  await page.waitForFunction(() => {
+    const cy = (window as TestWindow).__cy;
+    return cy !== undefined && !cy.animated() && cy.nodes(':animated').empty();
+  });
+}
+
+/** Page coordinates of a node's centre. */
+async function nodePoint(id: string): Promise<{ x: number; y: number }> {
+  return page.evaluate((nodeId) => {
+    const cy = (window as TestWindow).__cy!;
+    const p = cy.getElementById(nodeId).renderedPosition();
+    const box = cy.container()!.getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, id);
+}
+
+describe('explorer', () => {
+  it('searches, expands, and explains what is on the canvas', async () => {
+    await page.goto(server.baseUrl);
+    await page.getByTestId('stats').waitFor({ timeout: 15_000 });
+
+    await page.getByTestId('search-input').fill(NAME);
+    await page.getByTestId('search-input').press('Enter');
+    const hit = page
+      .locator('button.result', { hasText: NAME })
+      .filter({ has: page.locator('.type-chip', { hasText: 'Person' }) })
+      .first();
+    await hit.waitFor({ timeout: 15_000 });
+    const personId = await hit.getAttribute('data-id');
+    expect(personId).toBeTruthy();
+    await hit.click();
+
+    await page.waitForFunction((id) => (window as TestWindow).__cy?.getElementById(id).nonempty(), personId!, { timeout: 15_000 });
+    await layoutSettled();
+    await expect.poll(() => page.getByTestId('panel-entity').locator('h2').textContent()).toContain(NAME);
+
+    // Double-click expands: it must ask the server for the node's neighbourhood.
+    const expansion = page.waitForRequest((req) => req.url().includes('/graphql') && (req.postData() ?? '').includes('Neighborhood'));
+    const at = await nodePoint(personId!);
+    await page.mouse.dblclick(at.x, at.y);
+    await expansion;
+    await page.getByTestId('loading').waitFor({ state: 'detached', timeout: 15_000 });
+    await layoutSettled();
+
+    const articleId = await page.evaluate(() => {
+      const cy = (window as TestWindow).__cy!;
+      return cy.nodes('[type = "Article"]').first().id();
+    });
+    expect(articleId, 'an Article node is on the canvas').toBeTruthy();
+
+    // Clicking an article node opens it, with its entity mentions highlighted.
+    const articlePoint = await nodePoint(articleId);
+    await page.mouse.click(articlePoint.x, articlePoint.y);
+    const articlePanel = page.getByTestId('panel-article');
+    await articlePanel.waitFor({ timeout: 10_000 });
+    await expect.poll(() => articlePanel.locator('mark.mention').count()).toBeGreaterThan(0);
+
+    // Clicking an edge explains it. Pick the longest visible edge, clicked at its midpoint.
+    await page.keyboard.press('Escape');
+    const edgePoint = await page.evaluate(() => {
+      const cy = (window as TestWindow).__cy!;
+      const box = cy.container()!.getBoundingClientRect();
+      const nodeBoxes = cy.nodes(':visible').map((n) => n.renderedBoundingBox({ includeLabels: true }));
+      let best: { x: number; y: number; length: number } | undefined;
+      cy.edges(':visible').forEach((edge) => {
+        const mid = edge.renderedMidpoint();
+        const s = edge.source().renderedPosition();
+        const t = edge.target().renderedPosition();
+        const length = Math.hypot(s.x - t.x, s.y - t.y);
+        const inside = mid.x > 20 && mid.y > 60 && mid.x < box.width - 20 && mid.y < box.height - 20;
+        const clear = nodeBoxes.every((b) => mid.x < b.x1 - 4 || mid.x > b.x2 + 4 || mid.y < b.y1 - 4 || mid.y > b.y2 + 4);
+        if (inside && clear && (!best || length > best.length)) best = { x: box.left + mid.x, y: box.top + mid.y, length };
+      });
+      return best;
+    });
+    expect(edgePoint, 'a clickable edge on the canvas').toBeTruthy();
+    await page.mouse.click(edgePoint!.x, edgePoint!.y);
+    const edgePanel = page.getByTestId('panel-edge');
+    await edgePanel.waitFor({ timeout: 10_000 });
+    await expect.poll(() => edgePanel.locator('.evidence li').count()).toBeGreaterThan(0);
+
+    mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUTPUT, 'explorer.png') });
+
+    // The evidence's article link opens that article in the panel.
+    await edgePanel.locator('.evidence button.link').first().click();
+    await page.getByTestId('panel-article').waitFor({ timeout: 10_000 });
+    await page.screenshot({ path: path.join(OUTPUT, 'explorer-article.png') });
+    expect(pageErrors, 'no uncaught errors in the page').toEqual([]);
+  }, 120_000);
+});
