@@ -112,7 +112,8 @@ export async function* readText(chunks: AsyncIterable<string>, ctx: ReadContext)
     queue.push(pending);
     yield* release();
   }
-  if (masthead && queue.length === 0) queue.push(masthead);
+  // Short text before the first heading is a masthead, not an article, unless the file has no headings.
+  if (masthead && headings === 0) queue.push(masthead);
   ended = true;
   yield* release();
 }

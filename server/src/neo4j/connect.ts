@@ -42,7 +42,7 @@ export async function connect(config: Config, options: { ownEmbedded?: boolean }
   } catch (error) {
     await driver.close();
     await stopServer?.();
-    throw new Neo4jUnreachableError(`Neo4j at ${uri} is unreachable: ${(error as Error).message}`);
+    throw new Neo4jUnreachableError(`Neo4j at ${uri} is unreachable: ${shortReason(error)}`);
   }
   const database = config.NEO4J_DATABASE;
   return {
@@ -53,4 +53,11 @@ export async function connect(config: Config, options: { ownEmbedded?: boolean }
       await stopServer?.();
     },
   };
+}
+
+/** The driver's first sentence, without its advice about routing tables and the like. */
+function shortReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const first = message.split(/(?<=\.)\s|\n/)[0] ?? message;
+  return first.length > 160 ? `${first.slice(0, 157)}...` : first;
 }
