@@ -86,7 +86,9 @@ describe('GraphQL API on the sample page', () => {
     for (const edge of neighborhood.edges) {
       expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
     }
-    const mention = neighborhood.edges.find((e: { type: string }) => e.type === 'MENTIONS');
+    const mention = neighborhood.edges.find(
+      (e: { type: string; target: string }) => e.type === 'MENTIONS' && e.target === 'Person:王新亭',
+    );
     const { edge } = await gql('query($id: ID!) { edge(id: $id) { type evidence { sentence article { title } } } }', { id: mention.id });
     expect(edge.evidence[0].sentence).toContain('王新亭');
   });
