@@ -23,3 +23,13 @@ export interface Subgraph {
   edges: GraphEdge[];
   truncated: boolean;
 }
+
+/** A search result: an entity or an article. */
+export interface SearchHit {
+  id: string;
+  type: NodeType;
+  label: string;
+  score: number;
+  /** For articles, the date; for entities, how many articles name them. */
+  detail: string | null;
+}

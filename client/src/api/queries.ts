@@ -2,16 +2,10 @@
  * Typed queries against server/src/api/schema.graphql. Each function asks for exactly the
  * fields its caller renders, and its result type mirrors that selection.
  */
-import type { EdgeType, EntityType, NodeType, Subgraph, GraphNode } from '@guanxi/shared';
+import type { EdgeType, EntityType, NodeType, SearchHit, Subgraph, GraphNode } from '@guanxi/shared';
 import { graphql } from './graphql.ts';
 
-export interface SearchHit {
-  id: string;
-  type: NodeType;
-  label: string;
-  score: number;
-  detail: string | null;
-}
+export type { SearchHit };
 
 export function search(text: string, types: NodeType[] | null, first: number, signal?: AbortSignal) {
   return graphql<{ search: SearchHit[] }>(

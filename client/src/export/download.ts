@@ -1,9 +1,5 @@
 /** Browser side of export: build file names and hand blobs to the browser's download. */
-import type { ExportGraph } from './types.ts';
-import { toJson } from './json.ts';
-import { edgesCsv, nodesCsv } from './csv.ts';
-import { toGraphml } from './graphml.ts';
-import { toGexf } from './gexf.ts';
+import { edgesCsv, nodesCsv, toGexf, toGraphml, toJson, type ExportGraph } from '@guanxi/shared';
 
 export type ExportFormat = 'json' | 'csv' | 'graphml' | 'gexf' | 'png';
 

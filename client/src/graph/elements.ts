@@ -1,7 +1,7 @@
 /** Turning API subgraphs into Cytoscape elements, and the canvas back into plain data. */
 import type cytoscape from 'cytoscape';
 import type { GraphEdge, GraphNode, Subgraph } from '@guanxi/shared';
-import type { ExportGraph } from '../export/types.ts';
+import type { ExportGraph } from '@guanxi/shared';
 
 /** Plain nodes and edges, as the exporters take them. */
 export type PlainGraph = ExportGraph;

@@ -6,7 +6,7 @@
 import type cytoscape from 'cytoscape';
 import type { NodeType } from '@guanxi/shared';
 import { NODE_TYPES } from '@guanxi/shared';
-import { NODE_COLORS, NODE_SHAPES } from './palette.ts';
+import { NODE_COLORS, NODE_SHAPES } from '@guanxi/shared';
 
 /** Same stack as the page (styles.css): Latin face first, then Simplified Chinese faces. */
 export const FONT_STACK =

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { NodeType } from '@guanxi/shared';
 import { article as fetchArticle, type EntityRef } from '../api/queries.ts';
 import { useAsync } from '../api/useAsync.ts';
-import { NODE_COLORS } from '../graph/palette.ts';
+import { NODE_COLORS } from '@guanxi/shared';
 import { highlightSegments } from './highlight.ts';
 import { TypeChip } from './TypeChip.tsx';
 import type { PanelActions } from './selection.ts';

@@ -1,7 +1,7 @@
 import type { GraphNode } from '@guanxi/shared';
 import { edgeDetail } from '../api/queries.ts';
 import { useAsync } from '../api/useAsync.ts';
-import { EDGE_NAMES } from '../graph/palette.ts';
+import { EDGE_NAMES } from '@guanxi/shared';
 import { markTerms } from './highlight.ts';
 import { TypeChip } from './TypeChip.tsx';
 import { selectionForNode, type PanelActions } from './selection.ts';

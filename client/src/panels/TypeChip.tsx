@@ -1,5 +1,5 @@
 import type { NodeType } from '@guanxi/shared';
-import { NODE_COLORS, NODE_SHAPES, type NodeShape } from '../graph/palette.ts';
+import { NODE_COLORS, NODE_SHAPES, type NodeShape } from '@guanxi/shared';
 
 const SHAPE_PATHS: Record<NodeShape, string> = {
   ellipse: 'M7 1a6 6 0 1 0 0.001 0z',

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { registerDelete } from './commands/delete.ts';
 import { registerEvalNer } from './commands/eval-ner.ts';
+import { registerExport } from './commands/export.ts';
 import { registerExtract } from './commands/extract.ts';
 import { registerImport } from './commands/import.ts';
 import { registerNeo4j } from './commands/neo4j.ts';
@@ -18,6 +19,7 @@ registerImport(program);
 registerExtract(program);
 registerEvalNer(program);
 registerDelete(program);
+registerExport(program);
 registerServe(program);
 registerNeo4j(program);
 

@@ -1,16 +1,8 @@
-import { EDGE_TYPES, type EdgeType, type GraphEdge, type GraphNode, type NodeType, type Subgraph } from '@guanxi/shared';
+import { EDGE_TYPES, type EdgeType, type GraphEdge, type GraphNode, type NodeType, type SearchHit, type Subgraph } from '@guanxi/shared';
 import { cypher } from './cypher.ts';
 import type { Graph } from './db.ts';
 
 /** The read side of the graph: what the explorer asks. Each function is one question. */
-
-export interface SearchHit {
-  id: string;
-  type: NodeType;
-  label: string;
-  score: number;
-  detail: string | null;
-}
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -62,12 +54,23 @@ export function parseEdgeId(id: string): { source: string; type: EdgeType; targe
   }
 }
 
+type EdgeRow = { source: string; type: EdgeType; target: string; weight: number; titles: string[] };
+
 export async function edgesAmong(graph: Graph, ids: string[]): Promise<GraphEdge[]> {
   if (ids.length === 0) return [];
-  const rows = await graph.read<{ source: string; type: EdgeType; target: string; weight: number; titles: string[] }>(
-    cypher('api/edges-among'),
-    { ids },
-  );
+  return toEdges(await graph.read<EdgeRow>(cypher('api/edges-among'), { ids }));
+}
+
+/** The whole graph, for exports. */
+export async function wholeGraph(graph: Graph): Promise<Subgraph> {
+  const [found, edges] = await Promise.all([
+    graph.read<GraphNode>(cypher('export/all-nodes')),
+    graph.read<EdgeRow>(cypher('export/all-edges')),
+  ]);
+  return { nodes: found, edges: toEdges(edges), truncated: false };
+}
+
+function toEdges(rows: EdgeRow[]): GraphEdge[] {
   return rows.map((r) => ({
     id: edgeId(r.source, r.type, r.target),
     source: r.source,

@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphNode } from '@guanxi/shared';
+import type { GraphEdge, GraphNode } from '../graph.ts';
 
 /** The graph to export: exactly what is visible on the canvas. */
 export interface ExportGraph {

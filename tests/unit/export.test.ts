@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import type { ExportGraph } from '../../client/src/export/types.ts';
-import { toJson } from '../../client/src/export/json.ts';
-import { edgesCsv, nodesCsv } from '../../client/src/export/csv.ts';
-import { toGraphml } from '../../client/src/export/graphml.ts';
-import { toGexf } from '../../client/src/export/gexf.ts';
-import { escapeXml } from '../../client/src/export/xml.ts';
+import { edgesCsv, escapeXml, nodesCsv, toGexf, toGraphml, toJson, type ExportGraph } from '@guanxi/shared';
 
 /** Chinese labels plus every character that breaks naive CSV/XML writers. */
 const graph: ExportGraph = {

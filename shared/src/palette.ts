@@ -4,7 +4,7 @@
  * Colours are from the Okabe–Ito palette (readable for the common colour-vision deficiencies);
  * the shape carries the type too, for print and greyscale.
  */
-import type { EdgeType, NodeType } from '@guanxi/shared';
+import type { EdgeType, NodeType } from './entities.ts';
 
 export type NodeShape = 'ellipse' | 'round-rectangle' | 'diamond' | 'hexagon' | 'rectangle';
 

@@ -5,7 +5,7 @@
  */
 import type { ExportGraph } from './types.ts';
 import { escapeXml, XML_DECLARATION } from './xml.ts';
-import { nodeColor } from '../graph/palette.ts';
+import { nodeColor } from '../palette.ts';
 
 function rgb(hex: string): { r: number; g: number; b: number } {
   const value = Number.parseInt(hex.replace('#', ''), 16);
