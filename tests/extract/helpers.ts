@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const SAMPLE_PATH = fileURLToPath(new URL('../../../shared/samples/000_6e39ae099963ee5f.txt', import.meta.url));
+export const SAMPLE_PATH = fileURLToPath(new URL('../../samples/gaoxin-2020-05.txt', import.meta.url));
 export const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/extract/${name}`, import.meta.url));
 
 /** The sample page split by its #/## headings: title, and the body up to the next heading. */
