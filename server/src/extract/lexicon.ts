@@ -70,6 +70,16 @@ export class LexiconMatcher {
     return this.stops.has(foldWidth(surface));
   }
 
+  /** Whether [start, end) lies inside an occurrence of a stop-listed phrase in folded text. */
+  isInsideStop(folded: string, start: number, end: number): boolean {
+    for (const stop of this.stops) {
+      for (let at = folded.indexOf(stop, Math.max(0, end - stop.length)); at >= 0 && at <= start; at = folded.indexOf(stop, at + 1)) {
+        if (at + stop.length >= end) return true;
+      }
+    }
+    return false;
+  }
+
   /** Non-overlapping occurrences of listed names, longest match at each position. */
   find(folded: string): Span[] {
     const spans: Span[] = [];

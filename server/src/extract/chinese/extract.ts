@@ -20,7 +20,7 @@ export function extractChinese(article: ExtractInput, lexicon?: LexiconMatcher):
   const given: Span[] = lexicon ? lexicon.find(folded) : [];
   const { spans } = recognize(folded, given);
   const inByline = (s: Span) => bylines.some((b) => s.start >= b.start && s.end <= b.end);
-  const kept = spans.filter((s) => !inByline(s) && !(lexicon?.isStopped(folded.slice(s.start, s.end))));
+  const kept = spans.filter((s) => !inByline(s) && !(lexicon?.isStopped(folded.slice(s.start, s.end)) || lexicon?.isInsideStop(folded, s.start, s.end)));
   const authors = [...new Set(bylines.flatMap((b) => b.authors))];
   return buildExtraction({ body, folded, title: foldWidth(article.title ?? ''), date: article.date, sentences, spans: kept, authors, lexicon });
 }

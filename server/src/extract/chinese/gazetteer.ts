@@ -18,6 +18,47 @@ export interface Gazetteer {
   matchable: Set<string>;
   /** Every prefix of a matchable name, to stop scanning early. */
   prefixes: Set<string>;
+  /** The matchable names as a character trie, for matching without slicing strings. */
+  trie: Trie;
+}
+
+/** A character trie: children by UTF-16 code; `end` marks a complete name. */
+export interface Trie {
+  next: Map<number, Trie>;
+  end: boolean;
+}
+
+export function newTrie(names: Iterable<string> = []): Trie {
+  const root: Trie = { next: new Map(), end: false };
+  for (const n of names) addToTrie(root, n);
+  return root;
+}
+
+export function addToTrie(root: Trie, name: string): void {
+  let node = root;
+  for (let i = 0; i < name.length; i++) {
+    const c = name.charCodeAt(i);
+    let child = node.next.get(c);
+    if (!child) {
+      child = { next: new Map(), end: false };
+      node.next.set(c, child);
+    }
+    node = child;
+  }
+  node.end = true;
+}
+
+/** Length of the longest trie name starting at `start` in text (at most `max` long), or 0. */
+export function longestInTrie(root: Trie, text: string, start: number, max = 24): number {
+  let node: Trie | undefined = root;
+  let best = 0;
+  const limit = Math.min(text.length, start + max);
+  for (let i = start; i < limit; i++) {
+    node = node.next.get(text.charCodeAt(i));
+    if (!node) break;
+    if (node.end) best = i + 1 - start;
+  }
+  return best;
 }
 
 // Placeholder rows in the data, not places.
@@ -84,7 +125,7 @@ export function gazetteer(): Gazetteer {
   }
   const prefixes = new Set<string>();
   for (const n of matchable) for (let i = 1; i <= n.length; i++) prefixes.add(n.slice(0, i));
-  cached = { byCode, byName, matchable, prefixes };
+  cached = { byCode, byName, matchable, prefixes, trie: newTrie(matchable) };
   return cached;
 }
 
@@ -116,11 +157,6 @@ export function ancestry(g: Gazetteer, d: Division): Division[] {
 
 /** Longest matchable gazetteer name starting at `start` in text, or undefined. */
 export function matchAt(g: Gazetteer, text: string, start: number): string | undefined {
-  let best: string | undefined;
-  for (let end = start + 1; end <= text.length && end - start <= 24; end++) {
-    const s = text.slice(start, end);
-    if (!g.prefixes.has(s)) break;
-    if (g.matchable.has(s)) best = s;
-  }
-  return best;
+  const n = longestInTrie(g.trie, text, start, 24);
+  return n ? text.slice(start, start + n) : undefined;
 }

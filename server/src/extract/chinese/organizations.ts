@@ -102,11 +102,12 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
       i = last;
       continue;
     }
-    if (!strong && !isNt && !describedBody(us, first, i, suffix)) {
+    const described = !strong && !isNt;
+    if (described && !describedBody(us, first, i, suffix)) {
       i = last;
       continue;
     }
-    spans.push({ start: us[first]!.start, end: us[last]!.end, type: 'Organization', rule: isNt && first === i ? 'jieba-nt' : 'org-head' });
+    spans.push({ start: us[first]!.start, end: us[last]!.end, type: 'Organization', rule: isNt && first === i ? 'jieba-nt' : described ? 'org-described' : 'org-head' });
     i = last;
   }
   return spans;

@@ -1,4 +1,4 @@
-import { gazetteer, matchAt } from './gazetteer.ts';
+import { addToTrie, gazetteer, longestInTrie, newTrie, type Trie } from './gazetteer.ts';
 import { dictTag, tokenize, type Token } from './tokens.ts';
 import { WORLD_PLACES } from './world.ts';
 
@@ -7,17 +7,13 @@ export interface Unit extends Token {
   place?: boolean;
 }
 
-const WORLD_PREFIXES = new Set<string>();
-for (const n of WORLD_PLACES) for (let i = 1; i <= n.length; i++) WORLD_PREFIXES.add(n.slice(0, i));
-
-function worldMatchAt(text: string, start: number): string | undefined {
-  let best: string | undefined;
-  for (let end = start + 1; end <= text.length && end - start <= 10; end++) {
-    const s = text.slice(start, end);
-    if (!WORLD_PREFIXES.has(s)) break;
-    if (WORLD_PLACES.has(s)) best = s;
-  }
-  return best;
+// Gazetteer names and world places in one trie: the longest of either wins, as one walk.
+let placeTrie: Trie | undefined;
+function places(): Trie {
+  if (placeTrie) return placeTrie;
+  placeTrie = newTrie(gazetteer().matchable);
+  for (const n of WORLD_PLACES) addToTrie(placeTrie, n);
+  return placeTrie;
 }
 
 // Tags of tokens that may be cut in two when a place name ends inside them (县委 → 县|委).
@@ -29,7 +25,7 @@ const SPLITTABLE_REMAINDER = /^(委|委员会|人大|政府|人民政府|政协|
  */
 export function units(text: string): Unit[] {
   const tokens = tokenize(text);
-  const g = gazetteer();
+  const trie = places();
   const out: Unit[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
@@ -38,19 +34,19 @@ export function units(text: string): Unit[] {
       out.push(tok);
       continue;
     }
-    const a = matchAt(g, text, tok.start);
-    const b = worldMatchAt(text, tok.start);
-    const name = a && b ? (a.length >= b.length ? a : b) : (a ?? b);
-    if (!name || name.length < tok.text.length) {
+    const len = longestInTrie(trie, text, tok.start, 24);
+    if (len < tok.text.length) {
       // No place here, or a longer dictionary word wins (长江大桥, 湖北省人民政府).
       out.push(tok);
       continue;
     }
-    if (name.length === tok.text.length) {
-      out.push({ ...tok, place: true });
+    if (len === tok.text.length) {
+      (tok as Unit).place = true;
+      out.push(tok);
       continue;
     }
-    const end = tok.start + name.length;
+    const name = text.slice(tok.start, tok.start + len);
+    const end = tok.start + len;
     let j = i;
     while (j < tokens.length && tokens[j]!.end < end) j++;
     const last = tokens[j];

@@ -1,0 +1,197 @@
+/**
+ * Character features for the learned tagger. Every feature is a 32-bit hash of (template id, values)
+ * computed with integer math only — no strings are built per character. The same code serves
+ * training (`train.ts`) and tagging (`model.ts`), so the two can never drift apart.
+ *
+ * What a character sees: the characters around it (−2..+2, bigrams), the jieba unit it sits in
+ * (part-of-speech tag, position in the word, the word itself, its neighbours), cue lists written from
+ * knowledge of the language (surnames, given-name and transliteration characters, country and
+ * province abbreviations, titles, organization and place heads), the gazetteer flag of its unit, and
+ * the rule extractor's own verdict for it (type × position × rule). Nothing here comes from an
+ * evaluation file.
+ */
+import type { Span } from '../chinese/span.ts';
+import type { Unit } from '../chinese/units.ts';
+import {
+  COMPOUND_SURNAMES, GIVEN_NAME_CHARS, ORG_SUFFIXES, PERSON_SUFFIX_WORDS, PLACE_SUFFIXES, SURNAMES, TITLES, TRANSLIT_CHARS,
+} from '../chinese/cues.ts';
+import { COUNTRY_ABBREVIATIONS, PROVINCE_ABBREVIATIONS } from '../chinese/world.ts';
+
+/** Features per character (fixed, so feature arrays are n × FEATURES). */
+export const FEATURES = 34;
+
+// Entity types of the rule spans, as small integers (0 = none).
+const SPAN_TYPE: Record<string, number> = { Person: 1, Place: 2, Organization: 3, Project: 4 };
+
+// Tag and rule names → stable hashes (cached; the same in training and tagging whatever the order).
+const nameIds = new Map<string, number>();
+function idOf(key: string): number {
+  let id = nameIds.get(key);
+  if (id === undefined) {
+    id = strHash(key);
+    nameIds.set(key, id);
+  }
+  return id;
+}
+
+/** Stable string hash (FNV-1a over UTF-16 units). */
+export function strHash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
+function mix(h: number, v: number): number {
+  h = Math.imul(h ^ v, 0xcc9e2d51);
+  h = (h << 15) | (h >>> 17);
+  return Math.imul(h, 0x1b873593) ^ 0xe6546b64;
+}
+
+function fin(h: number): number {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+const f1 = (t: number, a: number) => fin(mix(mix(0x3c6ef372, t), a));
+const f2 = (t: number, a: number, b: number) => fin(mix(mix(mix(0x3c6ef372, t), a), b));
+const f3 = (t: number, a: number, b: number, c: number) => fin(mix(mix(mix(mix(0x3c6ef372, t), a), b), c));
+
+// Cue bits per character code.
+const CUE = new Map<number, number>();
+const addCue = (chars: Iterable<string>, bit: number) => {
+  for (const ch of chars) if (ch.length === 1) CUE.set(ch.charCodeAt(0), (CUE.get(ch.charCodeAt(0)) ?? 0) | bit);
+};
+addCue(SURNAMES, 1);
+addCue([...COMPOUND_SURNAMES].map((s) => s[0]!), 2);
+addCue(GIVEN_NAME_CHARS, 4);
+addCue(TRANSLIT_CHARS, 8);
+addCue(COUNTRY_ABBREVIATIONS, 16);
+addCue(PROVINCE_ABBREVIATIONS, 32);
+addCue([...PLACE_SUFFIXES].filter((s) => s.length === 1), 64);
+addCue([...ORG_SUFFIXES].filter((s) => s.length === 1), 128);
+
+const MAX_ORG_SUFFIX = 6;
+function endsWithAny(set: Set<string>, s: string, max: number): number {
+  for (let n = Math.min(max, s.length); n >= 1; n--) {
+    const tail = n === s.length ? s : s.slice(s.length - n);
+    if (set.has(tail)) return n;
+  }
+  return 0;
+}
+
+/** Character class: digits and Latin letters fold to one code each, so numbers generalize. */
+function charCode(text: string, i: number): number {
+  if (i < 0) return -1;
+  if (i >= text.length) return -2;
+  const c = text.charCodeAt(i);
+  if (c >= 0x30 && c <= 0x39) return 0x30;
+  if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a)) return 0x41;
+  if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) return 0x20;
+  return c;
+}
+
+/**
+ * Feature hashes for every character of `text`: an Int32Array of text.length × FEATURES.
+ * `units` cover the text (jieba tokens after gazetteer merging); `rules` are the rule extractor's spans.
+ */
+export function featurize(text: string, units: Unit[], rules: Span[]): Int32Array {
+  const n = text.length;
+  const out = new Int32Array(n * FEATURES);
+  // Per-character context.
+  const codes = new Int32Array(n + 4);
+  for (let i = -2; i < n + 2; i++) codes[i + 2] = charCode(text, i);
+  const cues = new Int32Array(n + 2);
+  for (let i = 0; i < n; i++) cues[i + 1] = CUE.get(codes[i + 2]!) ?? 0;
+  const ruleTag = new Int32Array(n + 2); // (type × 4 + position) + 1
+  const ruleName = new Int32Array(n);
+  for (const s of rules) {
+    const type = SPAN_TYPE[s.type] ?? 0;
+    const rid = idOf(s.rule);
+    for (let k = s.start; k < s.end && k < n; k++) {
+      const pos = s.end - s.start === 1 ? 3 : k === s.start ? 0 : k === s.end - 1 ? 2 : 1;
+      ruleTag[k + 1] = type * 4 + pos + 1;
+      ruleName[k] = mix(rid, pos + 1);
+    }
+  }
+  // Unit-level values, computed once per unit.
+  const m = units.length;
+  const uTag = new Int32Array(m + 2);
+  const uHash = new Int32Array(m + 2);
+  const uInfo = new Int32Array(m + 2); // length bucket, place flag, title/org-head/place-head/person-suffix flags
+  const uOrgHead = new Int32Array(m + 2);
+  uHash[0] = -11;
+  uHash[m + 1] = -12;
+  for (let k = 0; k < m; k++) {
+    const u = units[k]!;
+    const t = u.text;
+    uTag[k + 1] = idOf(u.tag);
+    uHash[k + 1] = strHash(t);
+    const len = t.length >= 4 ? 4 : t.length;
+    let info = len | (u.place ? 8 : 0);
+    if (TITLES.has(t)) info |= 16;
+    if (PERSON_SUFFIX_WORDS.has(t)) info |= 32;
+    if (t.length >= 2 && PLACE_SUFFIXES.has(t)) info |= 64;
+    uInfo[k + 1] = info;
+    const org = endsWithAny(ORG_SUFFIXES, t, MAX_ORG_SUFFIX);
+    uOrgHead[k + 1] = org ? strHash(t.slice(t.length - org)) : 0;
+  }
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    while (k < m - 1 && units[k]!.end <= i) k++;
+    const u = units[k];
+    const inUnit = !!u && u.start <= i && i < u.end;
+    const ku = inUnit ? k + 1 : 0;
+    const ulen = inUnit ? u!.end - u!.start : 1;
+    const pos = !inUnit ? 4 : ulen === 1 ? 3 : i === u!.start ? 0 : i === u!.end - 1 ? 2 : 1;
+    const tag = ku ? uTag[ku]! : 0;
+    const prevTag = ku ? uTag[ku - 1]! : 0;
+    const nextTag = ku ? uTag[ku + 1]! : 0;
+    const prevInfo = ku ? uInfo[ku - 1]! : 0;
+    const nextInfo = ku ? uInfo[ku + 1]! : 0;
+    const c0 = codes[i + 2]!;
+    const cm1 = codes[i + 1]!;
+    const cm2 = codes[i]!;
+    const cp1 = codes[i + 3]!;
+    const cp2 = codes[i + 4]!;
+    const r0 = ruleTag[i + 1]!;
+    const o = i * FEATURES;
+    out[o] = f1(0, 0);
+    out[o + 1] = f1(1, cm2);
+    out[o + 2] = f1(2, cm1);
+    out[o + 3] = f1(3, c0);
+    out[o + 4] = f1(4, cp1);
+    out[o + 5] = f1(5, cp2);
+    out[o + 6] = f2(6, cm1, c0);
+    out[o + 7] = f2(7, c0, cp1);
+    out[o + 8] = f2(8, cm2, cm1);
+    out[o + 9] = f2(9, cp1, cp2);
+    out[o + 10] = f2(10, cm1, cp1);
+    out[o + 11] = f2(11, tag, pos);
+    out[o + 12] = f3(12, tag, pos, c0);
+    out[o + 13] = f3(13, prevTag, pos, tag);
+    out[o + 14] = f3(14, nextTag, pos, tag);
+    out[o + 15] = f2(15, ku ? uHash[ku]! : c0, pos);
+    out[o + 16] = f3(16, ku ? uInfo[ku]! : 0, pos, tag);
+    out[o + 17] = f1(17, r0);
+    out[o + 18] = f1(18, ruleName[i]!);
+    out[o + 19] = f2(19, ruleTag[i]!, r0);
+    out[o + 20] = f2(20, r0, ruleTag[i + 2]!);
+    out[o + 21] = f2(21, r0, c0);
+    out[o + 22] = f2(22, cues[i + 1]!, pos);
+    out[o + 23] = f3(23, cues[i]!, cues[i + 1]!, cues[i + 2]!);
+    out[o + 24] = f2(24, ku ? uHash[ku - 1]! : 0, pos);
+    out[o + 25] = f2(25, ku ? uHash[ku + 1]! : 0, pos);
+    out[o + 26] = f3(26, prevInfo, nextInfo, pos);
+    out[o + 27] = f2(27, ku ? uOrgHead[ku]! : 0, pos);
+    out[o + 28] = f3(28, r0, tag, pos);
+    out[o + 29] = f3(29, cm1, c0, cp1);
+    out[o + 30] = f2(30, ruleTag[i]!, ruleTag[i + 2]!);
+    out[o + 31] = f3(31, ulen > 4 ? 5 : ulen, pos, i === u?.start ? prevTag : nextTag);
+    out[o + 32] = f2(32, ku ? uOrgHead[ku + 1]! : 0, pos);
+    out[o + 33] = f3(33, r0, cm1, cp1);
+  }
+  return out;
+}
