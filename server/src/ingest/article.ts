@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { GivenEntitySchema, type ArticleInput, type DateSource, type GivenEntity, type Origin } from '@guanxi/shared';
+import { GivenEntitySchema, type ArticleInput, type DateSource, type Origin } from '@guanxi/shared';
 import { dateFromFileName, dateFromText, normaliseDate } from './dates.ts';
 
 /** Short hex digest; 16 hex chars (64 bits) keep collisions out of reach for any realistic corpus. */
@@ -64,19 +64,7 @@ export function tidyBody(text: string): string {
 }
 
 /** The fields a reader has found, before the id, language and defaults are settled. */
-export interface ArticleDraft {
-  title?: string;
-  subtitle?: string;
-  body: string;
-  date?: string;
-  dateSource?: DateSource;
-  source?: string;
-  url?: string;
-  authors?: string[];
-  lang?: string;
-  entities?: GivenEntity[];
-  origin: Origin;
-}
+export type ArticleDraft = Partial<Omit<ArticleInput, 'id' | 'body' | 'origin'>> & Pick<ArticleInput, 'body' | 'origin'>;
 
 export function finishArticle(d: ArticleDraft): ArticleInput {
   const body = d.body;
