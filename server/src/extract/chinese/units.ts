@@ -1,4 +1,4 @@
-import { addToTrie, gazetteer, longestInTrie, newTrie, type Trie } from './gazetteer.ts';
+import { addToTrie, flattenTrie, gazetteer, longestInFlatTrie, newTrie, type FlatTrie } from './gazetteer.ts';
 import { dictTag, tokenize, type Token } from './tokens.ts';
 import { WORLD_PLACES } from './world.ts';
 
@@ -8,11 +8,12 @@ export interface Unit extends Token {
 }
 
 // Gazetteer names and world places in one trie: the longest of either wins, as one walk.
-let placeTrie: Trie | undefined;
-function places(): Trie {
+let placeTrie: FlatTrie | undefined;
+function places(): FlatTrie {
   if (placeTrie) return placeTrie;
-  placeTrie = newTrie(gazetteer().matchable);
-  for (const n of WORLD_PLACES) addToTrie(placeTrie, n);
+  const trie = newTrie(gazetteer().matchable);
+  for (const n of WORLD_PLACES) addToTrie(trie, n);
+  placeTrie = flattenTrie(trie);
   return placeTrie;
 }
 
@@ -34,7 +35,7 @@ export function units(text: string): Unit[] {
       out.push(tok);
       continue;
     }
-    const len = longestInTrie(trie, text, tok.start, 24);
+    const len = longestInFlatTrie(trie, text, tok.start, 24);
     if (len < tok.text.length) {
       // No place here, or a longer dictionary word wins (长江大桥, 湖北省人民政府).
       out.push(tok);

@@ -55,14 +55,16 @@ function fin(h: number): number {
   return (h ^ (h >>> 16)) | 0;
 }
 
-const f1 = (t: number, a: number) => fin(mix(mix(0x3c6ef372, t), a));
-const f2 = (t: number, a: number, b: number) => fin(mix(mix(mix(0x3c6ef372, t), a), b));
-const f3 = (t: number, a: number, b: number, c: number) => fin(mix(mix(mix(mix(0x3c6ef372, t), a), b), c));
+// Template seeds, mix(0x3c6ef372, template), computed once: f1(t, a) = fin(mix(SEED[t], a)) and so on.
+const SEED = Int32Array.from({ length: 64 }, (_, t) => mix(0x3c6ef372, t));
+const f1 = (t: number, a: number) => fin(mix(SEED[t]!, a));
+const f2 = (t: number, a: number, b: number) => fin(mix(mix(SEED[t]!, a), b));
+const f3 = (t: number, a: number, b: number, c: number) => fin(mix(mix(mix(SEED[t]!, a), b), c));
 
 // Cue bits per character code.
-const CUE = new Map<number, number>();
+const CUE = new Uint8Array(0x10000);
 const addCue = (chars: Iterable<string>, bit: number) => {
-  for (const ch of chars) if (ch.length === 1) CUE.set(ch.charCodeAt(0), (CUE.get(ch.charCodeAt(0)) ?? 0) | bit);
+  for (const ch of chars) if (ch.length === 1) CUE[ch.charCodeAt(0)] = CUE[ch.charCodeAt(0)]! | bit;
 };
 addCue(SURNAMES, 1);
 addCue([...COMPOUND_SURNAMES].map((s) => s[0]!), 2);
@@ -93,20 +95,50 @@ function charCode(text: string, i: number): number {
   return c;
 }
 
+// Scratch buffers reused across calls (one thread runs one featurize at a time): allocating them per
+// article streams fresh memory through the cache and evicts the model's weights.
+let codes: Int32Array = new Int32Array(0);
+let cues: Int32Array = new Int32Array(0);
+let ruleTag: Int32Array = new Int32Array(0);
+let ruleName: Int32Array = new Int32Array(0);
+let uTag: Int32Array = new Int32Array(0);
+let uHash: Int32Array = new Int32Array(0);
+let uInfo: Int32Array = new Int32Array(0);
+let uOrgHead: Int32Array = new Int32Array(0);
+let outBuf: Int32Array = new Int32Array(0);
+
+function grow(a: Int32Array, n: number): Int32Array {
+  return a.length >= n ? a : new Int32Array(Math.max(n, a.length * 2));
+}
+
 /**
  * Feature hashes for every character of `text`: an Int32Array of text.length × FEATURES.
  * `units` cover the text (jieba tokens after gazetteer merging); `rules` are the rule extractor's spans.
+ * With `scratch`, the result is a view of a buffer reused by the next call.
  */
-export function featurize(text: string, units: Unit[], rules: Span[]): Int32Array {
+export function featurize(text: string, units: Unit[], rules: Span[], scratch = false): Int32Array {
   const n = text.length;
-  const out = new Int32Array(n * FEATURES);
+  let out: Int32Array;
+  if (scratch) {
+    outBuf = grow(outBuf, n * FEATURES);
+    out = outBuf.subarray(0, n * FEATURES);
+  } else out = new Int32Array(n * FEATURES);
+  if (n + 4 > codes.length) {
+    codes = grow(codes, n + 4);
+    cues = grow(cues, n + 2);
+    ruleTag = grow(ruleTag, n + 2);
+    ruleName = grow(ruleName, n);
+  }
   // Per-character context.
-  const codes = new Int32Array(n + 4);
   for (let i = -2; i < n + 2; i++) codes[i + 2] = charCode(text, i);
-  const cues = new Int32Array(n + 2);
-  for (let i = 0; i < n; i++) cues[i + 1] = CUE.get(codes[i + 2]!) ?? 0;
-  const ruleTag = new Int32Array(n + 2); // (type × 4 + position) + 1
-  const ruleName = new Int32Array(n);
+  cues[0] = 0;
+  cues[n + 1] = 0;
+  for (let i = 0; i < n; i++) {
+    const c = codes[i + 2]!;
+    cues[i + 1] = c >= 0 ? CUE[c]! : 0;
+  }
+  ruleTag.fill(0, 0, n + 2); // (type × 4 + position) + 1
+  ruleName.fill(0, 0, n);
   for (const s of rules) {
     const type = SPAN_TYPE[s.type] ?? 0;
     const rid = idOf(s.rule);
@@ -118,10 +150,15 @@ export function featurize(text: string, units: Unit[], rules: Span[]): Int32Arra
   }
   // Unit-level values, computed once per unit.
   const m = units.length;
-  const uTag = new Int32Array(m + 2);
-  const uHash = new Int32Array(m + 2);
-  const uInfo = new Int32Array(m + 2); // length bucket, place flag, title/org-head/place-head/person-suffix flags
-  const uOrgHead = new Int32Array(m + 2);
+  if (m + 2 > uTag.length) {
+    uTag = grow(uTag, m + 2);
+    uHash = grow(uHash, m + 2);
+    uInfo = grow(uInfo, m + 2); // length bucket, place flag, title/org-head/place-head/person-suffix flags
+    uOrgHead = grow(uOrgHead, m + 2);
+  }
+  uTag[0] = uTag[m + 1] = 0;
+  uInfo[0] = uInfo[m + 1] = 0;
+  uOrgHead[0] = uOrgHead[m + 1] = 0;
   uHash[0] = -11;
   uHash[m + 1] = -12;
   for (let k = 0; k < m; k++) {

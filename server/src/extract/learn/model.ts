@@ -73,20 +73,22 @@ export function spansFromTagSeq(tags: ArrayLike<number>): Array<{ type: number; 
  * the BIOES constraints. Writes the best tag sequence into `out`; returns the forward scores (the
  * best prefix score ending in each tag at each position) and the best total.
  */
-export function viterbi(emit: Float32Array, n: number, trans: Float64Array, start: Float64Array, end: Float64Array, out: Uint8Array): { alpha: Float64Array; best: number } {
-  const score = new Float64Array(n * NT);
+export function viterbi(emit: Float32Array | Float64Array, n: number, trans: Float64Array, start: Float64Array, end: Float64Array, out: Uint8Array, scratch = false): { alpha: Float64Array; best: number } {
+  const score = scratch ? scratchF64(0, n * NT) : new Float64Array(n * NT);
   if (n === 0) return { alpha: score, best: 0 };
-  const back = new Uint8Array(n * NT);
+  const back = scratch ? scratchBack(n * NT) : new Uint8Array(n * NT);
   for (let b = 0; b < NT; b++) score[b] = canStart(b) ? start[b]! + emit[b]! : -Infinity;
   for (let i = 1; i < n; i++) {
     const o = i * NT;
     const p = o - NT;
-    for (let b = 0; b < NT; b++) {
+    // O, B-x and S-x follow O, E-y or S-y; I-x and E-x follow B-x or I-x. Candidates in ascending
+    // order, strict >: the same ties as a loop over all allowed predecessors.
+    for (let k = 0; k < 7; k++) {
+      const b = OPENERS[k]!;
       let best = -Infinity;
       let arg = 0;
-      const pred = PRED[b]!;
-      for (let j = 0; j < pred.length; j++) {
-        const a = pred[j]!;
+      for (let j = 0; j < 7; j++) {
+        const a = CLOSED[j]!;
         const t = score[p + a]! + trans[a * NT + b]!;
         if (t > best) {
           best = t;
@@ -95,6 +97,16 @@ export function viterbi(emit: Float32Array, n: number, trans: Float64Array, star
       }
       score[o + b] = best + emit[o + b]!;
       back[o + b] = arg;
+    }
+    for (let x = 1; x < NT; x += 4) {
+      // x = B-type; x + 1 = I, x + 2 = E.
+      for (let b = x + 1; b <= x + 2; b++) {
+        const tb = score[p + x]! + trans[x * NT + b]!;
+        const ti = score[p + x + 1]! + trans[(x + 1) * NT + b]!;
+        const bi = ti > tb;
+        score[o + b] = (bi ? ti : tb) + emit[o + b]!;
+        back[o + b] = bi ? x + 1 : x;
+      }
     }
   }
   let best = -Infinity;
@@ -114,38 +126,76 @@ export function viterbi(emit: Float32Array, n: number, trans: Float64Array, star
   return { alpha: score, best };
 }
 
+/** Tags after which any entity may start (O, E-x, S-x), and the tags that may follow them (O, B-x, S-x). */
+const CLOSED = Uint8Array.from([0, 3, 4, 7, 8, 11, 12]);
+const OPENERS = Uint8Array.from([0, 1, 4, 5, 8, 9, 12]);
+
+// Buffers reused by the tagger's own decoding (valid until its next decode).
+const f64Bufs = [new Float64Array(0), new Float64Array(0)];
+let backBuf = new Uint8Array(0);
+function scratchF64(which: number, len: number): Float64Array {
+  if (f64Bufs[which]!.length < len) f64Bufs[which] = new Float64Array(Math.max(len, 2 * f64Bufs[which]!.length));
+  return f64Bufs[which]!.subarray(0, len);
+}
+function scratchBack(len: number): Uint8Array {
+  if (backBuf.length < len) backBuf = new Uint8Array(Math.max(len, 2 * backBuf.length));
+  return backBuf.subarray(0, len);
+}
+
 /** Backward Viterbi scores: the best score of everything after position i given tag t at i. */
-export function backward(emit: Float32Array, n: number, trans: Float64Array, end: Float64Array): Float64Array {
-  const beta = new Float64Array(n * NT);
+export function backward(emit: Float32Array | Float64Array, n: number, trans: Float64Array, end: Float64Array, scratch = false): Float64Array {
+  const beta = scratch ? scratchF64(1, n * NT) : new Float64Array(n * NT);
   if (n === 0) return beta;
   const last = (n - 1) * NT;
   for (let a = 0; a < NT; a++) beta[last + a] = canEnd(a) ? end[a]! : -Infinity;
   for (let i = n - 2; i >= 0; i--) {
     const o = i * NT;
     const q = o + NT;
-    for (let a = 0; a < NT; a++) {
+    for (let k = 0; k < 7; k++) {
+      const a = CLOSED[k]!;
       let best = -Infinity;
-      const succ = SUCC[a]!;
-      for (let j = 0; j < succ.length; j++) {
-        const b = succ[j]!;
+      for (let j = 0; j < 7; j++) {
+        const b = OPENERS[j]!;
         const t = trans[a * NT + b]! + emit[q + b]! + beta[q + b]!;
         if (t > best) best = t;
       }
       beta[o + a] = best;
     }
+    for (let x = 1; x < NT; x += 4) {
+      for (let a = x; a <= x + 1; a++) {
+        const ti = trans[a * NT + x + 1]! + emit[q + x + 1]! + beta[q + x + 1]!;
+        const te = trans[a * NT + x + 2]! + emit[q + x + 2]! + beta[q + x + 2]!;
+        beta[o + a] = te > ti ? te : ti;
+      }
+    }
   }
   return beta;
 }
 
-const CACHE_SIZE = 1 << 15;
 /** Feature slots (see features.ts) with few distinct values and dense rows: summed once per combination. */
-const HOT = Uint8Array.from([0, 11, 16, 17, 18, 19, 20, 22, 23, 26, 27, 28, 30, 31, 32]);
+const HOT = Uint8Array.from([0, 11, 13, 14, 16, 17, 18, 19, 20, 22, 23, 26, 27, 28, 30, 31, 32]);
+/**
+ * Hot features whose joint values are few (the bias and the rule verdicts: ~200 combinations; the unit's
+ * tag × position × rule: ~700) are summed once per combination; the other hot features one by one.
+ */
+const GROUPS = [Uint8Array.from([0, 17, 18, 19, 20, 30]), Uint8Array.from([11, 16, 28])];
+const SINGLE_HOT = Uint8Array.from([...HOT].filter((f) => !GROUPS.some((g) => g.includes(f))));
 const COLD = Uint8Array.from(Array.from({ length: FEATURES }, (_, i) => i).filter((i) => !HOT.includes(i)));
-/** For each tag, the tags allowed before it (PRED) and after it (SUCC). */
-const PRED: Uint8Array[] = [];
-const SUCC: Uint8Array[] = [];
-for (let b = 0; b < NT; b++) PRED.push(Uint8Array.from(Array.from({ length: NT }, (_, a) => a).filter((a) => allowed(a, b))));
-for (let a = 0; a < NT; a++) SUCC.push(Uint8Array.from(Array.from({ length: NT }, (_, b) => b).filter((b) => allowed(a, b))));
+
+// Run-time layout. Scoring is bound by memory, not arithmetic: the rest of the pipeline (jieba's
+// dictionary, the gazetteer) evicts the weights between articles, and on this kind of machine a read
+// beyond ~2 MB costs 100+ ns. So every structure is small and one lookup reads one cache line:
+// - the feature table: open addressing at load ≤ 2/3, 16 bytes a slot (key, meta, two weights), so
+//   a feature with at most two weights (most of them) is one line; meta = tag0 | tag1 << 4 |
+//   count << 8 | overflow offset << 12 (entries past the second), 0 for an empty slot. An empty slot
+//   and a one-weight row add 0, so the loop needs no branch for them;
+// - a Bloom filter in front of it: most features of a text are not in the model;
+// - the hot (low-cardinality) features: dense rows in a small exact table filled on first use, and
+//   two groups of them summed once per combination of values (also exact tables);
+// - scores summed in float64 (13 locals for the dense rows).
+
+/** The Bloom filter bits of a feature hash (bits independent of the word index and the slot). */
+const bloomBits = (k: number) => (1 << (k & 31)) | (1 << ((k >>> 5) & 31)) | (1 << ((k >>> 10) & 31));
 
 /**
  * A trained model: an open-addressing table of feature hashes → sparse rows of (tag, weight). Most
@@ -158,9 +208,15 @@ export class Tagger {
   readonly rowStart: Int32Array;
   readonly entTag: Uint8Array;
   readonly entWeight: Float32Array;
-  /** Open addressing, two ints per slot: feature hash, then (first entry << 4 | entry count) + 1. */
-  private readonly table: Int32Array;
+  private readonly slotI: Int32Array;
+  private readonly slotF: Float32Array;
+  private readonly ovTag: Uint8Array;
+  private readonly ovWeight: Float32Array;
   private readonly mask: number;
+  /** A Bloom filter of the table's keys, one 32-bit word per key (3 bits set), about 25 bits a key:
+   * most features a text produces are not in the model, and this answers for them from L2. */
+  private readonly bloom: Int32Array;
+  private readonly bloomMask: number;
   readonly trans: Float64Array;
   readonly start: Float64Array;
   readonly end: Float64Array;
@@ -175,14 +231,47 @@ export class Tagger {
     this.start = Float64Array.from(start);
     this.end = Float64Array.from(end);
     let cap = 1;
-    while (cap < keys.length * 2) cap <<= 1;
+    while (cap < keys.length * 1.5) cap <<= 1;
     this.mask = cap - 1;
-    this.table = new Int32Array(cap * 2);
+    let words = 1;
+    while (words * 2 < keys.length) words <<= 1;
+    this.bloom = new Int32Array(words);
+    this.bloomMask = words - 1;
     for (let r = 0; r < keys.length; r++) {
+      if (rowStart[r + 1] === rowStart[r]) continue;
+      const k = keys[r]!;
+      const w = (k >>> 15) & this.bloomMask;
+      this.bloom[w] = this.bloom[w]! | bloomBits(k);
+    }
+    const buf = new ArrayBuffer(cap * 16);
+    this.slotI = new Int32Array(buf);
+    this.slotF = new Float32Array(buf);
+    let overflow = 0;
+    for (let r = 0; r < keys.length; r++) overflow += Math.max(0, rowStart[r + 1]! - rowStart[r]! - 2);
+    this.ovTag = new Uint8Array(overflow);
+    this.ovWeight = new Float32Array(overflow);
+    let ov = 0;
+    for (let r = 0; r < keys.length; r++) {
+      const first = rowStart[r]!;
+      const count = rowStart[r + 1]! - first;
+      if (count === 0) continue;
       let h = keys[r]! & this.mask;
-      while (this.table[2 * h + 1] !== 0) h = (h + 1) & this.mask;
-      this.table[2 * h] = keys[r]!;
-      this.table[2 * h + 1] = ((rowStart[r]! << 4) | (rowStart[r + 1]! - rowStart[r]!)) + 1;
+      while (this.slotI[4 * h + 1] !== 0) h = (h + 1) & this.mask;
+      this.slotI[4 * h] = keys[r]!;
+      let meta = entTag[first]! | (count << 8);
+      this.slotF[4 * h + 2] = entWeight[first]!;
+      if (count > 1) {
+        meta |= entTag[first + 1]! << 4;
+        this.slotF[4 * h + 3] = entWeight[first + 1]!;
+      }
+      if (count > 2) {
+        meta |= ov << 12;
+        for (let e = first + 2; e < first + count; e++, ov++) {
+          this.ovTag[ov] = entTag[e]!;
+          this.ovWeight[ov] = entWeight[e]!;
+        }
+      }
+      this.slotI[4 * h + 1] = meta;
     }
   }
 
@@ -204,58 +293,249 @@ export class Tagger {
     return new Tagger(keys, rowStart, Uint8Array.from(tags), Float32Array.from(ws), trans, start, end);
   }
 
-  /** Adds feature `key`'s row into emit[o..o+NT). */
-  private addRow(key: number, emit: Float32Array, o: number): void {
-    const { table, mask, entTag, entWeight } = this;
+  /** Adds feature `key`'s row into out[o..o+NT) (float32 sums, in tag order). */
+  private addRow(key: number, out: Float32Array, o: number): void {
+    const { slotI, slotF, mask } = this;
     let h = key & mask;
-    let v = table[2 * h + 1]!;
-    while (v !== 0 && table[2 * h] !== key) {
+    let meta = slotI[4 * h + 1]!;
+    while (meta !== 0 && slotI[4 * h] !== key) {
       h = (h + 1) & mask;
-      v = table[2 * h + 1]!;
+      meta = slotI[4 * h + 1]!;
     }
-    if (v === 0) return;
-    v -= 1;
-    const first = v >>> 4;
-    const end = first + (v & 15);
-    for (let e = first; e < end; e++) {
-      const at = o + entTag[e]!;
-      emit[at] = emit[at]! + entWeight[e]!;
+    if (meta === 0) return;
+    let at = o + (meta & 15);
+    out[at] = out[at]! + slotF[4 * h + 2]!;
+    const count = (meta >>> 8) & 15;
+    if (count === 1) return;
+    at = o + ((meta >>> 4) & 15);
+    out[at] = out[at]! + slotF[4 * h + 3]!;
+    if (count === 2) return;
+    const { ovTag, ovWeight } = this;
+    const first = meta >>> 12;
+    const last = first + count - 2;
+    for (let e = first; e < last; e++) {
+      at = o + ovTag[e]!;
+      out[at] = out[at]! + ovWeight[e]!;
     }
   }
 
-  // A direct-mapped cache of the summed rows of the low-cardinality features (tags, positions, rule
-  // verdicts, cues): the same combination recurs all the time and costs ~150 additions to sum.
-  private readonly cacheKeys = new Int32Array(CACHE_SIZE * 2);
-  private readonly cacheRows = new Float32Array(CACHE_SIZE * NT);
-  private readonly cacheFull = new Uint8Array(CACHE_SIZE);
+  // The hot features' rows, dense, in a small exact table filled on first use (a few thousand keys).
+  private hotKeys = new Int32Array(1 << 12);
+  private hotSlot = new Int32Array(1 << 12);
+  private hotRows = new Float32Array(16 << 10);
+  private hotKeyCount = 0;
+  /** Rows in use; row 0 stays zero. */
+  private hotCount = 1;
+  private emitBuf = new Float64Array(NT * 1024);
 
-  /** Emission scores (n × NT) for feature hashes (n × FEATURES). */
-  emissions(feats: Int32Array, n: number): Float32Array {
-    const emit = new Float32Array(n * NT);
-    const { cacheKeys, cacheRows, cacheFull } = this;
+  /** Whether feature `key` has weights. */
+  private known(key: number): boolean {
+    const bits = bloomBits(key);
+    if ((this.bloom[(key >>> 15) & this.bloomMask]! & bits) !== bits) return false;
+    const { slotI, mask } = this;
+    let h = key & mask;
+    while (slotI[4 * h + 1] !== 0) {
+      if (slotI[4 * h] === key) return true;
+      h = (h + 1) & mask;
+    }
+    return false;
+  }
+
+  /** Offset of hot feature `key`'s dense row in hotRows (row 0, all zeros, for unknown features). */
+  private hotRow(key: number): number {
+    let { hotKeys, hotSlot } = this;
+    let m = hotKeys.length - 1;
+    let h = key & m;
+    while (hotSlot[h] !== 0) {
+      if (hotKeys[h] === key) return hotSlot[h]! - 1;
+      h = (h + 1) & m;
+    }
+    if (2 * (this.hotKeyCount + 1) > hotKeys.length) {
+      // Grow the table and insert again.
+      const oldKeys = hotKeys;
+      const oldSlot = hotSlot;
+      hotKeys = this.hotKeys = new Int32Array(oldKeys.length * 2);
+      hotSlot = this.hotSlot = new Int32Array(oldKeys.length * 2);
+      m = hotKeys.length - 1;
+      for (let k = 0; k < oldKeys.length; k++) {
+        if (oldSlot[k] === 0) continue;
+        let g = oldKeys[k]! & m;
+        while (hotSlot[g] !== 0) g = (g + 1) & m;
+        hotKeys[g] = oldKeys[k]!;
+        hotSlot[g] = oldSlot[k]!;
+      }
+      h = key & m;
+      while (hotSlot[h] !== 0) h = (h + 1) & m;
+    }
+    let at = 0;
+    if (this.known(key)) {
+      at = this.hotCount++ << 4;
+      if (at + 16 > this.hotRows.length) {
+        const rows = new Float32Array(this.hotRows.length * 2);
+        rows.set(this.hotRows);
+        this.hotRows = rows;
+      }
+      this.addRow(key, this.hotRows, at);
+    }
+    this.hotKeyCount++;
+    hotKeys[h] = key;
+    hotSlot[h] = at + 1;
+    return at;
+  }
+
+  // Group combinations: two 32-bit hashes of the members' values → a dense row of their summed weights.
+  private groupK1 = new Int32Array(1 << 11);
+  private groupK2 = new Int32Array(1 << 11);
+  private groupSlot = new Int32Array(1 << 11);
+  private groupRows = new Float64Array(16 << 10);
+  private groupCount = 0;
+
+  /** Offset in groupRows of the summed row of group `g`'s features at feats[fo..]. */
+  private groupRow(feats: Int32Array, fo: number, g: number): number {
+    const members = GROUPS[g]!;
+    let k1 = 0x2545f491 + g;
+    let k2 = 0x68e31da4 - g;
+    for (let j = 0; j < members.length; j++) {
+      const v = feats[fo + members[j]!]!;
+      k1 = Math.imul(k1 ^ v, 0x9e3779b1);
+      k1 ^= k1 >>> 15;
+      k2 = Math.imul(k2 + v, 0x85ebca77);
+      k2 ^= k2 >>> 13;
+    }
+    let m = this.groupK1.length - 1;
+    let h = k1 & m;
+    while (this.groupSlot[h] !== 0) {
+      if (this.groupK1[h] === k1 && this.groupK2[h] === k2) return this.groupSlot[h]! - 1;
+      h = (h + 1) & m;
+    }
+    if (2 * (this.groupCount + 1) > this.groupK1.length) {
+      const [o1, o2, os] = [this.groupK1, this.groupK2, this.groupSlot];
+      this.groupK1 = new Int32Array(o1.length * 2);
+      this.groupK2 = new Int32Array(o1.length * 2);
+      this.groupSlot = new Int32Array(o1.length * 2);
+      m = this.groupK1.length - 1;
+      for (let k = 0; k < o1.length; k++) {
+        if (os[k] === 0) continue;
+        let q = o1[k]! & m;
+        while (this.groupSlot[q] !== 0) q = (q + 1) & m;
+        this.groupK1[q] = o1[k]!;
+        this.groupK2[q] = o2[k]!;
+        this.groupSlot[q] = os[k]!;
+      }
+      const rows = new Float64Array(this.groupRows.length * 2);
+      rows.set(this.groupRows);
+      this.groupRows = rows;
+      h = k1 & m;
+      while (this.groupSlot[h] !== 0) h = (h + 1) & m;
+    }
+    const at = this.groupCount++ << 4;
+    for (let j = 0; j < members.length; j++) {
+      const r = this.hotRow(feats[fo + members[j]!]!);
+      for (let t = 0; t < NT; t++) this.groupRows[at + t] = this.groupRows[at + t]! + this.hotRows[r + t]!;
+    }
+    this.groupK1[h] = k1;
+    this.groupK2[h] = k2;
+    this.groupSlot[h] = at + 1;
+    return at;
+  }
+
+  /**
+   * Emission scores (n × NT) for feature hashes (n × FEATURES). With `scratch`, the result is a view
+   * of a buffer the tagger reuses (valid until its next call).
+   */
+  emissions(feats: Int32Array, n: number, scratch = false): Float64Array {
+    let emit: Float64Array;
+    if (scratch) {
+      if (this.emitBuf.length < n * NT) this.emitBuf = new Float64Array(Math.max(n * NT, this.emitBuf.length * 2));
+      emit = this.emitBuf.subarray(0, n * NT);
+    } else emit = new Float64Array(n * NT);
+    const { slotI, slotF, ovTag, ovWeight, mask, bloom, bloomMask } = this;
     for (let i = 0; i < n; i++) {
       const o = i * NT;
       const fo = i * FEATURES;
-      let h1 = 0x2545f491;
-      let h2 = 0x68e31da4;
-      for (let j = 0; j < HOT.length; j++) {
-        const v = feats[fo + HOT[j]!]!;
-        h1 = Math.imul(h1 ^ v, 0x9e3779b1);
-        h1 ^= h1 >>> 15;
-        h2 = Math.imul(h2 + v, 0x85ebca77);
-        h2 ^= h2 >>> 13;
+      // The hot features: dense rows from the small table, summed in registers.
+      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0;
+      for (let g = 0; g < GROUPS.length; g++) {
+        const r = this.groupRow(feats, fo, g);
+        const w = this.groupRows;
+        a0 += w[r]!;
+        a1 += w[r + 1]!;
+        a2 += w[r + 2]!;
+        a3 += w[r + 3]!;
+        a4 += w[r + 4]!;
+        a5 += w[r + 5]!;
+        a6 += w[r + 6]!;
+        a7 += w[r + 7]!;
+        a8 += w[r + 8]!;
+        a9 += w[r + 9]!;
+        a10 += w[r + 10]!;
+        a11 += w[r + 11]!;
+        a12 += w[r + 12]!;
       }
-      const slot = h1 & (CACHE_SIZE - 1);
-      const co = slot * NT;
-      if (!cacheFull[slot] || cacheKeys[2 * slot] !== h1 || cacheKeys[2 * slot + 1] !== h2) {
-        cacheRows.fill(0, co, co + NT);
-        for (let j = 0; j < HOT.length; j++) this.addRow(feats[fo + HOT[j]!]!, cacheRows, co);
-        cacheKeys[2 * slot] = h1;
-        cacheKeys[2 * slot + 1] = h2;
-        cacheFull[slot] = 1;
+      for (let j = 0; j < SINGLE_HOT.length; j++) {
+        const key = feats[fo + SINGLE_HOT[j]!]!;
+        const { hotKeys, hotSlot } = this;
+        const m = hotKeys.length - 1;
+        let h = key & m;
+        let r = hotSlot[h]!;
+        while (r !== 0 && hotKeys[h] !== key) {
+          h = (h + 1) & m;
+          r = hotSlot[h]!;
+        }
+        r = r !== 0 ? r - 1 : this.hotRow(key);
+        const w = this.hotRows;
+        a0 += w[r]!;
+        a1 += w[r + 1]!;
+        a2 += w[r + 2]!;
+        a3 += w[r + 3]!;
+        a4 += w[r + 4]!;
+        a5 += w[r + 5]!;
+        a6 += w[r + 6]!;
+        a7 += w[r + 7]!;
+        a8 += w[r + 8]!;
+        a9 += w[r + 9]!;
+        a10 += w[r + 10]!;
+        a11 += w[r + 11]!;
+        a12 += w[r + 12]!;
       }
-      for (let t = 0; t < NT; t++) emit[o + t] = cacheRows[co + t]!;
-      for (let j = 0; j < COLD.length; j++) this.addRow(feats[fo + COLD[j]!]!, emit, o);
+      emit[o] = a0;
+      emit[o + 1] = a1;
+      emit[o + 2] = a2;
+      emit[o + 3] = a3;
+      emit[o + 4] = a4;
+      emit[o + 5] = a5;
+      emit[o + 6] = a6;
+      emit[o + 7] = a7;
+      emit[o + 8] = a8;
+      emit[o + 9] = a9;
+      emit[o + 10] = a10;
+      emit[o + 11] = a11;
+      emit[o + 12] = a12;
+      // The cold features, inlined and nearly branch-free: an empty slot has tags 0 and weights 0,
+      // a one-entry row a zero second weight, so both add nothing.
+      for (let j = 0; j < COLD.length; j++) {
+        const key = feats[fo + COLD[j]!]!;
+        const bits = bloomBits(key);
+        if ((bloom[(key >>> 15) & bloomMask]! & bits) !== bits) continue;
+        let h = key & mask;
+        let meta = slotI[4 * h + 1]!;
+        while (meta !== 0 && slotI[4 * h] !== key) {
+          h = (h + 1) & mask;
+          meta = slotI[4 * h + 1]!;
+        }
+        let at = o + (meta & 15);
+        emit[at] = emit[at]! + slotF[4 * h + 2]!;
+        at = o + ((meta >>> 4) & 15);
+        emit[at] = emit[at]! + slotF[4 * h + 3]!;
+        if (meta >= 3 << 8 && (meta & 0xf00) > 2 << 8) {
+          const first = meta >>> 12;
+          const last = first + ((meta >>> 8) & 15) - 2;
+          for (let e = first; e < last; e++) {
+            at = o + ovTag[e]!;
+            emit[at] = emit[at]! + ovWeight[e]!;
+          }
+        }
+      }
     }
     return emit;
   }
@@ -268,19 +548,20 @@ export class Tagger {
   /**
    * The best spans, and a way to ask how far a different span is from the best reading: `cost(span)`
    * is the score lost by the best path that has exactly that span (0 for a span on the best path).
+   * `cost` is valid until the next `decode` in this thread: it reads buffers the tagger reuses.
    */
   decode(text: string, units: Unit[], rules: Span[]): { spans: Span[]; cost: (s: Span) => number } {
     const n = text.length;
     if (n === 0) return { spans: [], cost: () => Infinity };
-    const emit = this.emissions(featurize(text, units, rules), n);
+    const emit = this.emissions(featurize(text, units, rules, true), n, true);
     const tags = new Uint8Array(n);
-    const { alpha, best } = viterbi(emit, n, this.trans, this.start, this.end, tags);
+    const { alpha, best } = viterbi(emit, n, this.trans, this.start, this.end, tags, true);
     const spans: Span[] = spansFromTagSeq(tags).map((s) => ({ start: s.start, end: s.end, type: TYPES[s.type]!, rule: 'model' }));
     let beta: Float64Array | undefined;
     const cost = (s: Span): number => {
       const type = TYPES.indexOf(s.type);
       if (type < 0) return Infinity;
-      beta ??= backward(emit, n, this.trans, this.end);
+      beta ??= backward(emit, n, this.trans, this.end, true);
       const base = 1 + 4 * type;
       if (s.end - s.start === 1) return best - (alpha[s.start * NT + base + 3]! + beta[s.start * NT + base + 3]!);
       let total = alpha[s.start * NT + base]!;

@@ -1,7 +1,8 @@
 /**
  * Trains the learned tagger: `npx tsx server/src/extract/learn/train.ts [--bio FILE] [--epochs N]
- * [--holdout 0.15] [--all] [--prune 0.3] [--out server/models/ner.bin]`. The shipped model is
- * `npx tsx server/src/extract/learn/train.ts --all` (10 epochs, weights below 0.3 dropped).
+ * [--holdout 0.15] [--all] [--prune 0.3] [--min-count 3] [--out server/models/ner.bin]`. The shipped
+ * model is `npx tsx server/src/extract/learn/train.ts --all` (10 epochs, features seen fewer than 3
+ * times in the training sentences never weighted, weights below 0.3 dropped).
  *
  * A linear-chain model over BIOES × {PER, LOC, ORG} with the averaged structured perceptron
  * (Collins 2002): Viterbi-decode each training sentence with the current weights, add the gold
@@ -38,6 +39,7 @@ const all = process.argv.includes('--all');
 const outPath = resolve(arg('out', MODEL_PATH));
 const prune = Number(arg('prune', '0.3'));
 const seed = Number(arg('seed', '20240601'));
+const minCount = Number(arg('min-count', '3'));
 
 interface Example {
   n: number;
@@ -99,11 +101,16 @@ class Weights {
     return emit;
   }
 
+  /** Feature hashes seen fewer than `--min-count` times in the training sentences get no weights. */
+  rare: Set<number> | undefined;
+
   update(ex: Example, tags: Uint8Array, delta: number, c: number): void {
     for (let i = 0; i < ex.n; i++) {
       const t = tags[i]!;
       for (let f = 0; f < FEATURES; f++) {
-        const r = this.row(ex.feats[i * FEATURES + f]!, true);
+        const key = ex.feats[i * FEATURES + f]!;
+        if (this.rare?.has(key)) continue;
+        const r = this.row(key, true);
         this.w[r * NT + t]! += delta;
         this.acc[r * NT + t]! += c * delta;
       }
@@ -175,6 +182,11 @@ const held = examples.slice(cut);
 console.log(`${bioPath}: ${examples.length} sentences; training on ${train.length}, holding out ${held.length}; features ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 
 const weights = new Weights();
+if (minCount > 1) {
+  const counts = new Map<number, number>();
+  for (const ex of train) for (const key of ex.feats) counts.set(key, (counts.get(key) ?? 0) + 1);
+  weights.rare = new Set([...counts].filter(([, n]) => n < minCount).map(([k]) => k));
+}
 const random = mulberry32(seed);
 const order = train.map((_, i) => i);
 let c = 1;

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { flattenTrie, gazetteer, longestInFlatTrie, longestInTrie, newTrie } from '../../server/src/extract/chinese/gazetteer.ts';
+import { dictEntry, dictTag } from '../../server/src/extract/chinese/tokens.ts';
+import { foldWidth } from '../../server/src/extract/text/fold.ts';
+import { recognizeRules } from '../../server/src/extract/chinese/recognize.ts';
+import { NT, defaultTagger } from '../../server/src/extract/learn/model.ts';
+import { FEATURES, featurize } from '../../server/src/extract/learn/features.ts';
+
+const page = foldWidth(readFileSync(fileURLToPath(new URL('../../samples/gaoxin-2020-05.txt', import.meta.url)), 'utf8'));
+
+// The speed work replaced Maps with typed-array structures; these check they give the same answers.
+describe('compact lookup structures', () => {
+  it('the flat gazetteer trie matches the Map trie at every position of the sample page', () => {
+    const trie = newTrie(gazetteer().matchable);
+    const flat = flattenTrie(trie);
+    for (let i = 0; i < page.length; i++) expect(longestInFlatTrie(flat, page, i, 24)).toBe(longestInTrie(trie, page, i, 24));
+  });
+
+  it('the dictionary table gives jieba tags and frequencies, our added words included', () => {
+    expect(dictTag('北京')).toBe('ns');
+    expect(dictEntry('北京')!.freq).toBeGreaterThan(1000);
+    expect(dictTag('党工委')).toBe('nt');
+    expect(dictEntry('常务副主任')).toEqual({ freq: 2000, tag: 'nn' });
+    expect(dictTag('兴东李')).toBeUndefined();
+  });
+
+  it('emission scores equal the plain sum of every feature row', () => {
+    const t = defaultTagger()!;
+    const text = page.slice(0, 400);
+    const { units, spans } = recognizeRules(text);
+    const feats = featurize(text, units, spans);
+    const emit = t.emissions(feats, text.length);
+    const rowOf = new Map<number, number>();
+    t.keys.forEach((k, r) => rowOf.set(k, r));
+    for (let i = 0; i < text.length; i++) {
+      const plain = new Float64Array(NT);
+      for (let f = 0; f < FEATURES; f++) {
+        const r = rowOf.get(feats[i * FEATURES + f]!);
+        if (r === undefined) continue;
+        for (let e = t.rowStart[r]!; e < t.rowStart[r + 1]!; e++) plain[t.entTag[e]!]! += t.entWeight[e]!;
+      }
+      for (let tag = 0; tag < NT; tag++) expect(emit[i * NT + tag]).toBeCloseTo(plain[tag]!, 3);
+    }
+  });
+});
