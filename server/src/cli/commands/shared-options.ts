@@ -6,15 +6,18 @@ import { UsageError } from '../exit.ts';
 /** The extractor a command uses, with the user's lexicon (if any) honoured first. */
 export function extractorFor(lexiconFile?: string): Extractor {
   if (!lexiconFile) return createExtractor();
-  lexiconFingerprint(lexiconFile);
-  return createExtractor({ lexicon: loadLexicon(lexiconFile) });
+  return createExtractor({ lexicon: loadLexicon(existing(lexiconFile)) });
+}
+
+function existing(lexiconFile: string): string {
+  if (!fs.existsSync(lexiconFile)) throw new UsageError(`lexicon file not found: ${lexiconFile}`);
+  return lexiconFile;
 }
 
 /** A hash of the lexicon file, mixed into article hashes: a new lexicon means new extraction. */
 export function lexiconFingerprint(lexiconFile?: string): string {
   if (!lexiconFile) return '';
-  if (!fs.existsSync(lexiconFile)) throw new UsageError(`lexicon file not found: ${lexiconFile}`);
-  return createHash('sha1').update(fs.readFileSync(lexiconFile)).digest('hex');
+  return createHash('sha1').update(fs.readFileSync(existing(lexiconFile))).digest('hex');
 }
 
 function intAtLeast(min: number) {
