@@ -1,5 +1,6 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { peekChunks } from './peek.ts';
 
 /** How many bytes we look at before choosing an encoding; enough for chardet to be confident. */
 const SNIFF_BYTES = 64 * 1024;
@@ -17,21 +18,8 @@ export interface DecodedText {
  * iconv-lite decoder, so a multi-byte character split across chunks is decoded correctly.
  */
 export async function decodeBytes(source: AsyncIterable<Buffer>, forced?: string): Promise<DecodedText> {
-  const iterator = source[Symbol.asyncIterator]();
-  const head: Buffer[] = [];
-  let headBytes = 0;
-  let done = false;
-  while (headBytes < SNIFF_BYTES) {
-    const next = await iterator.next();
-    if (next.done) {
-      done = true;
-      break;
-    }
-    const chunk = Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value);
-    head.push(chunk);
-    headBytes += chunk.length;
-  }
-  const sample = Buffer.concat(head);
+  const { head, done, tail, close } = await peekChunks(source, SNIFF_BYTES, (chunk) => chunk.length);
+  const sample = Buffer.concat(head.map(asBuffer));
   const encoding = forced ? checkEncoding(forced) : sniffEncoding(sample, done);
 
   async function* decode(): AsyncGenerator<string> {
@@ -39,20 +27,15 @@ export async function decodeBytes(source: AsyncIterable<Buffer>, forced?: string
     try {
       const first = decoder.write(sample);
       if (first) yield first;
-      while (!done) {
-        const next = await iterator.next();
-        if (next.done) {
-          done = true;
-          break;
-        }
-        const text = decoder.write(Buffer.isBuffer(next.value) ? next.value : Buffer.from(next.value));
+      for await (const chunk of tail) {
+        const text = decoder.write(asBuffer(chunk));
         if (text) yield text;
       }
       const rest = decoder.end();
       if (rest) yield rest;
     } finally {
       // A reader that stops early (a consumer's `break`) must close the file now, not at GC.
-      if (!done) await iterator.return?.();
+      await close();
     }
   }
   return { encoding, chunks: decode() };
@@ -97,3 +80,5 @@ function fromChardet(name: string | null): string {
   if (n.startsWith('iso-8859') || n.startsWith('windows-125')) return iconv.encodingExists(n) ? n : 'latin1';
   return iconv.encodingExists(n) ? n : 'gb18030';
 }
+
+const asBuffer = (chunk: Buffer | Uint8Array | string): Buffer => (Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));

@@ -4,6 +4,7 @@
  */
 import type { Readable } from 'node:stream';
 import { decodeBytes } from './encoding.ts';
+import { peekChunks } from './peek.ts';
 import { problem, type InputItem, type ReadContext, type ReadOptions } from './items.ts';
 import { expandPaths, type InputSource } from './paths.ts';
 import { readCsv } from './csv.ts';
@@ -78,25 +79,16 @@ export function sniffFormat(head: string): Format {
 
 /** The first `size` characters, and the chunks again from the very start. */
 async function peek(chunks: AsyncIterable<string>, size: number): Promise<{ head: string; chunks: AsyncIterable<string> }> {
-  const iterator = chunks[Symbol.asyncIterator]();
-  const seen: string[] = [];
-  let length = 0;
-  let done = false;
-  while (length < size) {
-    const next = await iterator.next();
-    if (next.done) {
-      done = true;
-      break;
-    }
-    seen.push(next.value);
-    length += next.value.length;
-  }
+  const { head, tail, close } = await peekChunks(chunks, size, (chunk) => chunk.length);
   async function* replay(): AsyncGenerator<string> {
-    yield* seen;
-    if (done) return;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    try {
+      yield* head;
+      yield* tail;
+    } finally {
+      await close();
+    }
   }
-  return { head: seen.join('').slice(0, size), chunks: replay() };
+  return { head: head.join('').slice(0, size), chunks: replay() };
 }
 
 function describe(error: unknown): string {
