@@ -18,10 +18,27 @@ export interface WriteCounts {
   pruned: number;
 }
 
+// Full-text indexes by name → the statement that drops one (names are fixed, never user input).
+const DROP_FULLTEXT: Record<string, string> = {
+  entity_search: 'schema/drop-entity-search',
+  article_search: 'schema/drop-article-search',
+};
+
 export async function applySchema(graph: Graph): Promise<void> {
+  // An older database's full-text indexes are synchronous: drop them, the schema recreates them.
+  const configs = await graph.read<{ name: string; eventuallyConsistent: boolean }>(cypher('schema/fulltext-configs'));
+  for (const { name, eventuallyConsistent } of configs) {
+    const drop = DROP_FULLTEXT[name];
+    if (drop && !eventuallyConsistent) await graph.write(cypher(drop));
+  }
   for (const statement of cypherStatements('schema')) await graph.write(statement);
   // Waits so that the first search after start sees the new full-text indexes.
   await graph.read('CALL db.awaitIndexes(300)');
+}
+
+/** Waits until full-text search sees every committed write (its indexes are eventually consistent). */
+export async function awaitSearchable(graph: Graph): Promise<void> {
+  await graph.read(cypher('schema/await-fulltext'));
 }
 
 /** The stored content hash of each of these articles that exists already. */
@@ -128,7 +145,7 @@ export async function writeBatch(graph: Graph, batch: PreparedArticle[]): Promis
 
 /** Deletes articles with the same clean-up as an update: their evidence goes, orphaned entities go. */
 export async function deleteArticles(graph: Graph, ids: string[]): Promise<{ deleted: number; pruned: number }> {
-  return graph.writeTransaction(async (tx) => {
+  const result = await graph.writeTransaction(async (tx) => {
     const cleared = await tx.run(cypher('import/clear-article-links'), { ids });
     const touched: string[] = cleared.records[0]?.get('touched') ?? [];
     const deleted = await tx.run(cypher('import/delete-articles'), { ids });
@@ -138,6 +155,8 @@ export async function deleteArticles(graph: Graph, ids: string[]): Promise<{ del
       pruned: Number(pruned.records[0]?.get('pruned') ?? 0),
     };
   });
+  await awaitSearchable(graph);
+  return result;
 }
 
 export async function articleIdsBySource(graph: Graph, source: string): Promise<string[]> {

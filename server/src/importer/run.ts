@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ArticleInput, InputProblem } from '@guanxi/shared';
 import type { Graph } from '../graph/db.ts';
-import { storedHashes, writeBatch, type PreparedArticle } from '../graph/store.ts';
+import { awaitSearchable, storedHashes, writeBatch, type PreparedArticle } from '../graph/store.ts';
 import type { InputItem } from '../ingest/index.ts';
 import { log } from '../log.ts';
 import { isConnectionError } from '../neo4j/errors.ts';
@@ -131,6 +131,8 @@ export async function runImport(
     await Promise.allSettled(inFlight);
   }
   await Promise.all(inFlight);
+  // The import is done when what it wrote can be searched.
+  if (writing && summary.written > 0) await awaitSearchable(writing);
   summary.seconds = (performance.now() - started) / 1000;
   report();
   return summary;
