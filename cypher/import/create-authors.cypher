@@ -1,4 +1,5 @@
+// Nodes by the element ids returned earlier in this transaction (see create-mentions).
 UNWIND $authors AS w
-MATCH (p:Entity {id: w.person})
-MATCH (a:Article {id: w.article})
+MATCH (p) WHERE elementId(p) = w.person
+MATCH (a) WHERE elementId(a) = w.article
 MERGE (p)-[:WROTE]->(a)

@@ -10,3 +10,4 @@ FOREACH (_ IN CASE WHEN x.type = 'Person' THEN [1] ELSE [] END | SET e:Person)
 FOREACH (_ IN CASE WHEN x.type = 'Organization' THEN [1] ELSE [] END | SET e:Organization)
 FOREACH (_ IN CASE WHEN x.type = 'Place' THEN [1] ELSE [] END | SET e:Place)
 FOREACH (_ IN CASE WHEN x.type = 'Project' THEN [1] ELSE [] END | SET e:Project)
+RETURN x.id AS id, elementId(e) AS node

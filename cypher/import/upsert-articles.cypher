@@ -11,3 +11,5 @@ SET n.title = a.title,
     n.file = a.file,
     n.hash = a.hash,
     n.updatedAt = datetime()
+// Element ids are valid within this transaction: the statements after it find nodes by them, not by index.
+RETURN a.id AS id, elementId(n) AS node

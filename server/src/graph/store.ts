@@ -117,6 +117,17 @@ export function toWriteParams(batch: PreparedArticle[]) {
   return { articles, entities: [...entities.values()], mentions, authors, relations };
 }
 
+/** id → element id, from the rows a write statement returned; valid only within its transaction. */
+function nodesById(result: { records: { get(key: string): unknown }[] }): (id: string) => string {
+  const nodes = new Map<string, string>();
+  for (const record of result.records) nodes.set(record.get('id') as string, record.get('node') as string);
+  return (id) => {
+    const node = nodes.get(id);
+    if (node === undefined) throw new Error(`no node was written for ${id} in this batch`);
+    return node;
+  };
+}
+
 /**
  * Writes a batch in one transaction: every article with all its mentions and relations lands, or
  * none does. A changed article replaces its old links; entities left without evidence are removed.
@@ -127,11 +138,14 @@ export async function writeBatch(graph: Graph, batch: PreparedArticle[]): Promis
   return graph.writeTransaction(async (tx) => {
     const cleared = await tx.run(cypher('import/clear-article-links'), { ids });
     const touched: string[] = cleared.records[0]?.get('touched') ?? [];
-    await tx.run(cypher('import/upsert-articles'), { articles: params.articles });
-    await tx.run(cypher('import/merge-entities'), { entities: params.entities });
-    await tx.run(cypher('import/create-mentions'), { mentions: params.mentions });
-    await tx.run(cypher('import/create-authors'), { authors: params.authors });
-    await tx.run(cypher('import/create-relations'), { relations: params.relations });
+    const articleNode = nodesById(await tx.run(cypher('import/upsert-articles'), { articles: params.articles }));
+    const entityNode = nodesById(await tx.run(cypher('import/merge-entities'), { entities: params.entities }));
+    const mentions = params.mentions.map((m) => ({ ...m, article: articleNode(m.article), entity: entityNode(m.entity) }));
+    await tx.run(cypher('import/create-mentions'), { mentions });
+    const authors = params.authors.map((w) => ({ article: articleNode(w.article), person: entityNode(w.person) }));
+    await tx.run(cypher('import/create-authors'), { authors });
+    const relations = params.relations.map((r) => ({ ...r, from: entityNode(r.from), to: entityNode(r.to) }));
+    await tx.run(cypher('import/create-relations'), { relations });
     const pruned = await tx.run(cypher('import/prune-entities'), { ids: touched });
     return {
       articles: params.articles.length,
