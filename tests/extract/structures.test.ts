@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { flattenTrie, gazetteer, longestInFlatTrie, longestInTrie, newTrie } from '../../server/src/extract/chinese/gazetteer.ts';
-import { dictEntry, dictTag } from '../../server/src/extract/chinese/tokens.ts';
+import { ENTITY_CLASS, dictEntry, dictTag, nameWords } from '../../server/src/extract/chinese/tokens.ts';
 import { foldWidth } from '../../server/src/extract/text/fold.ts';
 import { recognizeRules } from '../../server/src/extract/chinese/recognize.ts';
 import { NT, defaultTagger } from '../../server/src/extract/learn/model.ts';
@@ -24,6 +24,28 @@ describe('compact lookup structures', () => {
     expect(dictTag('党工委')).toBe('nt');
     expect(dictEntry('常务副主任')).toEqual({ freq: 2000, tag: 'nn' });
     expect(dictTag('兴东李')).toBeUndefined();
+  });
+
+  it('the lexicon scan finds the longest name word at every position, as slicing and looking up would', () => {
+    const text = page.slice(0, 3000) + '北京大学的克林顿在新华社和中央电视台见到北大校长、全国人大常委会';
+    const len = new Uint8Array(text.length);
+    const cls = new Uint8Array(text.length);
+    nameWords(text, len, cls);
+    let found = 0;
+    for (let i = 0; i < text.length; i++) {
+      let best = 0;
+      let bestCls = 0;
+      const c = text.charCodeAt(i);
+      if (c >= 0x3400 && c <= 0x9fff) {
+        for (let n = 2; n <= 15 && i + n <= text.length; n++) {
+          const k = ENTITY_CLASS[dictTag(text.slice(i, i + n)) ?? ''] ?? 0;
+          if (k) [best, bestCls] = [n, k];
+        }
+      }
+      expect([len[i], cls[i]]).toEqual([best, bestCls]);
+      if (best) found++;
+    }
+    expect(found).toBeGreaterThan(50);
   });
 
   it('emission scores equal the plain sum of every feature row', () => {

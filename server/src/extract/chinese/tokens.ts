@@ -42,7 +42,21 @@ interface TagTable {
 interface Resources {
   jieba: Jieba;
   tags: TagTable;
+  /** Per tag index: the entity class of `ENTITY_CLASS` (0 = not a name tag). */
+  tagClass: Uint8Array;
+  /** Per hashed first two characters: the longest name-tagged word (≥ 2 characters) starting with them, 0 = none. */
+  nameStart: Uint8Array;
 }
+
+/**
+ * Dictionary tags of names, as small classes for the tagger's lexicon features: persons (nr, nrfg),
+ * transliterated persons (nrt), places (ns), organizations (nt), other proper nouns (nz: newspapers,
+ * products), abbreviations (j: 北大).
+ */
+export const ENTITY_CLASS: Record<string, number> = { nr: 1, nrfg: 1, nrt: 2, ns: 3, nt: 4, nz: 5, j: 6 };
+const NAME_START_BITS = 18;
+const MAX_NAME_WORD = 15;
+const bigramSlot = (a: number, b: number) => (Math.imul(a * 0x10000 + b, 0x9e3779b1) >>> (32 - NAME_START_BITS));
 
 let cached: Resources | undefined;
 
@@ -119,6 +133,10 @@ function resources(): Resources {
   let lines = 1;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
   const tags = newTagTable(lines);
+  // The first two characters of every name-tagged word, with the longest such word's length: the
+  // lexicon scan (`nameWords`) probes the word table only where a name can start — a 256 KB table,
+  // not a second copy of the dictionary.
+  const nameStart = new Uint8Array(1 << NAME_START_BITS);
   let lineStart = 0;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -128,9 +146,17 @@ function resources(): Resources {
     const a = line.indexOf(' ');
     const b = line.indexOf(' ', a + 1);
     if (a < 0 || b < 0) continue;
-    addWord(tags, line.slice(0, a), Number(line.slice(a + 1, b)), line.slice(b + 1).trim());
+    const word = line.slice(0, a);
+    const tag = line.slice(b + 1).trim();
+    addWord(tags, word, Number(line.slice(a + 1, b)), tag);
+    if (ENTITY_CLASS[tag] && word.length >= 2 && word.length <= MAX_NAME_WORD) {
+      const k = bigramSlot(word.charCodeAt(0), word.charCodeAt(1));
+      if (nameStart[k]! < word.length) nameStart[k] = word.length;
+    }
   }
-  cached = { jieba, tags };
+  const tagClass = new Uint8Array(256);
+  tags.names.forEach((name, i) => (tagClass[i] = ENTITY_CLASS[name] ?? 0));
+  cached = { jieba, tags, tagClass, nameStart };
   return cached;
 }
 
@@ -166,4 +192,51 @@ export function tokenize(text: string): Token[] {
     offset += w.length;
   }
   return tokens;
+}
+
+/**
+ * Dictionary names in running text, independent of jieba's segmentation: for every position i,
+ * `len[i]` is the length of the longest word tagged as a name (`ENTITY_CLASS`, ≥ 2 characters) that
+ * starts there (0 if none) and `cls[i]` its class. Hashes are extended character by character, so no
+ * string is built; the word table is probed only where the first two characters can start a name.
+ */
+export function nameWords(text: string, len: Uint8Array, cls: Uint8Array): void {
+  const { tags, tagClass, nameStart } = resources();
+  const { slots, mask } = tags;
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    len[i] = 0;
+    cls[i] = 0;
+    if (i + 1 >= n) continue;
+    const c0 = text.charCodeAt(i);
+    const c1 = text.charCodeAt(i + 1);
+    if (c0 < 0x3400 || c0 > 0x9fff) continue;
+    const max = nameStart[bigramSlot(c0, c1)]!;
+    if (max === 0) continue;
+    let h1 = Math.imul(0x811c9dc5 ^ c0, 0x01000193);
+    let h2 = Math.imul(0x2545f491 + c0, 0x9e3779b1);
+    h2 ^= h2 >>> 15;
+    const limit = Math.min(n, i + max);
+    for (let j = i + 1; j < limit; j++) {
+      const c = text.charCodeAt(j);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 + c, 0x9e3779b1);
+      h2 ^= h2 >>> 15;
+      const k2 = (h2 & ~0xff) | 0x100;
+      let h = h1 & mask;
+      for (;;) {
+        const v = slots[2 * h + 1]!;
+        if (v === 0) break;
+        if (slots[2 * h] === h1 && (v & ~0xff) === k2) {
+          const t = tagClass[v & 0xff]!;
+          if (t) {
+            len[i] = j + 1 - i;
+            cls[i] = t;
+          }
+          break;
+        }
+        h = (h + 1) & mask;
+      }
+    }
+  }
 }

@@ -71,3 +71,15 @@ export function units(text: string): Unit[] {
   }
   return out;
 }
+
+/**
+ * Gazetteer and world-list names in running text, independent of jieba's segmentation: `len[i]` is
+ * the length of the longest place name starting at i (0 if none; at most 24).
+ */
+export function placeWords(text: string, len: Uint8Array): void {
+  const trie = places();
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    len[i] = c < 0x3400 || c > 0x9fff ? 0 : longestInFlatTrie(trie, text, i, 24);
+  }
+}

@@ -7,18 +7,22 @@
  * (part-of-speech tag, position in the word, the word itself, its neighbours), cue lists written from
  * knowledge of the language (surnames, given-name and transliteration characters, country and
  * province abbreviations, titles, organization and place heads), the gazetteer flag of its unit, and
- * the rule extractor's own verdict for it (type × position × rule). Nothing here comes from an
- * evaluation file.
+ * the rule extractor's own verdict for it (type × position × rule), and the dictionary's and the
+ * gazetteer's names matched over the characters independently of jieba's segmentation (the longest
+ * name word covering the character: its class — person, transliterated person, place, organization,
+ * other proper noun, abbreviation — position and length). Nothing here comes from an evaluation file.
  */
 import type { Span } from '../chinese/span.ts';
 import type { Unit } from '../chinese/units.ts';
 import {
   COMPOUND_SURNAMES, GIVEN_NAME_CHARS, ORG_SUFFIXES, PERSON_SUFFIX_WORDS, PLACE_SUFFIXES, SURNAMES, TITLES, TRANSLIT_CHARS,
 } from '../chinese/cues.ts';
+import { nameWords } from '../chinese/tokens.ts';
+import { placeWords } from '../chinese/units.ts';
 import { COUNTRY_ABBREVIATIONS, PROVINCE_ABBREVIATIONS } from '../chinese/world.ts';
 
 /** Features per character (fixed, so feature arrays are n × FEATURES). */
-export const FEATURES = 34;
+export const FEATURES = 38;
 
 // Entity types of the rule spans, as small integers (0 = none).
 const SPAN_TYPE: Record<string, number> = { Person: 1, Place: 2, Organization: 3, Project: 4 };
@@ -106,6 +110,14 @@ let uHash: Int32Array = new Int32Array(0);
 let uInfo: Int32Array = new Int32Array(0);
 let uOrgHead: Int32Array = new Int32Array(0);
 let outBuf: Int32Array = new Int32Array(0);
+// Lexicon matches: longest name word / place name starting at each position, and per character the
+// longest one covering it (length, start, class) and the longest one ending there (length × 8 + class).
+let nwLen = new Uint8Array(0);
+let nwCls = new Uint8Array(0);
+let gzLen = new Uint8Array(0);
+let nwCover = new Int32Array(0); // start << 8 | len << 3 | cls
+let nwEnd = new Int32Array(0);
+let gzCover = new Int32Array(0); // start << 8 | len
 
 function grow(a: Int32Array, n: number): Int32Array {
   return a.length >= n ? a : new Int32Array(Math.max(n, a.length * 2));
@@ -128,6 +140,36 @@ export function featurize(text: string, units: Unit[], rules: Span[], scratch = 
     cues = grow(cues, n + 2);
     ruleTag = grow(ruleTag, n + 2);
     ruleName = grow(ruleName, n);
+  }
+  if (n + 1 > nwLen.length) {
+    const cap = Math.max(n + 1, nwLen.length * 2);
+    nwLen = new Uint8Array(cap);
+    nwCls = new Uint8Array(cap);
+    gzLen = new Uint8Array(cap);
+    nwCover = new Int32Array(cap);
+    nwEnd = new Int32Array(cap);
+    gzCover = new Int32Array(cap);
+  }
+  // Dictionary names (jieba's nr/ns/nt/nz/j words) and gazetteer names wherever they occur, whatever
+  // jieba's segmentation: the longest covering each character, and the longest ending at it.
+  nameWords(text, nwLen, nwCls);
+  placeWords(text, gzLen);
+  nwCover.fill(0, 0, n);
+  nwEnd.fill(0, 0, n);
+  gzCover.fill(0, 0, n);
+  for (let s = 0; s < n; s++) {
+    const L = nwLen[s]!;
+    if (L) {
+      const v = (s << 8) | (L << 3) | nwCls[s]!;
+      for (let k = s; k < s + L; k++) if (((nwCover[k]! >>> 3) & 31) < L) nwCover[k] = v;
+      const e = s + L - 1;
+      if ((nwEnd[e]! >>> 3) < L) nwEnd[e] = (L << 3) | nwCls[s]!;
+    }
+    const G = gzLen[s]!;
+    if (G >= 2) {
+      const v = (s << 8) | G;
+      for (let k = s; k < s + G; k++) if ((gzCover[k]! & 255) < G) gzCover[k] = v;
+    }
   }
   // Per-character context.
   for (let i = -2; i < n + 2; i++) codes[i + 2] = charCode(text, i);
@@ -229,6 +271,24 @@ export function featurize(text: string, units: Unit[], rules: Span[], scratch = 
     out[o + 31] = f3(31, ulen > 4 ? 5 : ulen, pos, i === u?.start ? prevTag : nextTag);
     out[o + 32] = f2(32, ku ? uOrgHead[ku + 1]! : 0, pos);
     out[o + 33] = f3(33, r0, cm1, cp1);
+    // The lexicon matches: name class × position × length, × the jieba unit; the gazetteer's; edges.
+    const nc = nwCover[i]!;
+    const nL = (nc >>> 3) & 31;
+    const ns = nc >>> 8;
+    const npos = nL === 0 ? 4 : i === ns ? 0 : i === ns + nL - 1 ? 2 : 1;
+    const ncls = nL ? nc & 7 : 0;
+    const nb = nL >= 7 ? 7 : nL >= 5 ? 5 : nL;
+    const gc = gzCover[i]!;
+    const gL = gc & 255;
+    const gs = gc >>> 8;
+    const gpos = gL === 0 ? 4 : i === gs ? 0 : i === gs + gL - 1 ? 2 : 1;
+    const gb = gL >= 5 ? 5 : gL;
+    out[o + 34] = f3(34, ncls, npos, nb);
+    out[o + 35] = f3(35, ncls * 8 + npos, tag, pos);
+    out[o + 36] = f3(36, gpos, gb, pos);
+    const st = nwLen[i]! ? (Math.min(nwLen[i]!, 8) << 3) | nwCls[i]! : 0;
+    const en = nwEnd[i]! ? (Math.min(nwEnd[i]! >>> 3, 8) << 3) | (nwEnd[i]! & 7) : 0;
+    out[o + 37] = f3(37, st, en, gzLen[i]! >= 2 ? 1 : 0);
   }
   return out;
 }

@@ -173,7 +173,7 @@ export function backward(emit: Float32Array | Float64Array, n: number, trans: Fl
 }
 
 /** Feature slots (see features.ts) with few distinct values and dense rows: summed once per combination. */
-const HOT = Uint8Array.from([0, 11, 13, 14, 16, 17, 18, 19, 20, 22, 23, 26, 27, 28, 30, 31, 32]);
+const HOT = Uint8Array.from([0, 11, 13, 14, 16, 17, 18, 19, 20, 22, 23, 26, 27, 28, 30, 31, 32, 34, 35, 36, 37]);
 /**
  * Hot features whose joint values are few (the bias and the rule verdicts: ~200 combinations; the unit's
  * tag × position × rule: ~700) are summed once per combination; the other hot features one by one.
