@@ -4,7 +4,9 @@ import { COMMON_WORD_STOPS, ORG_SUFFIXES, TITLES, WEAK_ORG_SUFFIXES } from './cu
 
 const MAX_SUFFIX = Math.max(...[...ORG_SUFFIXES].map((s) => s.length));
 // Tags of units that can sit inside an organization name, left of its head.
-const NAME_PART = /^(ns|nt|nz|n|vn|j|x|eng|nr|nrt|nrfg|b|an|l|s|nn|ng)$/;
+const NAME_PART = /^(ns|nt|nz|n|vn|j|x|eng|nr|nrt|nrfg|b|an|l|s|nn|ng|z)$/;
+// Verbs of trade that company names carry (医疗设备|制造|有限公司, 食品|加工|厂).
+const TRADE_VERBS = new Set(['制造', '生产', '加工', '销售', '开发', '经营', '贸易', '批发', '零售', '设计', '研发', '租赁', '咨询']);
 // Party and government bodies named by level alone, organizations on their own (市委书记, 县委).
 const LEVEL_BODIES = /^(团?[省市县区乡镇村]委|[省市县区]政府|村委会|居委会|纪委|[省市县区]纪委|[省市县区]人大|[省市县区]政协)$/;
 // Abbreviations (jieba tag j) that name organizations by their last character: 欧盟, 足协, 亚行.
@@ -16,6 +18,7 @@ const STRONG_PART = /^(ns|nt|nz|j|x|eng|nr|nrt|nrfg)$/;
 // Modifiers that start a generic reference, not a name (各基层党委, 该公司, 两家公司).
 const NOT_NAME_START = /^(各|该|本|其|这|那|每|两|几|多|全|某|此|我|你|他|有关|相关|其他|其它|一些|所有|主要|各级|部分|一家|一个|该些)$/;
 const MAX_UNITS = 10;
+const CENTRAL_SENSE = /^(城市|城区|工作|任务|环节|地带|区域|议题)$/;
 
 const INNER_PART = /^(ns|nt|nz|n|vn|j|x|eng|nr|nrt|nrfg|b|an|l|s|nn|ng|a|d|z)$/;
 const COMPANY_HEADS = /(集团|公司)$/;
@@ -54,6 +57,10 @@ export function orgSuffixOf(text: string): string | undefined {
  */
 export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
   const spans: Span[] = [];
+  const stems = placeStems(us);
+  const strongPart = (p: Unit) => STRONG_PART.test(p.tag) || !!p.place || stems.has(p.text);
+  // A stop-listed word (智慧, 东方) is plain description inside a name that a place starts (高新|智慧|运营|集团).
+  const placeBefore = (k: number) => k > 0 && (!!us[k - 1]!.place || stems.has(us[k - 1]!.text));
   for (let i = 0; i < us.length; i++) {
     const u = us[i]!;
     if (blocked[i]) continue;
@@ -64,6 +71,8 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
     // 中国政府, 印度当局: the place alone is the entity.
     if (STATE_HEADS.has(u.text) && us[i - 1]?.place && !us[i - 2]?.place) continue;
     const suffix = orgSuffixOf(u.text);
+    // 中心 as "the heart of" (国家中心城市, 中心工作), not a centre that is an institution.
+    if (suffix === '中心' && CENTRAL_SENSE.test(us[i + 1]?.text ?? '')) continue;
     const isNt = u.tag === 'nt' && !COMMON_WORD_STOPS.has(u.text) && !u.text.endsWith('关系');
     if (!suffix && !isNt) continue;
     // Extend right over further heads (中共中央|政治局, 北京大学|法律系 stay one name).
@@ -74,17 +83,20 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
     let strong = isNt || STRONG_PART.test(u.tag) && u.text.length > (suffix?.length ?? 0);
     while (first - 1 >= 0 && i - first < MAX_UNITS) {
       const p = us[first - 1]!;
-      if (blocked[first - 1] || !NAME_PART.test(p.tag) || NOT_NAME_START.test(p.text) || TITLES.has(p.text) || COMMON_WORD_STOPS.has(p.text) && !p.place) break;
+      const stopWord = COMMON_WORD_STOPS.has(p.text) && !p.place && !stems.has(p.text);
+      const trade = p.tag === 'v' && TRADE_VERBS.has(p.text) && !!suffix && COMPANY_HEADS.test(suffix);
+      if (blocked[first - 1] || !(NAME_PART.test(p.tag) || trade || stems.has(p.text)) || NOT_NAME_START.test(p.text) || TITLES.has(p.text) || (stopWord && !placeBefore(first - 1))) break;
       first--;
-      if (STRONG_PART.test(p.tag) || p.place) strong = true;
+      if (!stopWord && strongPart(p)) strong = true;
     }
     // Descriptive words (高新|投资, 小|樱桃|动漫) sit inside names too, but only when a strong part
     // (郑州, 河南) stands further left: look past them for one.
     if (!strong) {
       let k = first - 1;
       while (k >= 0 && i - k < MAX_UNITS && !blocked[k] && INNER_PART.test(us[k]!.tag) && !NOT_NAME_START.test(us[k]!.text) && !TITLES.has(us[k]!.text)) {
-        if (us[k]!.place || STRONG_PART.test(us[k]!.tag)) {
-          first = k;
+        if (strongPart(us[k]!)) {
+          // A zone's stem goes with the city before it (郑州|高新|投资…).
+          first = stems.has(us[k]!.text) && k > 0 && us[k - 1]!.place && !blocked[k - 1] ? k - 1 : k;
           strong = true;
           break;
         }
@@ -92,7 +104,7 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
       }
     }
     // Drop generic nouns at the left edge: the name starts at its first strong part.
-    while (first < i && !(STRONG_PART.test(us[first]!.tag) || us[first]!.place)) {
+    while (first < i && !strongPart(us[first]!)) {
       if (!strong) break;
       first++;
     }
@@ -111,4 +123,14 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
     i = last;
   }
   return spans;
+}
+
+/**
+ * Stems of the zones and districts the text names (高新 of 高新区): inside an organization name such a
+ * stem is the place (高新|智慧|运营|集团 is the 高新区's company), though jieba tags it an adverb.
+ */
+function placeStems(us: Unit[]): Set<string> {
+  const stems = new Set<string>();
+  for (const u of us) if (u.place && u.text.length >= 3 && /[区县]$/.test(u.text)) stems.add(u.text.slice(0, -1));
+  return stems;
 }

@@ -109,14 +109,17 @@ export function findPersons(text: string, us: Unit[]): Span[] {
     //    given-name characters that end on a unit boundary, next to a title or enumeration.
     const sl = surnameLength(t);
     if (sl && t.length === sl && next) {
-      const joined = joinGiven(us, i);
+      const officeBefore = !!prev && prev.text.length >= 2 && OFFICE_END.test(prev.text);
+      const joined = joinGiven(us, i, officeBefore);
       if (joined) {
         const [end, k] = joined;
         const name = text.slice(u.start, end);
         const follow = us[k + 1];
+        // In a list of who attended, a department's name stands where a title would (总法办郑水泉，).
+        const afterOffice = officeBefore && !!follow && /^[、，,]/.test(follow.text);
         const cue = afterTitle || !follow || TITLES.has(follow.text) || PERSON_SUFFIX_WORDS.has(follow.text) || PERSON_FOLLOWERS.has(follow.text) || /^[、，,。；：:]/.test(follow.text);
-        if (afterTitle && cue && isChineseNameShape(name) && !isCommonWord(name)) {
-          spans.push({ start: u.start, end, type: 'Person', rule: 'split-name' });
+        if ((afterTitle || afterOffice) && cue && isChineseNameShape(name) && !isCommonWord(name)) {
+          spans.push({ start: u.start, end, type: 'Person', rule: afterTitle ? 'split-name' : 'office-name' });
           i = k;
           continue;
         }
@@ -129,6 +132,9 @@ export function findPersons(text: string, us: Unit[]): Span[] {
 const NAME_COMPOUND_TAIL = /^(理论|思想|主义|同志|先生|女士|总理|主席|副主席|总书记|委员长|故居|纪念馆|诞辰|生前|夫人)$/;
 // Characters that do not occur in given names: particles, measure words, pronouns, verbs of grammar.
 const NON_NAME_CHARS = new Set('的了着过个棵们是在不出得这那把被就都也还又很最更应该会能可要说到去给让从向对为与和或而但却所其此某每些么吗呢吧啊呀头性化式率度类型种件份条张只次回'.split(''));
+
+// Ends of department names (办公室, 总法办, 财政局, 宣传部): a name right after one is its member.
+const OFFICE_END = /(办|办公室|局|部|处|科|室|厅|委|中心)$/;
 
 const NAME_TAGS = /^(nr|nrfg|x|t|nz|ns|n|nrt|ng)$/;
 
@@ -153,11 +159,17 @@ function plausibleGiven(name: string, tag: string): boolean {
   return [...given].some((ch) => GIVEN_NAME_CHARS.has(ch));
 }
 
-/** End offset and last unit index of one or two given-name characters after a surname unit. */
-function joinGiven(us: Unit[], i: number): [number, number] | undefined {
+/**
+ * End offset and last unit index of one or two given-name characters after a surname unit. `lenient`
+ * (a strong cue before the surname) also accepts a rare word as the given name (郑|水泉).
+ */
+function joinGiven(us: Unit[], i: number, lenient = false): [number, number] | undefined {
   const a = us[i + 1];
   if (!a || a.text.length > 2 || VERBISH.test(a.tag) && a.text.length === 2) return undefined;
-  if (a.text.length === 2) return GIVEN_NAME_CHARS.has(a.text[0]!) || GIVEN_NAME_CHARS.has(a.text[1]!) ? [a.end, i + 1] : undefined;
+  if (a.text.length === 2) {
+    const givenChars = GIVEN_NAME_CHARS.has(a.text[0]!) || GIVEN_NAME_CHARS.has(a.text[1]!);
+    return givenChars || (lenient && (dictEntry(a.text)?.freq ?? 0) < 50) ? [a.end, i + 1] : undefined;
+  }
   const b = us[i + 2];
   if (b && b.text.length === 1 && /[\u4e00-\u9fff]/.test(b.text) && !TITLES.has(b.text) && !PERSON_FOLLOWERS.has(b.text)) return [b.end, i + 2];
   return [a.end, i + 1];

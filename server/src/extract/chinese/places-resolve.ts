@@ -18,7 +18,11 @@ export function resolvePlace(name: string, ctx: PlaceContext): Division | undefi
   ctx.cache ??= new Map();
   if (ctx.cache.has(name)) return ctx.cache.get(name);
   const g = gazetteer();
-  let candidates = g.byName.get(name) ?? [];
+  // A township's short form (青山 of 青山镇) is that township only where the article says so
+  // (青山镇, 梧桐办事处, 梧桐街道): in 绿水青山 it is a hill.
+  let candidates = (g.byName.get(name) ?? []).filter(
+    (d) => d.level !== 'township' || d.name === name || ctx.text.includes(d.name) || ctx.text.includes(`${name}办事处`),
+  );
   const kind = DEV_ZONE_KINDS[name];
   if (kind) {
     // A bare 高新区 is the development zone of a city the article names.

@@ -19,6 +19,11 @@ const WIDEN_MARGIN = 80;
  * previous, larger one).
  */
 const ENUM_MARGIN = 200;
+/**
+ * Rules whose context is itself strong evidence (a name right after a department in a list of who
+ * attended: 总法办郑水泉，): their spans stand below the enumeration margin, like list items.
+ */
+const STRONG_CONTEXT_RULES = new Set(['office-name']);
 /** Organization heads that alone name no particular body; the tagger's spans of just these are dropped. */
 const BARE_HEADS = new Set([...WEAK_ORG_SUFFIXES, '办公室', '委员会', '公司', '集团', '领导小组', '工作小组']);
 
@@ -86,21 +91,29 @@ export function recognize(folded: string, given: Span[] = [], tagger: Tagger | n
   const widened = model.map((m) => {
     if (m.type !== 'Organization') return m;
     const r = rules.spans.find((s) => s.type === 'Organization' && s.end === m.end && s.start < m.start);
-    return r && cost(r) < WIDEN_MARGIN ? r : m;
+    return r && (cost(r) < WIDEN_MARGIN || (cost(r) < ENUM_MARGIN && listNeighbour(folded, r, model))) ? r : m;
   });
   // A bare head (办公室, 委员会) names no particular body.
   for (const s of widened) if (!(s.type === 'Organization' && BARE_HEADS.has(folded.slice(s.start, s.end)))) take(s);
   // Where the tagger reads nothing, a rule span stands if the tagger finds it nearly as likely, or if
   // it sits in an enumeration (、) next to a span of the same type.
-  const inEnumeration = (s: Span) => {
-    const before = folded[s.start - 1] === '、' ? kept.find((k) => k.end === s.start - 1 && k.type === s.type) : undefined;
-    const after = folded[s.end] === '、' ? kept.find((k) => k.start === s.end + 1 && k.type === s.type) : undefined;
-    return !!(before || after);
-  };
-  for (const s of rules.spans) {
-    if (s.type === 'Project' || s.rule === 'lexicon' || !free(s)) continue;
-    const c = cost(s);
-    if (c < RULE_MARGIN || (c < ENUM_MARGIN && inEnumeration(s))) take(s);
+  const inEnumeration = (s: Span) => listNeighbour(folded, s, kept);
+  // Repeated while it keeps spans: a kept item vouches for its neighbour in the list, and that one for
+  // the next (国土规划住建局、财政金融局、城市管理局 — the tagger reads only the last).
+  const waiting = rules.spans.filter((s) => s.type !== 'Project' && s.rule !== 'lexicon');
+  for (let more = true; more; ) {
+    more = false;
+    for (let k = 0; k < waiting.length; k++) {
+      const s = waiting[k]!;
+      if (!free(s)) continue;
+      const c = cost(s);
+      const margin = STRONG_CONTEXT_RULES.has(s.rule) ? ENUM_MARGIN : RULE_MARGIN;
+      if (c < margin || (c < ENUM_MARGIN && inEnumeration(s))) {
+        take(s);
+        waiting.splice(k--, 1);
+        more = true;
+      }
+    }
   }
   kept.sort((a, b) => a.start - b.start);
   return { units: rules.units, spans: kept };
@@ -117,4 +130,10 @@ function markUnits(us: Unit[], spans: Span[], marks: Uint8Array): void {
     const span = sorted[s];
     if (span && span.start < u.end && span.end > u.start) marks[i] = 1;
   }
+}
+
+/** Is there a span of s's type next to it in a list, across a 、? */
+function listNeighbour(text: string, s: Span, spans: Span[]): boolean {
+  const before = text[s.start - 1] === '、' && spans.some((k) => k.end === s.start - 1 && k.type === s.type);
+  return before || (text[s.end] === '、' && spans.some((k) => k.start === s.end + 1 && k.type === s.type));
 }
