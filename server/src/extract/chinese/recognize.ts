@@ -100,14 +100,15 @@ export function recognize(folded: string, given: Span[] = [], tagger: Tagger | n
   const inEnumeration = (s: Span) => listNeighbour(folded, s, kept);
   // Repeated while it keeps spans: a kept item vouches for its neighbour in the list, and that one for
   // the next (国土规划住建局、财政金融局、城市管理局 — the tagger reads only the last).
-  const waiting = rules.spans.filter((s) => s.type !== 'Project' && s.rule !== 'lexicon');
+  // Each span's cost is computed once: later passes only look for new neighbours.
+  const waiting = rules.spans
+    .filter((s) => s.type !== 'Project' && s.rule !== 'lexicon' && free(s))
+    .map((s) => ({ s, c: cost(s), margin: STRONG_CONTEXT_RULES.has(s.rule) ? ENUM_MARGIN : RULE_MARGIN }));
   for (let more = true; more; ) {
     more = false;
     for (let k = 0; k < waiting.length; k++) {
-      const s = waiting[k]!;
+      const { s, c, margin } = waiting[k]!;
       if (!free(s)) continue;
-      const c = cost(s);
-      const margin = STRONG_CONTEXT_RULES.has(s.rule) ? ENUM_MARGIN : RULE_MARGIN;
       if (c < margin || (c < ENUM_MARGIN && inEnumeration(s))) {
         take(s);
         waiting.splice(k--, 1);
