@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { foldWidth } from '../../server/src/extract/text/fold.ts';
 import { recognize, recognizeRules } from '../../server/src/extract/chinese/recognize.ts';
-import { MODEL_PATH, NT, Tagger, allowed, defaultTagger, spansFromTagSeq, tagsFromSpans, viterbi } from '../../server/src/extract/learn/model.ts';
+import { MODEL_PATH, Tagger, defaultTagger } from '../../server/src/extract/learn/model.ts';
+import { NT, allowed, canEnd, canStart, spansFromTagSeq, tagsFromSpans } from '../../server/src/extract/learn/tags.ts';
+import { backward, viterbi } from '../../server/src/extract/learn/viterbi.ts';
 import { FEATURES, featurize } from '../../server/src/extract/learn/features.ts';
 
 describe('learned tagger', () => {
@@ -35,6 +37,45 @@ describe('learned tagger', () => {
     for (const s of decoded.spans) expect(decoded.cost(s)).toBeCloseTo(0, 3);
     const names = recognize(text).spans.map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
     expect(names).toEqual(expect.arrayContaining(['Person:李鹏', 'Place:北京', 'Place:美国']));
+  });
+
+  it('Viterbi and backward Viterbi agree with an exhaustive search over valid paths', () => {
+    // Every valid tag path of a short random lattice, scored directly: the optimized loops must find
+    // the best, and forward + backward scores must meet on it.
+    let seed = 7;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32) * 10 - 5;
+    const n = 5;
+    const emit = Float64Array.from({ length: n * NT }, rand);
+    const trans = Float64Array.from({ length: NT * NT }, rand);
+    const start = Float64Array.from({ length: NT }, rand);
+    const end = Float64Array.from({ length: NT }, rand);
+    const path = new Uint8Array(n);
+    let best = -Infinity;
+    const walk = (i: number, score: number): void => {
+      if (i === n) {
+        if (canEnd(path[n - 1]!)) best = Math.max(best, score + end[path[n - 1]!]!);
+        return;
+      }
+      for (let t = 0; t < NT; t++) {
+        if (i === 0 ? !canStart(t) : !allowed(path[i - 1]!, t)) continue;
+        path[i] = t;
+        walk(i + 1, score + (i === 0 ? start[t]! : trans[path[i - 1]! * NT + t]!) + emit[i * NT + t]!);
+      }
+    };
+    walk(0, 0);
+    const tags = new Uint8Array(n);
+    const { best: got, alpha } = viterbi(emit, n, trans, start, end, tags);
+    expect(got).toBeCloseTo(best, 9);
+    // The path it returns is valid and scores what it claims.
+    let score = start[tags[0]!]! + emit[tags[0]!]!;
+    for (let i = 1; i < n; i++) {
+      expect(allowed(tags[i - 1]!, tags[i]!)).toBe(true);
+      score += trans[tags[i - 1]! * NT + tags[i]!]! + emit[i * NT + tags[i]!]!;
+    }
+    expect(score + end[tags[n - 1]!]!).toBeCloseTo(best, 9);
+    // alpha + beta at any position and tag on the best path equals the best total.
+    const beta = backward(emit, n, trans, end);
+    for (let i = 0; i < n; i++) expect(alpha[i * NT + tags[i]!]! + beta[i * NT + tags[i]!]!).toBeCloseTo(best, 9);
   });
 
   it('encodes and decodes the binary format without loss beyond quantization', () => {

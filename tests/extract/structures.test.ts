@@ -5,7 +5,8 @@ import { flattenTrie, gazetteer, longestInFlatTrie, longestInTrie, newTrie } fro
 import { ENTITY_CLASS, dictEntry, dictTag, nameWords } from '../../server/src/extract/chinese/tokens.ts';
 import { foldWidth } from '../../server/src/extract/text/fold.ts';
 import { recognizeRules } from '../../server/src/extract/chinese/recognize.ts';
-import { NT, defaultTagger } from '../../server/src/extract/learn/model.ts';
+import { HOT_SLOTS, defaultTagger } from '../../server/src/extract/learn/model.ts';
+import { NT } from '../../server/src/extract/learn/tags.ts';
 import { FEATURES, featurize } from '../../server/src/extract/learn/features.ts';
 
 const page = foldWidth(readFileSync(fileURLToPath(new URL('../../samples/gaoxin-2020-05.txt', import.meta.url)), 'utf8'));
@@ -48,7 +49,7 @@ describe('compact lookup structures', () => {
     expect(found).toBeGreaterThan(50);
   });
 
-  it('emission scores equal the plain sum of every feature row', () => {
+  it('emission scores are the exact rows of the hot features plus the quantized rows of the others', () => {
     const t = defaultTagger()!;
     const text = page.slice(0, 400);
     const { units, spans } = recognizeRules(text);
@@ -56,14 +57,48 @@ describe('compact lookup structures', () => {
     const emit = t.emissions(feats, text.length);
     const rowOf = new Map<number, number>();
     t.keys.forEach((k, r) => rowOf.set(k, r));
+    let coldKnown = 0;
     for (let i = 0; i < text.length; i++) {
-      const plain = new Float64Array(NT);
+      const expected = new Float64Array(NT);
       for (let f = 0; f < FEATURES; f++) {
-        const r = rowOf.get(feats[i * FEATURES + f]!);
+        const key = feats[i * FEATURES + f]!;
+        if (!HOT_SLOTS.includes(f)) {
+          const q = t.table.quantizedRow(key);
+          if (q.some((w) => w !== 0)) coldKnown++;
+          q.forEach((w, tag) => (expected[tag]! += w));
+          continue;
+        }
+        const r = rowOf.get(key);
         if (r === undefined) continue;
-        for (let e = t.rowStart[r]!; e < t.rowStart[r + 1]!; e++) plain[t.entTag[e]!]! += t.entWeight[e]!;
+        for (let e = t.rowStart[r]!; e < t.rowStart[r + 1]!; e++) expected[t.entTag[e]!]! += t.entWeight[e]!;
       }
-      for (let tag = 0; tag < NT; tag++) expect(emit[i * NT + tag]).toBeCloseTo(plain[tag]!, 3);
+      for (let tag = 0; tag < NT; tag++) expect(emit[i * NT + tag]).toBeCloseTo(expected[tag]!, 3);
     }
+    expect(coldKnown).toBeGreaterThan(1000);
+  });
+
+  it('the quantized weight table holds every feature of the model, each weight within 1.7 % of 1 + |w|', () => {
+    const t = defaultTagger()!;
+    const levels = t.table.levels;
+    expect(levels[0]).toBe(0);
+    for (let c = 2; c < 256; c++) expect(levels[c]!).toBeGreaterThanOrEqual(levels[c - 1]!);
+    let worst = 0;
+    let sumError = 0;
+    for (let r = 0; r < t.keys.length; r++) {
+      const q = t.table.quantizedRow(t.keys[r]!);
+      const exact = new Float64Array(NT);
+      for (let e = t.rowStart[r]!; e < t.rowStart[r + 1]!; e++) exact[t.entTag[e]!] = t.entWeight[e]!;
+      for (let tag = 0; tag < NT; tag++) {
+        if (exact[tag] === 0) expect(q[tag]).toBe(0);
+        const err = Math.abs(q[tag]! - exact[tag]!);
+        // Relative to the weight: levels are sparse only among the few large weights.
+        worst = Math.max(worst, err / Math.max(1, Math.abs(exact[tag]!)));
+        sumError += err;
+      }
+    }
+    expect(worst).toBeLessThan(0.035);
+    expect(sumError / t.entWeight.length).toBeLessThan(0.03);
+    // A hash the model does not have scores nothing.
+    expect([...t.table.quantizedRow(0x1234567)].every((w) => w === 0) || t.keys.includes(0x1234567)).toBe(true);
   });
 });

@@ -23,7 +23,9 @@ import { parseBio } from '../eval/bio.ts';
 import { foldWidth } from '../text/fold.ts';
 import { recognizeRules } from '../chinese/recognize.ts';
 import { FEATURES, featurize } from './features.ts';
-import { MODEL_PATH, NT, Tagger, spansFromTagSeq, tagsFromSpans, viterbi } from './model.ts';
+import { MODEL_PATH, Tagger } from './model.ts';
+import { NT, spansFromTagSeq, tagsFromSpans } from './tags.ts';
+import { viterbi } from './viterbi.ts';
 
 const TYPE_INDEX: Record<string, number> = { PER: 0, LOC: 1, ORG: 2 };
 
