@@ -6,6 +6,7 @@ import { ENTITY_CLASS, dictEntry, dictTag, nameWords } from '../../server/src/ex
 import { foldWidth } from '../../server/src/extract/text/fold.ts';
 import { recognizeRules } from '../../server/src/extract/chinese/recognize.ts';
 import { HOT_SLOTS, defaultTagger } from '../../server/src/extract/learn/model.ts';
+import { HotRows } from '../../server/src/extract/learn/hot-rows.ts';
 import { NT } from '../../server/src/extract/learn/tags.ts';
 import { FEATURES, featurize } from '../../server/src/extract/learn/features.ts';
 
@@ -100,5 +101,29 @@ describe('compact lookup structures', () => {
     expect(sumError / t.entWeight.length).toBeLessThan(0.03);
     // A hash the model does not have scores nothing.
     expect([...t.table.quantizedRow(0x1234567)].every((w) => w === 0) || t.keys.includes(0x1234567)).toBe(true);
+  });
+
+  it('the hot rows keep their answers as their tables grow', () => {
+    const t = defaultTagger()!;
+    const hot = new HotRows(t.table);
+    const known = Array.from(t.keys.slice(0, 3000));
+    const unknown = Array.from({ length: 3000 }, (_, i) => 0x5f000000 + i).filter((k) => !t.keys.includes(k));
+    const first = new Map([...known, ...unknown].map((k) => [k, hot.row(k)]));
+    for (const k of unknown) expect(first.get(k)).toBe(0);
+    for (const [k, at] of first) expect(hot.row(k)).toBe(at);
+    // A known feature's hot row is its exact row.
+    const exact = new Float32Array(NT);
+    for (let e = t.rowStart[5]!; e < t.rowStart[6]!; e++) exact[t.entTag[e]!] = t.entWeight[e]!;
+    expect(Array.from(hot.rows.subarray(hot.row(t.keys[5]!), hot.row(t.keys[5]!) + NT))).toEqual(Array.from(exact));
+    // Group rows: 3000 combinations (past the first table's 1,024), each the sum of its members' rows.
+    const feats = Int32Array.from(known.flatMap((k, i) => [k, known[(i * 7) % known.length]!]));
+    const members = Uint8Array.from([0, 1]);
+    const at = known.map((_, i) => hot.groupRow(feats, 2 * i, members, 0));
+    known.forEach((_, i) => {
+      expect(hot.groupRow(feats, 2 * i, members, 0)).toBe(at[i]);
+      const a = hot.row(feats[2 * i]!);
+      const b = hot.row(feats[2 * i + 1]!);
+      for (let tag = 0; tag < NT; tag++) expect(hot.groupRows[at[i]! + tag]).toBeCloseTo(hot.rows[a + tag]! + hot.rows[b + tag]!, 4);
+    });
   });
 });

@@ -12,18 +12,18 @@ const STRIDE = 16;
 
 export class HotRows {
   /** Open addressing: keys[h] with slot[h] = row offset + 1 (0 = empty). */
-  keys = new Int32Array(1 << 12);
-  slot = new Int32Array(1 << 12);
-  rows = new Float32Array(STRIDE << 10);
+  keys: Int32Array = new Int32Array(1 << 12);
+  slot: Int32Array = new Int32Array(1 << 12);
+  rows: Float32Array = new Float32Array(STRIDE << 10);
   private keyCount = 0;
   /** Rows in use; row 0 stays zero (for features the model does not have). */
   private rowCount = 1;
 
   // Group combinations: two 32-bit hashes of the members' values → a summed row.
-  private groupK1 = new Int32Array(1 << 11);
-  private groupK2 = new Int32Array(1 << 11);
-  private groupSlot = new Int32Array(1 << 11);
-  groupRows = new Float64Array(STRIDE << 10);
+  private groupK1: Int32Array = new Int32Array(1 << 11);
+  private groupK2: Int32Array = new Int32Array(1 << 11);
+  private groupSlot: Int32Array = new Int32Array(1 << 11);
+  groupRows: Float64Array = new Float64Array(STRIDE << 10);
   private groupCount = 0;
 
   constructor(private readonly table: WeightTable) {}
@@ -37,7 +37,9 @@ export class HotRows {
       h = (h + 1) & m;
     }
     if (2 * (this.keyCount + 1) > this.keys.length) {
-      [this.keys, this.slot] = rehash([this.keys], this.slot);
+      const grownTable = rehash([this.keys], this.slot);
+      [this.keys] = grownTable.keys as [Int32Array];
+      this.slot = grownTable.slot;
       m = this.keys.length - 1;
       h = key & m;
       while (this.slot[h] !== 0) h = (h + 1) & m;
@@ -70,7 +72,9 @@ export class HotRows {
       h = (h + 1) & m;
     }
     if (2 * (this.groupCount + 1) > this.groupK1.length) {
-      [this.groupK1, this.groupK2, this.groupSlot] = rehash([this.groupK1, this.groupK2], this.groupSlot);
+      const grownTable = rehash([this.groupK1, this.groupK2], this.groupSlot);
+      [this.groupK1, this.groupK2] = grownTable.keys as [Int32Array, Int32Array];
+      this.groupSlot = grownTable.slot;
       m = this.groupK1.length - 1;
       h = k1 & m;
       while (this.groupSlot[h] !== 0) h = (h + 1) & m;
@@ -95,7 +99,7 @@ function grown<T extends Float32Array | Float64Array>(a: T): T {
 }
 
 /** Twice the capacity, the same entries: keys[0] decides the home slot, slot 0 means empty. */
-function rehash(keys: Int32Array[], slot: Int32Array): Int32Array[] {
+function rehash(keys: Int32Array[], slot: Int32Array): { keys: Int32Array[]; slot: Int32Array } {
   const cap = slot.length * 2;
   const m = cap - 1;
   const nk = keys.map(() => new Int32Array(cap));
@@ -107,5 +111,5 @@ function rehash(keys: Int32Array[], slot: Int32Array): Int32Array[] {
     keys.forEach((a, i) => (nk[i]![g] = a[k]!));
     ns[g] = slot[k]!;
   }
-  return [...nk, ns];
+  return { keys: nk, slot: ns };
 }
