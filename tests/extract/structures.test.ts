@@ -8,7 +8,7 @@ import { recognizeRules } from '../../server/src/extract/chinese/recognize.ts';
 import { HOT_SLOTS, defaultTagger } from '../../server/src/extract/learn/model.ts';
 import { HotRows } from '../../server/src/extract/learn/hot-rows.ts';
 import { NT } from '../../server/src/extract/learn/tags.ts';
-import { FEATURES, featurize } from '../../server/src/extract/learn/features.ts';
+import { FEATURES, featureHash, featurize } from '../../server/src/extract/learn/features.ts';
 
 const page = foldWidth(readFileSync(fileURLToPath(new URL('../../samples/gaoxin-2020-05.txt', import.meta.url)), 'utf8'));
 
@@ -125,5 +125,20 @@ describe('compact lookup structures', () => {
       const b = hot.row(feats[2 * i + 1]!);
       for (let tag = 0; tag < NT; tag++) expect(hot.groupRows[at[i]! + tag]).toBeCloseTo(hot.rows[a + tag]! + hot.rows[b + tag]!, 4);
     });
+  });
+
+  it('featurize hashes each template as the reference hash does (the inline loop cannot drift)', () => {
+    const text = '卢氏县委副书记李兴东';
+    const { units, spans } = recognizeRules(text);
+    const feats = featurize(text, units, spans);
+    const code = (i: number) => (i < 0 ? -1 : i >= text.length ? -2 : text.charCodeAt(i));
+    for (let i = 0; i < text.length; i++) {
+      const at = (slot: number) => feats[i * FEATURES + slot];
+      expect(at(0)).toBe(featureHash(0, 0)); // bias
+      expect(at(3)).toBe(featureHash(3, code(i))); // the character
+      expect(at(6)).toBe(featureHash(6, code(i - 1), code(i))); // bigram to the left
+      expect(at(29)).toBe(featureHash(29, code(i - 1), code(i), code(i + 1))); // trigram
+    }
+    expect(new Set(Array.from(feats)).size).toBeGreaterThan(text.length * 20);
   });
 });

@@ -59,11 +59,17 @@ function fin(h: number): number {
   return (h ^ (h >>> 16)) | 0;
 }
 
-// Template seeds, mix(0x3c6ef372, template), computed once: f1(t, a) = fin(mix(SEED[t], a)) and so on.
+// Template seeds, mix(0x3c6ef372, template), computed once: a feature is fin(mix(…mix(SEED[t], a)…, c)).
 const SEED = Int32Array.from({ length: 64 }, (_, t) => mix(0x3c6ef372, t));
-const f1 = (t: number, a: number) => fin(mix(SEED[t]!, a));
-const f2 = (t: number, a: number, b: number) => fin(mix(mix(SEED[t]!, a), b));
-const f3 = (t: number, a: number, b: number, c: number) => fin(mix(mix(mix(SEED[t]!, a), b), c));
+/** How many values each template hashes (template t fills slot t). */
+const ARITY = Uint8Array.from([1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 2, 3, 1, 1, 2, 2, 2, 2, 3, 2, 2, 3, 2, 3, 3, 2, 3, 2, 3, 3, 3, 3, 3]);
+
+/** Template t's hash of its values: what `featurize` computes inline for every slot. */
+export function featureHash(t: number, ...values: number[]): number {
+  let h = SEED[t]!;
+  for (const v of values) h = mix(h, v);
+  return fin(h);
+}
 
 // Cue bits per character code.
 const CUE = new Uint8Array(0x10000);
@@ -110,6 +116,8 @@ let uHash: Int32Array = new Int32Array(0);
 let uInfo: Int32Array = new Int32Array(0);
 let uOrgHead: Int32Array = new Int32Array(0);
 let outBuf: Int32Array = new Int32Array(0);
+/** One character's template values, 3 a template (see ARITY). */
+const v = new Int32Array(FEATURES * 3);
 // Lexicon matches: longest name word / place name starting at each position, and per character the
 // longest one covering it (length, start, class) and the longest one ending there (length × 8 + class).
 let nwLen = new Uint8Array(0);
@@ -237,40 +245,76 @@ export function featurize(text: string, units: Unit[], rules: Span[], scratch = 
     const cp2 = codes[i + 4]!;
     const r0 = ruleTag[i + 1]!;
     const o = i * FEATURES;
-    out[o] = f1(0, 0);
-    out[o + 1] = f1(1, cm2);
-    out[o + 2] = f1(2, cm1);
-    out[o + 3] = f1(3, c0);
-    out[o + 4] = f1(4, cp1);
-    out[o + 5] = f1(5, cp2);
-    out[o + 6] = f2(6, cm1, c0);
-    out[o + 7] = f2(7, c0, cp1);
-    out[o + 8] = f2(8, cm2, cm1);
-    out[o + 9] = f2(9, cp1, cp2);
-    out[o + 10] = f2(10, cm1, cp1);
-    out[o + 11] = f2(11, tag, pos);
-    out[o + 12] = f3(12, tag, pos, c0);
-    out[o + 13] = f3(13, prevTag, pos, tag);
-    out[o + 14] = f3(14, nextTag, pos, tag);
-    out[o + 15] = f2(15, ku ? uHash[ku]! : c0, pos);
-    out[o + 16] = f3(16, ku ? uInfo[ku]! : 0, pos, tag);
-    out[o + 17] = f1(17, r0);
-    out[o + 18] = f1(18, ruleName[i]!);
-    out[o + 19] = f2(19, ruleTag[i]!, r0);
-    out[o + 20] = f2(20, r0, ruleTag[i + 2]!);
-    out[o + 21] = f2(21, r0, c0);
-    out[o + 22] = f2(22, cues[i + 1]!, pos);
-    out[o + 23] = f3(23, cues[i]!, cues[i + 1]!, cues[i + 2]!);
-    out[o + 24] = f2(24, ku ? uHash[ku - 1]! : 0, pos);
-    out[o + 25] = f2(25, ku ? uHash[ku + 1]! : 0, pos);
-    out[o + 26] = f3(26, prevInfo, nextInfo, pos);
-    out[o + 27] = f2(27, ku ? uOrgHead[ku]! : 0, pos);
-    out[o + 28] = f3(28, r0, tag, pos);
-    out[o + 29] = f3(29, cm1, c0, cp1);
-    out[o + 30] = f2(30, ruleTag[i]!, ruleTag[i + 2]!);
-    out[o + 31] = f3(31, ulen > 4 ? 5 : ulen, pos, i === u?.start ? prevTag : nextTag);
-    out[o + 32] = f2(32, ku ? uOrgHead[ku + 1]! : 0, pos);
-    out[o + 33] = f3(33, r0, cm1, cp1);
+    v[0] = 0;
+    v[3] = cm2;
+    v[6] = cm1;
+    v[9] = c0;
+    v[12] = cp1;
+    v[15] = cp2;
+    v[18] = cm1;
+    v[19] = c0;
+    v[21] = c0;
+    v[22] = cp1;
+    v[24] = cm2;
+    v[25] = cm1;
+    v[27] = cp1;
+    v[28] = cp2;
+    v[30] = cm1;
+    v[31] = cp1;
+    v[33] = tag;
+    v[34] = pos;
+    v[36] = tag;
+    v[37] = pos;
+    v[38] = c0;
+    v[39] = prevTag;
+    v[40] = pos;
+    v[41] = tag;
+    v[42] = nextTag;
+    v[43] = pos;
+    v[44] = tag;
+    v[45] = ku ? uHash[ku]! : c0;
+    v[46] = pos;
+    v[48] = ku ? uInfo[ku]! : 0;
+    v[49] = pos;
+    v[50] = tag;
+    v[51] = r0;
+    v[54] = ruleName[i]!;
+    v[57] = ruleTag[i]!;
+    v[58] = r0;
+    v[60] = r0;
+    v[61] = ruleTag[i + 2]!;
+    v[63] = r0;
+    v[64] = c0;
+    v[66] = cues[i + 1]!;
+    v[67] = pos;
+    v[69] = cues[i]!;
+    v[70] = cues[i + 1]!;
+    v[71] = cues[i + 2]!;
+    v[72] = ku ? uHash[ku - 1]! : 0;
+    v[73] = pos;
+    v[75] = ku ? uHash[ku + 1]! : 0;
+    v[76] = pos;
+    v[78] = prevInfo;
+    v[79] = nextInfo;
+    v[80] = pos;
+    v[81] = ku ? uOrgHead[ku]! : 0;
+    v[82] = pos;
+    v[84] = r0;
+    v[85] = tag;
+    v[86] = pos;
+    v[87] = cm1;
+    v[88] = c0;
+    v[89] = cp1;
+    v[90] = ruleTag[i]!;
+    v[91] = ruleTag[i + 2]!;
+    v[93] = ulen > 4 ? 5 : ulen;
+    v[94] = pos;
+    v[95] = i === u?.start ? prevTag : nextTag;
+    v[96] = ku ? uOrgHead[ku + 1]! : 0;
+    v[97] = pos;
+    v[99] = r0;
+    v[100] = cm1;
+    v[101] = cp1;
     // The lexicon matches: name class × position × length, × the jieba unit; the gazetteer's; edges.
     const nc = nwCover[i]!;
     const nL = (nc >>> 3) & 31;
@@ -283,12 +327,35 @@ export function featurize(text: string, units: Unit[], rules: Span[], scratch = 
     const gs = gc >>> 8;
     const gpos = gL === 0 ? 4 : i === gs ? 0 : i === gs + gL - 1 ? 2 : 1;
     const gb = gL >= 5 ? 5 : gL;
-    out[o + 34] = f3(34, ncls, npos, nb);
-    out[o + 35] = f3(35, ncls * 8 + npos, tag, pos);
-    out[o + 36] = f3(36, gpos, gb, pos);
+    v[102] = ncls;
+    v[103] = npos;
+    v[104] = nb;
+    v[105] = ncls * 8 + npos;
+    v[106] = tag;
+    v[107] = pos;
+    v[108] = gpos;
+    v[109] = gb;
+    v[110] = pos;
     const st = nwLen[i]! ? (Math.min(nwLen[i]!, 8) << 3) | nwCls[i]! : 0;
     const en = nwEnd[i]! ? (Math.min(nwEnd[i]! >>> 3, 8) << 3) | (nwEnd[i]! & 7) : 0;
-    out[o + 37] = f3(37, st, en, gzLen[i]! >= 2 ? 1 : 0);
+    v[111] = st;
+    v[112] = en;
+    v[113] = gzLen[i]! >= 2 ? 1 : 0;
+    // Every template's hash in one loop with the hash written out once: 38 calls a character were
+    // more than V8 would inline, and the calls cost as much as the arithmetic.
+    for (let f = 0; f < FEATURES; f++) {
+      let h = SEED[f]!;
+      for (let j = 0, n = ARITY[f]!; j < n; j++) {
+        h = Math.imul(h ^ v[3 * f + j]!, 0xcc9e2d51);
+        h = (h << 15) | (h >>> 17);
+        h = Math.imul(h, 0x1b873593) ^ 0xe6546b64;
+      }
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      out[o + f] = (h ^ (h >>> 16)) | 0;
+    }
   }
   return out;
 }
