@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import type { ArticleInput, InputProblem } from '@guanxi/shared';
 import { readSource, streamSource, type InputItem } from '../../server/src/ingest/index.ts';
-import { fixture, readAll } from './helpers.ts';
+import { fixture, readAll, scratchDir } from './helpers.ts';
 
 async function collect(items: AsyncIterable<InputItem>): Promise<{ articles: ArticleInput[]; problems: InputProblem[] }> {
   const articles: ArticleInput[] = [];
@@ -214,10 +214,9 @@ describe('paths', () => {
   });
 
   it('reports a corrupt .gz as a problem', async () => {
-    const { mkdtemp, writeFile } = await import('node:fs/promises');
-    const { tmpdir } = await import('node:os');
+    const { writeFile } = await import('node:fs/promises');
     const path = await import('node:path');
-    const dir = await mkdtemp(path.join(tmpdir(), 'guanxi-gz-'));
+    const dir = await scratchDir('guanxi-gz-');
     const file = path.join(dir, 'bad.jsonl.gz');
     await writeFile(file, Buffer.from('this is not gzip'));
     const { articles, problems } = await readAll([file]);

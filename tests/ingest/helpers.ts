@@ -1,5 +1,8 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { onTestFinished } from 'vitest';
 import type { ArticleInput, InputProblem } from '@guanxi/shared';
 import { readInputs, type ReadOptions } from '../../server/src/ingest/index.ts';
 
@@ -16,4 +19,11 @@ export async function readAll(paths: string[], options?: ReadOptions): Promise<{
     else problems.push(item.problem);
   }
   return { articles, problems };
+}
+
+/** A fresh temporary folder for one test, removed when the test finishes (passed or failed). */
+export async function scratchDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  onTestFinished(() => rm(dir, { recursive: true, force: true }));
+  return dir;
 }

@@ -1,10 +1,10 @@
-import { copyFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ArticleInput } from '@guanxi/shared';
 import { repairParagraphs } from '../../server/src/ingest/page.ts';
-import { ROOT, readAll } from './helpers.ts';
+import { ROOT, readAll, scratchDir } from './helpers.ts';
 
 // The bundled sample page. It is copied to a neutral name so that its year can only come from
 // the text ("2020年"), not from the file name "gaoxin-2020-05".
@@ -13,14 +13,16 @@ const SAMPLE = path.join(ROOT, 'samples/gaoxin-2020-05.txt');
 describe('newspaper page (the bundled sample)', () => {
   let articles: ArticleInput[];
   let page: string;
+  let dir: string;
   beforeAll(async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'guanxi-page-'));
+    dir = await mkdtemp(path.join(tmpdir(), 'guanxi-page-'));
     page = path.join(dir, 'page.txt');
     await copyFile(SAMPLE, page);
     const read = await readAll([page]);
     expect(read.problems).toEqual([]);
     articles = read.articles;
   });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
 
   it('splits into exactly five articles with the headings as titles', () => {
     expect(articles.map((a) => a.title)).toEqual([
@@ -74,7 +76,7 @@ describe('newspaper page (the bundled sample)', () => {
   });
 
   it('takes the year from the file name when the text has none', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'guanxi-page-'));
+    const dir = await scratchDir('guanxi-page-');
     const file = path.join(dir, 'daily-2019-12.txt');
     await writeFile(file, '# 甲\n\n本报讯 12月3日，某某会议召开。\n\n# 乙\n\n本报讯 1月2日，另一会议召开。\n');
     const { articles: two } = await readAll([file]);
@@ -82,7 +84,7 @@ describe('newspaper page (the bundled sample)', () => {
   });
 
   it('holds back an article until a later one on the page tells the year', async () => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'guanxi-page-'));
+    const dir = await scratchDir('guanxi-page-');
     const file = path.join(dir, 'page.txt');
     await writeFile(file, '# 甲\n\n本报讯 5月3日，某会召开。\n\n## 乙\n\n本报讯 2021年5月4日，另一会召开。\n');
     const { articles: two } = await readAll([file]);
