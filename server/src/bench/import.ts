@@ -13,7 +13,7 @@ import { syntheticCorpus } from './corpus.ts';
 import { benchNeo4j } from './neo4j.ts';
 
 /**
- * npm run bench:import [-- --articles 20000 --rounds 2 --memory-articles 100000 --batch-size 200 --workers N]
+ * npm run bench:import [-- --articles 20000 --rounds 3 --memory-articles 100000 --batch-size 200 --workers N]
  *
  * In one run, on the same Neo4j: extraction speed on one core; the importer end to end (read
  * JSONL, extract in workers, write) and the ceiling (the same nodes and relationships written by
@@ -22,12 +22,13 @@ import { benchNeo4j } from './neo4j.ts';
  *
  * Why rounds: Neo4j's JIT keeps speeding its write path up for ~10,000 articles (its CPU per
  * article halves), so whichever side ran second used to win. Each round measures both on the same
- * JVM; the last round's ratio is the figure.
+ * JVM; the first round warms it up, and the figures are the medians of the later rounds (one run's
+ * rounds differ by ±10 %: the machine is shared).
  */
 const { values: args } = parseArgs({
   options: {
     articles: { type: 'string', default: '20000' },
-    rounds: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '3' },
     'memory-articles': { type: 'string', default: '100000' },
     'batch-size': { type: 'string', default: '200' },
     workers: { type: 'string', default: String(defaultWorkers()) },
@@ -69,7 +70,13 @@ const log = (line: string) => console.log(line);
  * CPU spent in a phase by this process (main thread and extraction workers) and by the local Neo4j,
  * in milliseconds per article: the two share the machine's cores, so this says where they went.
  */
-function cpuMeter(serverCpu: () => number | undefined) {
+interface CpuUse {
+  oursMs: number;
+  serverMs?: number;
+  text: string;
+}
+
+function cpuMeter(serverCpu: () => number | undefined): (articles: number) => CpuUse {
   const ours = process.cpuUsage();
   const server = serverCpu();
   return (articles: number) => {
@@ -118,10 +125,7 @@ async function main() {
     await runImport(neo4j.graph, readInputs([writeCorpus(Math.min(N, 2000))]), warmPool, { batchSize: BATCH, dryRun: false });
     await warmPool.close();
 
-    let importRate = 0;
-    let ceilingRate = 0;
-    let importUse: ReturnType<ReturnType<typeof cpuMeter>> | undefined;
-    let ceilingUse: typeof importUse;
+    const rounds: Array<{ importRate: number; ceilingRate: number; importUse: CpuUse; ceilingUse: CpuUse }> = [];
     for (let round = 1; round <= ROUNDS; round++) {
       // 2. The importer, end to end.
       await neo4j.reset();
@@ -129,8 +133,8 @@ async function main() {
       const importCpu = cpuMeter(neo4j.serverCpuSeconds);
       const summary = await runImport(neo4j.graph, readInputs([corpus]), pool, { batchSize: BATCH, dryRun: false });
       await pool.close();
-      importRate = summary.written / summary.seconds;
-      importUse = importCpu(summary.written);
+      const importRate = summary.written / summary.seconds;
+      const importUse = importCpu(summary.written);
       log(`round ${round}: importer end to end: ${importRate.toFixed(0)} articles/s (${summary.written} written, ${summary.failed} failed, ${summary.seconds.toFixed(1)} s); ${importUse.text}`);
 
       // 3. The ceiling: plain UNWIND batches of the same data through the driver.
@@ -138,11 +142,28 @@ async function main() {
       started = performance.now();
       const ceilingCpu = cpuMeter(neo4j.serverCpuSeconds);
       await writeCeiling(prepared);
-      ceilingRate = prepared.length / ((performance.now() - started) / 1000);
-      ceilingUse = ceilingCpu(prepared.length);
+      const ceilingRate = prepared.length / ((performance.now() - started) / 1000);
+      const ceilingUse = ceilingCpu(prepared.length);
       log(`round ${round}: ceiling (plain UNWIND writes, extraction excluded): ${ceilingRate.toFixed(0)} articles/s; ${ceilingUse.text}`);
       log(`round ${round}: importer / ceiling: ${(importRate / ceilingRate).toFixed(2)}`);
+      rounds.push({ importRate, ceilingRate, importUse, ceilingUse });
     }
+    const warm = rounds.length > 1 ? rounds.slice(1) : rounds;
+    const median = (pick: (r: (typeof rounds)[number]) => number) => {
+      const xs = warm.map(pick).sort((a, b) => a - b);
+      return xs.length % 2 ? xs[(xs.length - 1) / 2]! : (xs[xs.length / 2 - 1]! + xs[xs.length / 2]!) / 2;
+    };
+    const importRate = median((r) => r.importRate);
+    const ceilingRate = median((r) => r.ceilingRate);
+    const ratio = median((r) => r.importRate / r.ceilingRate);
+    const cpu = (pick: (r: (typeof rounds)[number]) => CpuUse) => ({
+      guanxi: round2(median((r) => pick(r).oursMs)),
+      neo4j: warm.every((r) => pick(r).serverMs !== undefined) ? round2(median((r) => pick(r).serverMs!)) : null,
+    });
+    log(
+      `median of rounds ${rounds.length > 1 ? `2–${rounds.length}` : '1'}: importer ${importRate.toFixed(0)} articles/s, ` +
+        `ceiling ${ceilingRate.toFixed(0)} articles/s, importer / ceiling ${ratio.toFixed(2)}`,
+    );
 
     // 4. Memory: RSS at 10,000 articles read and at the end of a MEMORY_N-article import.
     let memory: { at10k: number; atEnd: number } | undefined;
@@ -171,11 +192,8 @@ async function main() {
         extractMBps: Number(extractMBps.toFixed(2)),
         importArticlesPerSecond: Math.round(importRate),
         ceilingArticlesPerSecond: Math.round(ceilingRate),
-        ratio: Number((importRate / ceilingRate).toFixed(2)),
-        cpuMsPerArticle: {
-          import: { guanxi: round2(importUse!.oursMs), neo4j: importUse!.serverMs && round2(importUse!.serverMs) },
-          ceiling: { guanxi: round2(ceilingUse!.oursMs), neo4j: ceilingUse!.serverMs && round2(ceilingUse!.serverMs) },
-        },
+        ratio: round2(ratio),
+        cpuMsPerArticle: { import: cpu((r) => r.importUse), ceiling: cpu((r) => r.ceilingUse) },
         rssGrowthMB: memory ? Math.round(mb(memory.atEnd - memory.at10k)) : null,
       }),
     );
