@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -51,11 +52,20 @@ function javaMajorVersion(): number {
   return major === 1 ? Number(match[2]) : major;
 }
 
-function needsBuild(): boolean {
-  if (!fs.existsSync(CLASSPATH_FILE)) return true;
-  const built = fs.statSync(CLASSPATH_FILE).mtimeMs;
-  const sources = [path.join(PROJECT, 'pom.xml'), path.join(PROJECT, 'src/main/java/guanxi/EmbeddedNeo4j.java')];
-  return sources.some((file) => fs.statSync(file).mtimeMs > built);
+const BUILD_STAMP = path.join(PROJECT, 'target', 'guanxi-build.stamp');
+const BUILD_SOURCES = [path.join(PROJECT, 'pom.xml'), path.join(PROJECT, 'src/main/java/guanxi/EmbeddedNeo4j.java')];
+
+/** What the launcher was built from: a hash of its sources (mtimes change with every checkout). */
+function sourcesHash(): string {
+  const hash = createHash('sha1');
+  for (const file of BUILD_SOURCES) hash.update(fs.readFileSync(file));
+  return hash.digest('hex');
+}
+
+/** Whether the launcher must be (re)built: never built, or built from other sources. */
+export function needsBuild(): boolean {
+  if (!fs.existsSync(CLASSPATH_FILE) || !fs.existsSync(BUILD_STAMP)) return true;
+  return fs.readFileSync(BUILD_STAMP, 'utf8').trim() !== sourcesHash();
 }
 
 /** Compiles the launcher and resolves Neo4j's jars from Maven Central (once; later runs reuse ~/.m2). */
@@ -73,6 +83,8 @@ export function buildEmbedded(): void {
     const output = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n');
     throw new Neo4jSetupError(`Building the embedded Neo4j failed (mvn package):\n${output}`);
   }
+  // Maven leaves an unchanged classpath file untouched, so its age cannot tell a build happened.
+  fs.writeFileSync(BUILD_STAMP, sourcesHash() + '\n');
 }
 
 function readPid(pidFile: string): number | undefined {
