@@ -35,7 +35,7 @@ export class WeightTable {
   private readonly rowOfSorted: Int32Array;
 
   constructor(
-    private readonly keys: Int32Array,
+    keys: Int32Array,
     private readonly rowStart: Int32Array,
     private readonly entTag: Uint8Array,
     private readonly entWeight: Float32Array,
@@ -99,10 +99,6 @@ export class WeightTable {
       break;
     }
     return row;
-  }
-
-  get size(): number {
-    return this.keys.length;
   }
 }
 
