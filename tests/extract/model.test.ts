@@ -78,6 +78,21 @@ describe('learned tagger', () => {
     for (let i = 0; i < n; i++) expect(alpha[i * NT + tags[i]!]! + beta[i * NT + tags[i]!]!).toBeCloseTo(best, 9);
   });
 
+  it('Viterbi reads the transition scores as they are now (training changes them in place)', () => {
+    const n = 4;
+    const emit = new Float64Array(n * NT);
+    const trans = new Float64Array(NT * NT);
+    const start = new Float64Array(NT);
+    const end = new Float64Array(NT);
+    const tags = new Uint8Array(n);
+    viterbi(emit, n, trans, start, end, tags);
+    expect(Array.from(tags)).toEqual([0, 0, 0, 0]); // all ties: O
+    trans[0 * NT + 4] = 5; // O → S-PER now pays
+    trans[4 * NT + 0] = 5; // S-PER → O too
+    viterbi(emit, n, trans, start, end, tags);
+    expect(tags.includes(4)).toBe(true);
+  });
+
   it('encodes and decodes the binary format without loss beyond quantization', () => {
     const t = defaultTagger()!;
     const back = Tagger.decode(t.encode());

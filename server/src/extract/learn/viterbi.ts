@@ -11,17 +11,14 @@ import { CLOSED, NT, OPENERS, canEnd, canStart } from './tags.ts';
 
 type Scores = Float32Array | Float64Array;
 
-/** The 49 closed → opener transition scores, opener-major (row k: into OPENERS[k] from each CLOSED). */
+/**
+ * The 49 closed → opener transition scores, opener-major (row k: into OPENERS[k] from each CLOSED),
+ * copied on every call: training changes `trans` in place between calls, so nothing may be cached.
+ */
+const toOpeners = new Float64Array(49);
 function openerTransitions(trans: Float64Array): Float64Array {
-  const out = new Float64Array(49);
-  for (let k = 0; k < 7; k++) for (let j = 0; j < 7; j++) out[k * 7 + j] = trans[CLOSED[j]! * NT + OPENERS[k]!]!;
-  return out;
-}
-const cachedOpeners = new WeakMap<Float64Array, Float64Array>();
-function openersOf(trans: Float64Array): Float64Array {
-  let t = cachedOpeners.get(trans);
-  if (!t) cachedOpeners.set(trans, (t = openerTransitions(trans)));
-  return t;
+  for (let k = 0; k < 7; k++) for (let j = 0; j < 7; j++) toOpeners[k * 7 + j] = trans[CLOSED[j]! * NT + OPENERS[k]!]!;
+  return toOpeners;
 }
 
 // Buffers reused by the tagger's own decoding (valid until its next decode).
@@ -45,7 +42,7 @@ export function viterbi(emit: Scores, n: number, trans: Float64Array, start: Flo
   const score = scratch ? scratchF64(0, n * NT) : new Float64Array(n * NT);
   if (n === 0) return { alpha: score, best: 0 };
   const back = scratch ? scratchBack(n * NT) : new Uint8Array(n * NT);
-  const to = openersOf(trans);
+  const to = openerTransitions(trans);
   for (let b = 0; b < NT; b++) score[b] = canStart(b) ? start[b]! + emit[b]! : -Infinity;
   for (let i = 1; i < n; i++) {
     const o = i * NT;
@@ -103,7 +100,7 @@ export function viterbi(emit: Scores, n: number, trans: Float64Array, start: Flo
 export function backward(emit: Scores, n: number, trans: Float64Array, end: Float64Array, scratch = false): Float64Array {
   const beta = scratch ? scratchF64(1, n * NT) : new Float64Array(n * NT);
   if (n === 0) return beta;
-  const to = openersOf(trans);
+  const to = openerTransitions(trans);
   const last = (n - 1) * NT;
   for (let a = 0; a < NT; a++) beta[last + a] = canEnd(a) ? end[a]! : -Infinity;
   for (let i = n - 2; i >= 0; i--) {
