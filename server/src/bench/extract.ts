@@ -13,6 +13,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createExtractor } from '../extract/index.ts';
+import { median } from './median.ts';
 
 const { values: args } = parseArgs({ options: { passes: { type: 'string', default: '5' } } });
 const PASSES = Math.max(1, Number(args.passes));
@@ -53,7 +54,6 @@ const runs = Array.from({ length: PASSES }, (_, i) => {
   console.log(line(`pass ${i + 1}`, r));
   return r;
 });
-const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const mbps = median(runs.map((r) => r.bytes / 1e6 / r.seconds));
 const perCpu = median(runs.map((r) => r.bytes / 1e6 / r.cpuSeconds));
 // On a shared machine wall time includes waiting for a core; CPU time is what one core spent.

@@ -10,6 +10,7 @@ import { readInputs } from '../ingest/index.ts';
 import { ExtractionPool, defaultWorkers } from '../importer/pool.ts';
 import { articleHash, runImport } from '../importer/run.ts';
 import { syntheticCorpus } from './corpus.ts';
+import { median } from './median.ts';
 import { benchNeo4j } from './neo4j.ts';
 
 /**
@@ -149,16 +150,13 @@ async function main() {
       rounds.push({ importRate, ceilingRate, importUse, ceilingUse });
     }
     const warm = rounds.length > 1 ? rounds.slice(1) : rounds;
-    const median = (pick: (r: (typeof rounds)[number]) => number) => {
-      const xs = warm.map(pick).sort((a, b) => a - b);
-      return xs.length % 2 ? xs[(xs.length - 1) / 2]! : (xs[xs.length / 2 - 1]! + xs[xs.length / 2]!) / 2;
-    };
-    const importRate = median((r) => r.importRate);
-    const ceilingRate = median((r) => r.ceilingRate);
-    const ratio = median((r) => r.importRate / r.ceilingRate);
+    const ofWarm = (pick: (r: (typeof rounds)[number]) => number) => median(warm.map(pick));
+    const importRate = ofWarm((r) => r.importRate);
+    const ceilingRate = ofWarm((r) => r.ceilingRate);
+    const ratio = ofWarm((r) => r.importRate / r.ceilingRate);
     const cpu = (pick: (r: (typeof rounds)[number]) => CpuUse) => ({
-      guanxi: round2(median((r) => pick(r).oursMs)),
-      neo4j: warm.every((r) => pick(r).serverMs !== undefined) ? round2(median((r) => pick(r).serverMs!)) : null,
+      guanxi: round2(ofWarm((r) => pick(r).oursMs)),
+      neo4j: warm.every((r) => pick(r).serverMs !== undefined) ? round2(ofWarm((r) => pick(r).serverMs!)) : null,
     });
     log(
       `median of rounds ${rounds.length > 1 ? `2–${rounds.length}` : '1'}: importer ${importRate.toFixed(0)} articles/s, ` +
