@@ -13,7 +13,7 @@ FOREACH (_ IN CASE WHEN x.type = 'Project' THEN [1] ELSE [] END | SET e:Project)
 UNWIND $mentions AS m
 MATCH (a:Article {id: m.article})
 MATCH (e:Entity {id: m.entity})
-CREATE (a)-[:MENTIONS {count: m.count, offsets: m.offsets, sentences: m.sentences, names: m.names}]->(e);
+CREATE (a)-[:MENTIONS {count: m.count, offsets: m.offsets, sentences: [i IN m.sentences | $sentences[toInteger(i)]], names: m.names}]->(e);
 UNWIND $authors AS w
 MATCH (p:Entity {id: w.person})
 MATCH (a:Article {id: w.article})
@@ -22,8 +22,8 @@ UNWIND $relations AS r
 MATCH (from:Entity {id: r.from})
 MATCH (to:Entity {id: r.to})
 FOREACH (_ IN CASE WHEN r.type = 'HOLDS_POSITION' THEN [1] ELSE [] END |
-  CREATE (from)-[:HOLDS_POSITION {articleId: r.article, title: r.title, asOf: r.asOf, evidence: r.evidence}]->(to))
+  CREATE (from)-[:HOLDS_POSITION {articleId: r.article, title: r.title, asOf: r.asOf, evidence: $sentences[toInteger(r.evidence)]}]->(to))
 FOREACH (_ IN CASE WHEN r.type = 'PART_OF' THEN [1] ELSE [] END |
-  CREATE (from)-[:PART_OF {articleId: r.article, evidence: r.evidence}]->(to))
+  CREATE (from)-[:PART_OF {articleId: r.article, evidence: $sentences[toInteger(r.evidence)]}]->(to))
 FOREACH (_ IN CASE WHEN r.type = 'LOCATED_IN' THEN [1] ELSE [] END |
-  CREATE (from)-[:LOCATED_IN {articleId: r.article, evidence: r.evidence}]->(to));
+  CREATE (from)-[:LOCATED_IN {articleId: r.article, evidence: $sentences[toInteger(r.evidence)]}]->(to));

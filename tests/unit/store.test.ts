@@ -23,22 +23,42 @@ const extraction: Extraction = {
 
 describe('toWriteParams', () => {
   const params = toWriteParams([{ article, extraction, hash: 'h' }]);
+  const entity = (at: number) => params.entities[at]!.id;
 
   it('keeps each mention\'s offsets, surface forms and sentences', () => {
-    const wang = params.mentions.find((m) => m.entity === 'Person:王新亭')!;
-    expect(wang).toMatchObject({ article: 'a1', count: 2, offsets: [8, 11, 16, 19], names: ['王新亭'] });
-    expect(wang.sentences).toEqual(['高新区党工委书记王新亭主持会议。', '王新亭强调，要抓好节水行动。']);
+    const wang = params.mentions.find((m) => entity(m.entity) === 'Person:王新亭')!;
+    expect(wang).toMatchObject({ article: 0, count: 2, offsets: [8, 11, 16, 19], names: ['王新亭'] });
+    expect(wang.sentences.map((i) => params.sentences[i])).toEqual(['高新区党工委书记王新亭主持会议。', '王新亭强调，要抓好节水行动。']);
+  });
+
+  it('sends each sentence once, however many mentions and relations cite it', () => {
+    expect(params.sentences).toEqual(['高新区党工委书记王新亭主持会议。', '王新亭强调，要抓好节水行动。']);
+    const party = params.mentions.find((m) => entity(m.entity) === 'Organization:高新区党工委')!;
+    expect(party.sentences).toEqual([0]);
+    expect(params.relations[0]!.evidence).toBe(0);
   });
 
   it('makes byline and metadata authors Person nodes linked by WROTE, once each', () => {
-    expect(params.authors.map((a) => a.person).sort()).toEqual(['Person:孙庆辉', 'Person:李颖']);
+    expect(params.authors.map((a) => entity(a.person)).sort()).toEqual(['Person:孙庆辉', 'Person:李颖']);
     expect(params.entities.filter((e) => e.type === 'Person').map((e) => e.name).sort()).toEqual(['孙庆辉', '李颖', '王新亭']);
   });
 
   it('dates positions by the article and keeps their evidence', () => {
-    expect(params.relations).toEqual([
-      expect.objectContaining({ from: 'Person:王新亭', to: 'Organization:高新区党工委', title: '书记', asOf: '2020-05-07' }),
-    ]);
+    const [position] = params.relations;
+    expect(params.relations).toHaveLength(1);
+    expect(position).toMatchObject({ type: 'HOLDS_POSITION', article: 0, title: '书记', asOf: '2020-05-07' });
+    expect([entity(position!.from), entity(position!.to)]).toEqual(['Person:王新亭', 'Organization:高新区党工委']);
+    expect(params.sentences[params.relations[0]!.evidence]).toBe('高新区党工委书记王新亭主持会议。');
+  });
+});
+
+describe('toWriteParams with an article given twice', () => {
+  it('writes it once, as last given', () => {
+    const changed = { ...article, title: '会议（更新）' };
+    const params = toWriteParams([{ article, extraction, hash: 'h1' }, { article: changed, extraction, hash: 'h2' }]);
+    expect(params.articles.map((a) => [a.id, a.title, a.hash])).toEqual([['a1', '会议（更新）', 'h2']]);
+    expect(params.mentions.every((m) => m.article === 0)).toBe(true);
+    expect(params.mentions).toHaveLength(2);
   });
 });
 

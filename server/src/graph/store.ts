@@ -55,53 +55,79 @@ interface EntityRow {
   code: string | null;
 }
 
-/** Flattens a batch into the parameter lists of the UNWIND statements. */
+/** Strings or rows sent once per batch and cited by position. */
+class Table<T> {
+  readonly rows: T[] = [];
+  private readonly index = new Map<string, number>();
+
+  /** The position of the row with this key, added by `make` the first time. */
+  ref(key: string, make: () => T): number {
+    let at = this.index.get(key);
+    if (at === undefined) {
+      at = this.rows.push(make()) - 1;
+      this.index.set(key, at);
+    }
+    return at;
+  }
+}
+
+/**
+ * Flattens a batch into the parameter lists of `write-batch`. Mentions, bylines and relations cite
+ * their article, entities and sentences by position in `articles`, `entities` and `sentences`: an
+ * article's entities often share a sentence, and node ids or repeated sentences were half the bytes
+ * the driver encoded and the socket carried. An article given twice in a batch is written once, as
+ * last given.
+ */
 export function toWriteParams(batch: PreparedArticle[]) {
-  const entities = new Map<string, EntityRow>();
+  const last = new Map(batch.map((prepared) => [prepared.article.id, prepared]));
+  const unique = batch.length === last.size ? batch : [...last.values()];
+  const sentences = new Table<string>();
+  const sentenceRef = (text: string) => sentences.ref(text, () => text);
+  const entities = new Table<EntityRow>();
   const addEntity = (type: EntityType, name: string, aliases: string[] = [], code?: string) => {
     const id = entityId(type, name);
-    const row = entities.get(id);
-    if (!row) entities.set(id, { id, type, name, aliases: [...new Set(aliases)], code: code ?? null });
-    else for (const alias of aliases) if (!row.aliases.includes(alias)) row.aliases.push(alias);
-    return id;
+    const at = entities.ref(id, () => ({ id, type, name, aliases: [], code: code ?? null }));
+    const row = entities.rows[at]!;
+    for (const alias of aliases) if (!row.aliases.includes(alias)) row.aliases.push(alias);
+    return at;
   };
   const mentions = [];
   const authors = [];
   const relations = [];
-  for (const { article, extraction } of batch) {
+  for (const [article, { article: input, extraction }] of unique.entries()) {
     for (const entity of extraction.entities) {
-      const id = addEntity(entity.type, entity.name, entity.aliases, entity.code);
+      const at = addEntity(entity.type, entity.name, entity.aliases, entity.code);
       // Entities named only by a relation (a province above a county) exist through that relation.
       if (entity.mentions.length === 0) continue;
-      const sentences = [...new Set(entity.mentions.map((m) => m.sentence))].map((index) => {
+      const texts = [...new Set(entity.mentions.map((m) => m.sentence))].map((index) => {
         const sentence = extraction.sentences[index];
-        return sentence ? article.body.slice(sentence.start, sentence.end).trim() : '';
+        return sentence ? input.body.slice(sentence.start, sentence.end).trim() : '';
       });
       mentions.push({
-        article: article.id,
-        entity: id,
+        article,
+        entity: at,
         count: entity.mentions.length,
         offsets: entity.mentions.flatMap((m) => [m.start, m.end]),
-        sentences: sentences.filter(Boolean),
-        names: [...new Set(entity.mentions.map((m) => article.body.slice(m.start, m.end)))],
+        sentences: texts.filter(Boolean).map(sentenceRef),
+        names: [...new Set(entity.mentions.map((m) => input.body.slice(m.start, m.end)))],
       });
     }
-    for (const name of new Set([...article.authors, ...extraction.authors])) {
-      authors.push({ article: article.id, person: addEntity('Person', name) });
+    for (const name of new Set([...input.authors, ...extraction.authors])) {
+      authors.push({ article, person: addEntity('Person', name) });
     }
     for (const relation of extraction.relations) {
       relations.push({
-        article: article.id,
+        article,
         type: relation.type,
         from: addEntity(relation.fromType, relation.from),
         to: addEntity(relation.toType, relation.to),
         title: relation.title ?? null,
-        asOf: relation.type === 'HOLDS_POSITION' ? (article.date ?? null) : null,
-        evidence: relation.evidence,
+        asOf: relation.type === 'HOLDS_POSITION' ? (input.date ?? null) : null,
+        evidence: sentenceRef(relation.evidence),
       });
     }
   }
-  const articles = batch.map(({ article, hash }) => ({
+  const articles = unique.map(({ article, hash }) => ({
     id: article.id,
     title: article.title,
     subtitle: article.subtitle ?? null,
@@ -114,18 +140,7 @@ export function toWriteParams(batch: PreparedArticle[]) {
     file: article.origin.file,
     hash,
   }));
-  return { articles, entities: [...entities.values()], mentions, authors, relations };
-}
-
-/** id → element id, from the rows a write statement returned; valid only within its transaction. */
-function nodesById(result: { records: { get(key: string): unknown }[] }): (id: string) => string {
-  const nodes = new Map<string, string>();
-  for (const record of result.records) nodes.set(record.get('id') as string, record.get('node') as string);
-  return (id) => {
-    const node = nodes.get(id);
-    if (node === undefined) throw new Error(`no node was written for ${id} in this batch`);
-    return node;
-  };
+  return { articles, entities: entities.rows, mentions, authors, relations, sentences: sentences.rows };
 }
 
 /**
@@ -138,14 +153,7 @@ export async function writeBatch(graph: Graph, batch: PreparedArticle[]): Promis
   return graph.writeTransaction(async (tx) => {
     const cleared = await tx.run(cypher('import/clear-article-links'), { ids });
     const touched: string[] = cleared.records[0]?.get('touched') ?? [];
-    const articleNode = nodesById(await tx.run(cypher('import/upsert-articles'), { articles: params.articles }));
-    const entityNode = nodesById(await tx.run(cypher('import/merge-entities'), { entities: params.entities }));
-    const mentions = params.mentions.map((m) => ({ ...m, article: articleNode(m.article), entity: entityNode(m.entity) }));
-    await tx.run(cypher('import/create-mentions'), { mentions });
-    const authors = params.authors.map((w) => ({ article: articleNode(w.article), person: entityNode(w.person) }));
-    await tx.run(cypher('import/create-authors'), { authors });
-    const relations = params.relations.map((r) => ({ ...r, from: entityNode(r.from), to: entityNode(r.to) }));
-    await tx.run(cypher('import/create-relations'), { relations });
+    await tx.run(cypher('import/write-batch'), params);
     const pruned = await tx.run(cypher('import/prune-entities'), { ids: touched });
     return {
       articles: params.articles.length,
