@@ -12,7 +12,8 @@ import { countSentence, emptyCounts, micro, prf } from '../eval/score.ts';
 import { foldWidth } from '../text/fold.ts';
 import { recognize } from '../chinese/recognize.ts';
 import { Tagger } from './model.ts';
-import { loadExamples, trainTagger } from './train.ts';
+import { exampleOf, loadExamples, trainTagger } from './train.ts';
+import { augment, augmentArgs, trainingPools } from './augment.ts';
 
 const arg = (n: string, d: string) => { const i = process.argv.indexOf('--' + n); return i >= 0 ? process.argv[i + 1]! : d; };
 const K = Number(arg('folds', '0'));
@@ -20,6 +21,7 @@ const epochsList = arg('epochs', '25').split(',').map(Number);
 const minCount = Number(arg('min-count', '3'));
 const prune = Number(arg('prune', '0.3'));
 const path = '/work/shared/eval/peoples-daily-dev.bio';
+const aug = augmentArgs(process.argv);
 const t0 = performance.now();
 const sents = parseBio(readFileSync(path, 'utf8'));
 const ex = loadExamples(path);
@@ -60,6 +62,11 @@ const maxE = Math.max(...epochsList);
 const agg = new Map<number, ReturnType<typeof emptyCounts>>();
 for (const [lo, hi] of splits) {
   const train = [...ex.slice(0, lo), ...ex.slice(hi)];
+  if (aug.copies > 0) {
+    // Pools from the training folds only: the held-out fold's names must stay unseen.
+    const trainSents = [...sents.slice(0, lo), ...sents.slice(hi)];
+    for (const s of augment(trainSents, trainingPools(trainSents), aug)) train.push(exampleOf(s));
+  }
   known = new Set([...sents.slice(0, lo), ...sents.slice(hi)].flatMap((s) => s.entities.map((e) => s.text.slice(e.start, e.end))));
   trainTagger(train, {
     epochs: maxE, seed: 20240601, minCount, prune,
@@ -81,5 +88,5 @@ for (const [lo, hi] of splits) {
 for (const e of epochsList) {
   const a = agg.get(e)!;
   const f = (x: number) => (x * 100).toFixed(2);
-  console.log(`${K ? K + '-fold' : 'slice'} e${e}: PER ${f(prf(a.PER).f1)} LOC ${f(prf(a.LOC).f1)} ORG ${f(prf(a.ORG).f1)} (P ${f(prf(a.ORG).p)} R ${f(prf(a.ORG).r)}) micro ${f(micro(a).f1)} novel-R ${f(novelAgg.get(e)!.tp / novelAgg.get(e)!.n)} (${novelAgg.get(e)!.n})  [${((performance.now() - t0) / 1000).toFixed(0)} s]`);
+  console.log(`${K ? K + '-fold' : 'slice'} e${e}: PER ${f(prf(a.PER).f1)} LOC ${f(prf(a.LOC).f1)} ORG ${f(prf(a.ORG).f1)} (P ${f(prf(a.ORG).p)} R ${f(prf(a.ORG).r)}) micro ${f(micro(a).f1)} novel-R ${f(novelAgg.get(e)!.tp / novelAgg.get(e)!.n)} (${novelAgg.get(e)!.n})${aug.copies ? ` aug K=${aug.copies} p=${aug.replace} ext=${aug.external}` : ''}  [${((performance.now() - t0) / 1000).toFixed(0)} s]`);
 }

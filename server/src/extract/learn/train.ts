@@ -19,13 +19,14 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseBio } from '../eval/bio.ts';
+import { type BioSentence, parseBio } from '../eval/bio.ts';
 import { foldWidth } from '../text/fold.ts';
 import { recognizeRules } from '../chinese/recognize.ts';
 import { FEATURES, featurize } from './features.ts';
 import { MODEL_PATH, Tagger } from './model.ts';
 import { NT, spansFromTagSeq, tagsFromSpans } from './tags.ts';
 import { viterbi } from './viterbi.ts';
+import { augment, augmentArgs, trainingPools } from './augment.ts';
 
 const TYPE_INDEX: Record<string, number> = { PER: 0, LOC: 1, ORG: 2 };
 
@@ -172,13 +173,15 @@ export interface TrainOptions {
 
 /** The examples of a BIO file: folded text, the rules' units and spans, feature hashes, gold tags. */
 export function loadExamples(bioPath: string): Example[] {
-  const sentences = parseBio(readFileSync(bioPath, 'utf8'));
-  return sentences.map((s) => {
-    const text = foldWidth(s.text);
-    const { units, spans } = recognizeRules(text);
-    const gold = tagsFromSpans(text.length, s.entities.filter((e) => e.type in TYPE_INDEX).map((e) => ({ type: TYPE_INDEX[e.type]!, start: e.start, end: e.end })));
-    return { n: text.length, feats: featurize(text, units, spans), gold };
-  });
+  return parseBio(readFileSync(bioPath, 'utf8')).map(exampleOf);
+}
+
+/** One sentence as a training example (also used for augmented copies). */
+export function exampleOf(s: BioSentence): Example {
+  const text = foldWidth(s.text);
+  const { units, spans } = recognizeRules(text);
+  const gold = tagsFromSpans(text.length, s.entities.filter((e) => e.type in TYPE_INDEX).map((e) => ({ type: TYPE_INDEX[e.type]!, start: e.start, end: e.end })));
+  return { n: text.length, feats: featurize(text, units, spans), gold };
 }
 
 /** Averaged-perceptron training over `train`; deterministic for a given seed. */
@@ -235,6 +238,15 @@ function main(): void {
   const cut = all ? examples.length : Math.floor(examples.length * (1 - holdout));
   const train = examples.slice(0, cut);
   const held = examples.slice(cut);
+  // --augment K: K mention-replaced copies of each training sentence with an entity (augment.ts);
+  // replacement names come from the training sentences' own entities and external lists only.
+  const aug = augmentArgs(process.argv);
+  if (aug.copies > 0) {
+    const sentences = parseBio(readFileSync(bioPath, 'utf8')).slice(0, cut);
+    const copies = augment(sentences, trainingPools(sentences), aug);
+    for (const s of copies) train.push(exampleOf(s));
+    console.log(`augment: ${copies.length} copies (K=${aug.copies}, p=${aug.replace}, external=${aug.external}, seed=${aug.seed})`);
+  }
   console.log(`${bioPath}: ${examples.length} sentences; training on ${train.length}, holding out ${held.length}; features ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const { tagger, seen } = trainTagger(train, {
     epochs, seed, minCount, prune,
