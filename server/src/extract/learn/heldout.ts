@@ -20,6 +20,8 @@ const K = Number(arg('folds', '0'));
 const epochsList = arg('epochs', '25').split(',').map(Number);
 const minCount = Number(arg('min-count', '3'));
 const prune = Number(arg('prune', '0.3'));
+// The perceptron's shuffle seed (train.ts's default), to measure seed noise.
+const seed = Number(arg('seed', '20240601'));
 const path = '/work/shared/eval/peoples-daily-dev.bio';
 const aug = augmentArgs(process.argv);
 const t0 = performance.now();
@@ -69,7 +71,7 @@ for (const [lo, hi] of splits) {
   }
   known = new Set([...sents.slice(0, lo), ...sents.slice(hi)].flatMap((s) => s.entities.map((e) => s.text.slice(e.start, e.end))));
   trainTagger(train, {
-    epochs: maxE, seed: 20240601, minCount, prune,
+    epochs: maxE, seed, minCount, prune,
     onEpoch: (e, _err, model) => {
       if (!epochsList.includes(e)) return;
       const tagger = Tagger.decode(model().encode());
