@@ -15,6 +15,11 @@
  * last `--holdout` share of sentences is held out and scored after every epoch (for choosing the
  * epoch count and features); with `--all` the model trains on every sentence for `--epochs`.
  * Deterministic: a fixed seed shuffles the sentence order each epoch.
+ *
+ * `--augment K` adds K mention-replaced copies of each sentence with an entity (`augment.ts`; names
+ * from the training sentences' own entities, plus external lists with `--aug-external 0.5`). 5-fold
+ * PD-dev micro F1 over three shuffle seeds: 78.74 at K=0, 79.63 at K=1 (training-entity pool), and
+ * seed-to-seed spread drops from 0.64 to 0.30. Off by default: K=0 is the shipped model.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
