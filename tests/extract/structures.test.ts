@@ -85,18 +85,20 @@ describe('compact lookup structures', () => {
     for (let c = 2; c < 256; c++) expect(levels[c]!).toBeGreaterThanOrEqual(levels[c - 1]!);
     let worst = 0;
     let sumError = 0;
+    let invented = 0; // weights where the model has none
     for (let r = 0; r < t.keys.length; r++) {
       const q = t.table.quantizedRow(t.keys[r]!);
       const exact = new Float64Array(NT);
       for (let e = t.rowStart[r]!; e < t.rowStart[r + 1]!; e++) exact[t.entTag[e]!] = t.entWeight[e]!;
       for (let tag = 0; tag < NT; tag++) {
-        if (exact[tag] === 0) expect(q[tag]).toBe(0);
+        if (exact[tag] === 0 && q[tag] !== 0) invented++;
         const err = Math.abs(q[tag]! - exact[tag]!);
         // Relative to the weight: levels are sparse only among the few large weights.
         worst = Math.max(worst, err / Math.max(1, Math.abs(exact[tag]!)));
         sumError += err;
       }
     }
+    expect(invented).toBe(0);
     expect(worst).toBeLessThan(0.035);
     expect(sumError / t.entWeight.length).toBeLessThan(0.03);
     // A hash the model does not have scores nothing.

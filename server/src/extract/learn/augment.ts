@@ -125,11 +125,11 @@ export function augment(sentences: BioSentence[], pools: Pools, opts: AugmentOpt
   return out;
 }
 
-/** Parses `--augment K [--aug-external 0.5] [--aug-p 0.7] [--aug-seed N]` from argv; copies 0 = off. */
+/** Parses `--augment K [--aug-external 0.5] [--aug-p 0.7] [--aug-seed N]` from argv; K defaults to 1 (the shipped model), 0 = off. */
 export function augmentArgs(argv: string[]): AugmentOptions {
   const get = (n: string, d: string) => {
     const i = argv.indexOf(`--${n}`);
     return i >= 0 && argv[i + 1] ? argv[i + 1]! : d;
   };
-  return { copies: Number(get('augment', '0')), replace: Number(get('aug-p', '0.7')), external: Number(get('aug-external', '0')), seed: Number(get('aug-seed', '7919')) };
+  return { copies: Number(get('augment', '1')), replace: Number(get('aug-p', '0.7')), external: Number(get('aug-external', '0')), seed: Number(get('aug-seed', '7919')) };
 }

@@ -1,8 +1,9 @@
 /**
  * Trains the learned tagger: `npx tsx server/src/extract/learn/train.ts [--bio FILE] [--epochs N]
  * [--holdout 0.15] [--all] [--prune 0.3] [--min-count 3] [--out server/models/ner.bin]`. The shipped
- * model is `npx tsx server/src/extract/learn/train.ts --all` (25 epochs, features seen fewer than 3
- * times in the training sentences never weighted, weights below 0.3 dropped). Whole-pipeline
+ * model is `npx tsx server/src/extract/learn/train.ts --all` (25 epochs, one mention-replaced copy of
+ * each sentence, features seen fewer than 3 times in the training sentences never weighted, weights
+ * below 0.3 dropped). Whole-pipeline
  * held-out figures (rules + tagger + `recognize`): `heldout.ts`.
  *
  * A linear-chain model over BIOES × {PER, LOC, ORG} with the averaged structured perceptron
@@ -19,7 +20,8 @@
  * `--augment K` adds K mention-replaced copies of each sentence with an entity (`augment.ts`; names
  * from the training sentences' own entities, plus external lists with `--aug-external 0.5`). 5-fold
  * PD-dev micro F1 over three shuffle seeds: 78.74 at K=0, 79.63 at K=1 (training-entity pool), and
- * seed-to-seed spread drops from 0.64 to 0.30. Off by default: K=0 is the shipped model.
+ * seed-to-seed spread drops from 0.64 to 0.30. K=1 is the default and the shipped model; `--augment 0`
+ * trains without copies.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
