@@ -19,7 +19,7 @@ const arg = (n: string, d: string) => { const i = process.argv.indexOf('--' + n)
 const K = Number(arg('folds', '0'));
 const epochsList = arg('epochs', '25').split(',').map(Number);
 const minCount = Number(arg('min-count', '3'));
-const prune = Number(arg('prune', '0.3'));
+const prune = Number(arg('prune', '1'));
 // The perceptron's shuffle seed (train.ts's default), to measure seed noise.
 const seed = Number(arg('seed', '20240601'));
 const path = '/work/shared/eval/peoples-daily-dev.bio';
