@@ -34,7 +34,7 @@ import { FEATURES, featurize } from './features.ts';
 import { MODEL_PATH, Tagger } from './model.ts';
 import { NT, spansFromTagSeq, tagsFromSpans } from './tags.ts';
 import { viterbi } from './viterbi.ts';
-import { augment, augmentArgs, trainingPools } from './augment.ts';
+import { augment, augmentArgs, mulberry32, trainingPools } from './augment.ts';
 
 const TYPE_INDEX: Record<string, number> = { PER: 0, LOC: 1, ORG: 2 };
 
@@ -47,15 +47,6 @@ export interface Example {
   n: number;
   feats: Int32Array;
   gold: Uint8Array;
-}
-
-function mulberry32(a: number): () => number {
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Weights while training: feature hash → row, with the sums needed for averaging. */
