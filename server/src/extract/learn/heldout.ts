@@ -12,7 +12,7 @@ import { countSentence, emptyCounts, micro, prf } from '../eval/score.ts';
 import { foldWidth } from '../text/fold.ts';
 import { recognize } from '../chinese/recognize.ts';
 import { Tagger } from './model.ts';
-import { exampleOf, loadExamples, trainTagger } from './train.ts';
+import { exampleOf, trainTagger } from './train.ts';
 import { augment, augmentArgs, trainingPools } from './augment.ts';
 
 const arg = (n: string, d: string) => { const i = process.argv.indexOf('--' + n); return i >= 0 ? process.argv[i + 1]! : d; };
@@ -26,7 +26,7 @@ const path = '/work/shared/eval/peoples-daily-dev.bio';
 const aug = augmentArgs(process.argv);
 const t0 = performance.now();
 const sents = parseBio(readFileSync(path, 'utf8'));
-const ex = loadExamples(path);
+const ex = sents.map(exampleOf);
 const T: Record<string, string> = { Person: 'PER', Place: 'LOC', Organization: 'ORG' };
 // Recall on entities whose text never occurs as an entity in the training part (a proxy for new text).
 let novel = { tp: 0, n: 0 };

@@ -170,12 +170,7 @@ export interface TrainOptions {
   onEpoch?: (epoch: number, errors: number, model: () => Tagger) => void;
 }
 
-/** The examples of a BIO file: folded text, the rules' units and spans, feature hashes, gold tags. */
-export function loadExamples(bioPath: string): Example[] {
-  return parseBio(readFileSync(bioPath, 'utf8')).map(exampleOf);
-}
-
-/** One sentence as a training example (also used for augmented copies). */
+/** One sentence as a training example: folded text, the rules' units and spans, feature hashes, gold tags. */
 export function exampleOf(s: BioSentence): Example {
   const text = foldWidth(s.text);
   const { units, spans } = recognizeRules(text);
@@ -233,7 +228,8 @@ function main(): void {
   const seed = Number(arg('seed', '20240601'));
   const minCount = Number(arg('min-count', '3'));
   const started = performance.now();
-  const examples = loadExamples(bioPath);
+  const sentences = parseBio(readFileSync(bioPath, 'utf8'));
+  const examples = sentences.map(exampleOf);
   const cut = all ? examples.length : Math.floor(examples.length * (1 - holdout));
   const train = examples.slice(0, cut);
   const held = examples.slice(cut);
@@ -241,8 +237,8 @@ function main(): void {
   // replacement names come from the training sentences' own entities and external lists only.
   const aug = augmentArgs(process.argv);
   if (aug.copies > 0) {
-    const sentences = parseBio(readFileSync(bioPath, 'utf8')).slice(0, cut);
-    const copies = augment(sentences, trainingPools(sentences), aug);
+    const trainSentences = sentences.slice(0, cut);
+    const copies = augment(trainSentences, trainingPools(trainSentences), aug);
     for (const s of copies) train.push(exampleOf(s));
     console.log(`augment: ${copies.length} copies (K=${aug.copies}, p=${aug.replace}, external=${aug.external}, seed=${aug.seed})`);
   }
