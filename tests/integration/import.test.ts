@@ -90,6 +90,22 @@ describe('import into Neo4j', () => {
     expect(await graph.read("MATCH (e:Person {name: '王清华'}) RETURN e")).toHaveLength(0);
   });
 
+  it('an article given twice in one import is written once; a later, changed copy updates it', async () => {
+    const feed = path.join(tmp, 'repeats.jsonl');
+    const record = (url: string, body: string) => JSON.stringify({ url, title: '会议', date: '2020-05-07', source: 'repeats', body });
+    const first = record('https://example.org/a', '洛宁县委副书记周建华主持会议。');
+    fs.writeFileSync(feed, [first, first, record('https://example.org/b', '卢氏县县长王清华出席。'), record('https://example.org/a', '洛宁县县长王清华主持会议。')].join('\n'));
+    // Batches of two: the repeat sits in the first batch, the changed copy in the second.
+    const summary = await runImport(graph, readInputs([feed]), pool, { batchSize: 2, dryRun: false });
+    expect(summary).toMatchObject({ read: 4, created: 2, unchanged: 1, updated: 1, failed: 0, written: 3 });
+    const rows = await graph.read<{ body: string; mentions: number }>(
+      "MATCH (a:Article {source: 'repeats'}) RETURN a.body AS body, COUNT { (a)-[:MENTIONS]->() } AS mentions ORDER BY a.url",
+    );
+    expect(rows.map((r) => r.body)).toEqual(['洛宁县县长王清华主持会议。', '卢氏县县长王清华出席。']);
+    expect(await graph.read("MATCH (e:Person {name: '周建华'}) RETURN e")).toHaveLength(0);
+    await deleteArticles(graph, await articleIdsBySource(graph, 'repeats'));
+  });
+
   it('delete by source removes the articles and every entity only they supported', async () => {
     const ids = await articleIdsBySource(graph, 'gaoxin-2020-05');
     expect(ids).toHaveLength(5);

@@ -70,14 +70,29 @@ export async function runImport(
   let writes: Promise<void> = Promise.resolve();
   let pending: ArticleInput[] = [];
   let lastFile: string | undefined;
+  // The hashes of the articles staged by the last few batches: an article given twice in one import
+  // may reach `stage` again before its first copy is written, where the stored hashes cannot show it.
+  // Older batches are written by then (at most maxInFlight are pending), so the window stays small.
+  const recent: Map<string, string>[] = [];
+  const window = (options.maxInFlight ?? 3) + 2;
 
   const stage = async (batch: ArticleInput[]) => {
     const stored = writing ? await storedHashes(writing, batch.map((a) => a.id)) : new Map<string, string>();
+    const staged = new Map<string, string>();
+    recent.push(staged);
+    if (recent.length > window) recent.shift();
     const changed: { article: ArticleInput; hash: string }[] = [];
+    const existed = new Set<string>();
     for (const article of batch) {
       const hash = articleHash(article, options.extractorFingerprint);
-      if (stored.get(article.id) === hash) summary.unchanged++;
-      else changed.push({ article, hash });
+      const earlier = lastStaged(recent, article.id) ?? stored.get(article.id);
+      staged.set(article.id, hash);
+      if (earlier === hash) {
+        summary.unchanged++;
+        continue;
+      }
+      if (earlier !== undefined) existed.add(article.id);
+      changed.push({ article, hash });
     }
     const extracted = pool.extract(changed.map((c) => c.article));
     // Writes stay in input order and one at a time: concurrent MERGEs of the same entities would
@@ -92,10 +107,10 @@ export async function runImport(
         summary.relations += result.extraction.relations.length;
         prepared.push({ article, extraction: result.extraction, hash });
       });
-      if (writing && prepared.length > 0) await writeWithFallback(writing, prepared, stored, summary, fail);
+      if (writing && prepared.length > 0) await writeWithFallback(writing, prepared, existed, summary, fail);
       else {
         summary.written += prepared.length;
-        summary.created += prepared.length;
+        for (const { article } of prepared) summary[existed.has(article.id) ? 'updated' : 'created']++;
       }
       report();
     });
@@ -138,19 +153,25 @@ export async function runImport(
   return summary;
 }
 
+function lastStaged(recent: Map<string, string>[], id: string): string | undefined {
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const hash = recent[i]!.get(id);
+    if (hash !== undefined) return hash;
+  }
+  return undefined;
+}
+
 async function writeWithFallback(
   graph: Graph,
   prepared: PreparedArticle[],
-  stored: Map<string, string>,
+  /** Ids stored before, or staged earlier in this import: their writes are updates. */
+  existed: Set<string>,
   summary: ImportSummary,
   fail: (problem: InputProblem) => void,
 ) {
   const count = (done: PreparedArticle[]) => {
     summary.written += done.length;
-    for (const { article } of done) {
-      if (stored.has(article.id)) summary.updated++;
-      else summary.created++;
-    }
+    for (const { article } of done) summary[existed.has(article.id) ? 'updated' : 'created']++;
   };
   try {
     await writeBatch(graph, prepared);
