@@ -22,6 +22,8 @@ const minCount = Number(arg('min-count', '3'));
 const prune = Number(arg('prune', '1'));
 // The perceptron's shuffle seed (train.ts's default), to measure seed noise.
 const seed = Number(arg('seed', '20240601'));
+// --bags B: B models (shuffle seeds seed … seed + B − 1) averaged; scored at the last epoch only.
+const bags = Number(arg('bags', '1'));
 const path = '/work/shared/eval/peoples-daily-dev.bio';
 const aug = augmentArgs(process.argv);
 const t0 = performance.now();
@@ -70,10 +72,7 @@ for (const [lo, hi] of splits) {
     for (const s of augment(trainSents, trainingPools(trainSents), aug)) train.push(exampleOf(s));
   }
   known = new Set([...sents.slice(0, lo), ...sents.slice(hi)].flatMap((s) => s.entities.map((e) => s.text.slice(e.start, e.end))));
-  trainTagger(train, {
-    epochs: maxE, seed, minCount, prune,
-    onEpoch: (e, _err, model) => {
-      if (!epochsList.includes(e)) return;
+  const scoreAt = (e: number, model: () => Tagger) => {
       const tagger = Tagger.decode(model().encode());
       const c = evalPipe(tagger, lo, hi);
       const a = agg.get(e) ?? emptyCounts();
@@ -84,11 +83,15 @@ for (const [lo, hi] of splits) {
       nv.n += novel.n;
       novelAgg.set(e, nv);
       if (K > 0 && process.argv.includes('--verbose')) console.log(`fold ${lo}-${hi} e${e}: micro ${(micro(c).f1 * 100).toFixed(2)} ORG ${(prf(c.ORG).f1 * 100).toFixed(2)}`);
-    },
+  };
+  const { tagger } = trainTagger(train, {
+    epochs: maxE, seed, minCount, prune, bags,
+    onEpoch: (e, _err, model) => { if (bags === 1 && epochsList.includes(e)) scoreAt(e, model); },
   });
+  if (bags > 1) scoreAt(maxE, () => tagger);
 }
-for (const e of epochsList) {
+for (const e of bags > 1 ? [maxE] : epochsList) {
   const a = agg.get(e)!;
   const f = (x: number) => (x * 100).toFixed(2);
-  console.log(`${K ? K + '-fold' : 'slice'} e${e}: PER ${f(prf(a.PER).f1)} LOC ${f(prf(a.LOC).f1)} ORG ${f(prf(a.ORG).f1)} (P ${f(prf(a.ORG).p)} R ${f(prf(a.ORG).r)}) micro ${f(micro(a).f1)} novel-R ${f(novelAgg.get(e)!.tp / novelAgg.get(e)!.n)} (${novelAgg.get(e)!.n})${aug.copies ? ` aug K=${aug.copies} p=${aug.replace} ext=${aug.external}` : ''}  [${((performance.now() - t0) / 1000).toFixed(0)} s]`);
+  console.log(`${K ? K + '-fold' : 'slice'} e${e}: PER ${f(prf(a.PER).f1)} LOC ${f(prf(a.LOC).f1)} ORG ${f(prf(a.ORG).f1)} (P ${f(prf(a.ORG).p)} R ${f(prf(a.ORG).r)}) micro ${f(micro(a).f1)} novel-R ${f(novelAgg.get(e)!.tp / novelAgg.get(e)!.n)} (${novelAgg.get(e)!.n})${aug.copies ? ` aug K=${aug.copies} p=${aug.replace} ext=${aug.external}` : ''}${bags > 1 ? ` bags=${bags}` : ''}  [${((performance.now() - t0) / 1000).toFixed(0)} s]`);
 }

@@ -119,28 +119,66 @@ class Weights {
     this.endAcc[tags[ex.n - 1]!]! += c * delta;
   }
 
-  /** Averaged weights; entries below `prune` dropped, and features left with none. */
-  averaged(c: number, prune: number): Tagger {
+  /** The averaged weights, one dense row per feature seen. */
+  averaged(c: number): DenseModel {
     const avg = (w: Float64Array, acc: Float64Array, len: number) => {
       const out = new Float32Array(len);
       for (let i = 0; i < len; i++) out[i] = w[i]! - acc[i]! / c;
       return out;
     };
-    const all = avg(this.w, this.acc, this.keys.length * NT);
-    const keep: number[] = [];
-    for (let r = 0; r < this.keys.length; r++) {
-      let max = 0;
-      for (let t = 0; t < NT; t++) max = Math.max(max, Math.abs(all[r * NT + t]!));
-      if (max >= prune) keep.push(r);
-    }
-    const keys = new Int32Array(keep.length);
-    const weights = new Float32Array(keep.length * NT);
-    keep.forEach((r, i) => {
-      keys[i] = this.keys[r]!;
-      weights.set(all.subarray(r * NT, r * NT + NT), i * NT);
-    });
-    return Tagger.fromDense(keys, weights, avg(this.trans, this.transAcc, NT * NT), avg(this.start, this.startAcc, NT), avg(this.end, this.endAcc, NT), prune);
+    return {
+      keys: this.keys.slice(),
+      weights: avg(this.w, this.acc, this.keys.length * NT),
+      trans: avg(this.trans, this.transAcc, NT * NT),
+      start: avg(this.start, this.startAcc, NT),
+      end: avg(this.end, this.endAcc, NT),
+    };
   }
+}
+
+/** A trained model before pruning: `weights` holds NT entries per key. */
+interface DenseModel {
+  keys: number[];
+  weights: Float32Array;
+  trans: Float32Array;
+  start: Float32Array;
+  end: Float32Array;
+}
+
+/** The tagger of a dense model; entries below `prune` dropped, and features left with none. */
+function pruned(m: DenseModel, prune: number): Tagger {
+  const keep: number[] = [];
+  for (let r = 0; r < m.keys.length; r++) {
+    let max = 0;
+    for (let t = 0; t < NT; t++) max = Math.max(max, Math.abs(m.weights[r * NT + t]!));
+    if (max >= prune) keep.push(r);
+  }
+  const keys = new Int32Array(keep.length);
+  const weights = new Float32Array(keep.length * NT);
+  keep.forEach((r, i) => {
+    keys[i] = m.keys[r]!;
+    weights.set(m.weights.subarray(r * NT, r * NT + NT), i * NT);
+  });
+  return Tagger.fromDense(keys, weights, m.trans, m.start, m.end, prune);
+}
+
+/** The mean of several models (a feature absent from one counts as zeros there). */
+function meanOf(models: DenseModel[]): DenseModel {
+  const rowOf = new Map<number, number>();
+  for (const m of models) for (const k of m.keys) if (!rowOf.has(k)) rowOf.set(k, rowOf.size);
+  const weights = new Float32Array(rowOf.size * NT);
+  const mean = (pick: (m: DenseModel) => Float32Array, len: number) => {
+    const out = new Float32Array(len);
+    for (const m of models) pick(m).forEach((w, i) => (out[i] = out[i]! + w / models.length));
+    return out;
+  };
+  for (const m of models) {
+    m.keys.forEach((k, r) => {
+      const o = rowOf.get(k)! * NT;
+      for (let t = 0; t < NT; t++) weights[o + t] = weights[o + t]! + m.weights[r * NT + t]! / models.length;
+    });
+  }
+  return { keys: [...rowOf.keys()], weights, trans: mean((m) => m.trans, NT * NT), start: mean((m) => m.start, NT), end: mean((m) => m.end, NT) };
 }
 
 export function score(tagger: Tagger, data: Example[]): string {
@@ -166,7 +204,9 @@ export interface TrainOptions {
   seed: number;
   minCount: number;
   prune: number;
-  /** Called after every epoch with the averaged model so far (held-out scoring). */
+  /** Models trained with different shuffle seeds and averaged (bagging away the training order). */
+  bags?: number;
+  /** Called after every epoch (of the first bag) with the averaged model so far (held-out scoring). */
   onEpoch?: (epoch: number, errors: number, model: () => Tagger) => void;
 }
 
@@ -178,15 +218,30 @@ export function exampleOf(s: BioSentence): Example {
   return { n: text.length, feats: featurize(text, units, spans), gold };
 }
 
-/** Averaged-perceptron training over `train`; deterministic for a given seed. */
+/**
+ * Averaged-perceptron training over `train`; deterministic for a given seed. With `bags` > 1, one model
+ * per shuffle seed (seed, seed + 1, …), their weights averaged.
+ */
 export function trainTagger(train: Example[], opts: TrainOptions): { tagger: Tagger; seen: number } {
-  const { epochs, seed, minCount, prune } = opts;
-  const weights = new Weights();
+  const { epochs, seed, minCount, prune, bags = 1 } = opts;
+  let rare: Set<number> | undefined;
   if (minCount > 1) {
     const counts = new Map<number, number>();
     for (const ex of train) for (const key of ex.feats) counts.set(key, (counts.get(key) ?? 0) + 1);
-    weights.rare = new Set([...counts].filter(([, n]) => n < minCount).map(([k]) => k));
+    rare = new Set([...counts].filter(([, n]) => n < minCount).map(([k]) => k));
   }
+  const models: DenseModel[] = [];
+  for (let b = 0; b < bags; b++) {
+    models.push(trainOne(train, epochs, seed + b, rare, b === 0 ? (e, errors, c, w) => opts.onEpoch?.(e, errors, () => pruned(w.averaged(c), prune)) : undefined));
+  }
+  const model = models.length === 1 ? models[0]! : meanOf(models);
+  return { tagger: pruned(model, prune), seen: model.keys.length };
+}
+
+function trainOne(train: Example[], epochs: number, seed: number, rare: Set<number> | undefined,
+  onEpoch?: (epoch: number, errors: number, c: number, weights: Weights) => void): DenseModel {
+  const weights = new Weights();
+  weights.rare = rare;
   const random = mulberry32(seed);
   const order = train.map((_, i) => i);
   let c = 1;
@@ -211,10 +266,9 @@ export function trainTagger(train: Example[], opts: TrainOptions): { tagger: Tag
       }
       c++;
     }
-    opts.onEpoch?.(epoch, errors, () => weights.averaged(c, prune));
+    onEpoch?.(epoch, errors, c, weights);
   }
-  return { tagger: weights.averaged(c, prune), seen: weights.keys.length };
-
+  return weights.averaged(c);
 }
 
 function main(): void {
@@ -227,6 +281,7 @@ function main(): void {
   const prune = Number(arg('prune', '1'));
   const seed = Number(arg('seed', '20240601'));
   const minCount = Number(arg('min-count', '3'));
+  const bags = Number(arg('bags', '1'));
   const started = performance.now();
   const sentences = parseBio(readFileSync(bioPath, 'utf8'));
   const examples = sentences.map(exampleOf);
@@ -244,7 +299,7 @@ function main(): void {
   }
   console.log(`${bioPath}: ${examples.length} sentences; training on ${train.length}, holding out ${held.length}; features ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   const { tagger, seen } = trainTagger(train, {
-    epochs, seed, minCount, prune,
+    epochs, seed, minCount, prune, bags,
     onEpoch: (epoch, errors, model) => {
       const line = `epoch ${epoch}: ${errors} sentences wrong`;
       if (held.length) console.log(`${line}; held out: ${score(model(), held)}`);
