@@ -12,8 +12,8 @@ import { countSentence, emptyCounts, micro, prf } from '../eval/score.ts';
 import { foldWidth } from '../text/fold.ts';
 import { recognize } from '../chinese/recognize.ts';
 import { Tagger } from './model.ts';
-import { exampleOf, trainTagger } from './train.ts';
-import { augment, augmentArgs, trainingPools } from './augment.ts';
+import { bagTrainingSets, exampleOf, trainTagger } from './train.ts';
+import { augmentArgs } from './augment.ts';
 
 const arg = (n: string, d: string) => { const i = process.argv.indexOf('--' + n); return i >= 0 ? process.argv[i + 1]! : d; };
 const K = Number(arg('folds', '0'));
@@ -69,12 +69,9 @@ const maxE = Math.max(...epochsList);
 const agg = new Map<number, ReturnType<typeof emptyCounts>>();
 for (const [lo, hi] of splits) {
   // Pools from the training folds only: the held-out fold's names must stay unseen.
-  const trainSents = [...sents.slice(0, lo), ...sents.slice(hi)];
-  const copies = (augSeed: number) => augment(trainSents, trainingPools(trainSents), { ...aug, seed: augSeed }).map(exampleOf);
-  const originals = [...ex.slice(0, lo), ...ex.slice(hi)];
-  const train = aug.copies > 0 ? [...originals, ...copies(aug.seed)] : originals;
-  // Each bag gets its own augmented copies (augmentation seed + bag) unless --shared-copies.
-  const bagData = aug.copies > 0 && bagAug ? (b: number) => (b === 0 ? train : [...originals, ...copies(aug.seed + b)]) : undefined;
+  const ownCopies = bagTrainingSets([...ex.slice(0, lo), ...ex.slice(hi)], [...sents.slice(0, lo), ...sents.slice(hi)], aug);
+  const shared = bagAug ? undefined : ownCopies(0);
+  const train = (b: number) => shared ?? ownCopies(b);
   known = new Set([...sents.slice(0, lo), ...sents.slice(hi)].flatMap((s) => s.entities.map((e) => s.text.slice(e.start, e.end))));
   const scoreAt = (e: number, model: () => Tagger) => {
       const tagger = Tagger.decode(model().encode());
@@ -89,7 +86,7 @@ for (const [lo, hi] of splits) {
       if (K > 0 && process.argv.includes('--verbose')) console.log(`fold ${lo}-${hi} e${e}: micro ${(micro(c).f1 * 100).toFixed(2)} ORG ${(prf(c.ORG).f1 * 100).toFixed(2)}`);
   };
   const { tagger } = trainTagger(train, {
-    epochs: maxE, seed, minCount, prune, bags, bagData,
+    epochs: maxE, seed, minCount, prune, bags,
     onEpoch: (e, _err, model) => { if (bags === 1 && epochsList.includes(e)) scoreAt(e, model); },
   });
   if (bags > 1) scoreAt(maxE, () => tagger);
