@@ -107,11 +107,13 @@ export async function runImport(
         summary.relations += result.extraction.relations.length;
         prepared.push({ article, extraction: result.extraction, hash });
       });
-      if (writing && prepared.length > 0) await writeWithFallback(writing, prepared, existed, summary, fail);
-      else {
-        summary.written += prepared.length;
-        for (const { article } of prepared) summary[existed.has(article.id) ? 'updated' : 'created']++;
-      }
+      // An article stored before, or staged earlier in this import, is updated by its write.
+      const count = (done: PreparedArticle[]) => {
+        summary.written += done.length;
+        for (const { article } of done) summary[existed.has(article.id) ? 'updated' : 'created']++;
+      };
+      if (writing && prepared.length > 0) await writeWithFallback(writing, prepared, count, fail);
+      else count(prepared);
       report();
     });
     written.catch(() => {}); // handled where it is awaited; this only keeps Node from calling it unhandled
@@ -164,15 +166,10 @@ function lastStaged(recent: Map<string, string>[], id: string): string | undefin
 async function writeWithFallback(
   graph: Graph,
   prepared: PreparedArticle[],
-  /** Ids stored before, or staged earlier in this import: their writes are updates. */
-  existed: Set<string>,
-  summary: ImportSummary,
+  /** Counts articles once they are written. */
+  count: (done: PreparedArticle[]) => void,
   fail: (problem: InputProblem) => void,
 ) {
-  const count = (done: PreparedArticle[]) => {
-    summary.written += done.length;
-    for (const { article } of done) summary[existed.has(article.id) ? 'updated' : 'created']++;
-  };
   try {
     await writeBatch(graph, prepared);
     count(prepared);
