@@ -56,6 +56,40 @@ describe('places and organizations', () => {
   });
 });
 
+describe('place resolution', () => {
+  const extractor = createExtractor();
+  const places = (body: string) =>
+    extractor.extract({ title: '', body }).entities.filter((e) => e.type === 'Place').map((e) => `${e.name}${e.code ? `@${e.code}` : ''}`);
+
+  it('resolves a bare 高新区 by the streets the article names when it names no city', () => {
+    const r = extractor.extract({ title: '', body: '日前，高新区党工委书记到梧桐办事处调研，听取了梧桐办事处的工作汇报。' });
+    expect(r.entities.find((e) => e.name === '梧桐街道')).toMatchObject({ code: '410172561' });
+    const located = r.relations.find((x) => x.type === 'LOCATED_IN' && x.from === '高新区党工委');
+    expect(located?.to).toBe('郑州高新技术产业开发区');
+    expect(places('日前，高新区党工委书记到梧桐办事处调研。').join()).not.toMatch(/武进|常州|江苏/);
+  });
+  it('leaves a name unresolved when the article does not say which of two equal places it is', () => {
+    // 青山区 is a district of both 包头 and 武汉; nothing here says which.
+    expect(places('秉持绿水青山就是金山银山的生态理念，推动产业发展。').join()).not.toMatch(/包头|武汉|内蒙古|湖北/);
+    expect(places('他从青山区出发。')).not.toEqual(expect.arrayContaining([expect.stringMatching(/@/)]));
+  });
+  it('reads a region name as the region, not a district of that short form', () => {
+    expect(places('携手打造中原地区新能源出行服务，郑州市高新区将提供支持。')).not.toContain('中原区@410102');
+  });
+  it('resolves a one-character abbreviation to the city the article names', () => {
+    expect(places('郑州高新区会见来郑结对帮扶的卢氏县委副书记。')).toContain('郑州市@4101');
+    // 中 of 中美 is China, even where the article names 中山市.
+    expect(places('中美关系继续发展，中山市代表团访问。')).toEqual(expect.arrayContaining(['中', '美', '中山市@4420']));
+  });
+  it('widens a place to the short form of a township the article names', () => {
+    const r = extractor.extract({ title: '', body: '高新区与卢氏县徐家湾乡、双龙湾镇结对以来，向徐家湾乡和双龙湾4所中心小学捐赠。' });
+    const town = r.entities.find((e) => e.name === '双龙湾镇');
+    expect(town).toMatchObject({ code: '411224108' });
+    expect(town?.aliases).toContain('双龙湾');
+    expect(r.entities.map((e) => e.name)).not.toContain('龙湾区');
+  });
+});
+
 describe('projects', () => {
   it('finds policy documents, quoted funds and project heads', () => {
     const s = spans('解读了《高新区节水行动实施方案》，设立了“郑卢结对帮扶”高新区产业帮扶基金，希望新能源充电站项目能在高新区落地。');

@@ -70,6 +70,9 @@ describe('sample page regression', () => {
     const rels = results.flatMap(({ r }) => r.relations);
     expect(rels).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'PART_OF', from: '徐家湾乡', to: '卢氏县' })]));
     expect(rels).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'LOCATED_IN', from: '郑州威科姆科技股份有限公司', to: '郑州市' })]));
+    // The page names places in 河南 and 上海 only: no resolution may pull in another province.
+    const provinces = new Set(all.filter((e) => e.type === 'Place' && e.code).map((e) => e.code!.slice(0, 2)));
+    expect([...provinces].sort()).toEqual(['31', '41']);
   });
 
   it('keeps offsets valid into the original body and a sentence per mention', () => {

@@ -1,5 +1,7 @@
 import type { ExtractedEntity, ExtractedRelation } from '@guanxi/shared';
 import { ancestry, gazetteer, shortForms, type Division } from './gazetteer.ts';
+import type { Span } from './span.ts';
+import { COUNTRY_ABBREVIATIONS, WORLD_PLACES } from './world.ts';
 
 export interface PlaceContext {
   /** Title and body of the article, folded: where to look for enclosing places. */
@@ -10,9 +12,12 @@ export interface PlaceContext {
 const DEV_ZONE_KINDS: Record<string, string> = { 高新区: '高新技术产业开发区', 经开区: '经济技术开发区' };
 
 /**
- * The gazetteer entry a place name refers to, or undefined for places outside it (美国, 长江).
- * Ambiguous names (梧桐街道 exists in four counties) go to the entry whose enclosing places the
- * article also names (郑州, 高新区); ties go to the higher level, then to the lower code.
+ * The gazetteer entry a place name refers to, or undefined for places outside it (美国, 长江) and for
+ * names the article leaves ambiguous. Ambiguous names (梧桐街道 exists in four counties) go to the
+ * entry whose enclosing places (郑州, 高新区) or enclosed places (梧桐办事处 for 郑州高新区) the article
+ * also names; a higher level wins a tie (朝阳 is 朝阳市 before any 朝阳区); an exact tie resolves to
+ * nothing, since a wrong entry would pull a wrong province into the graph (青山 of 绿水青山 is
+ * neither 包头's 青山区 nor 武汉's).
  */
 export function resolvePlace(name: string, ctx: PlaceContext): Division | undefined {
   ctx.cache ??= new Map();
@@ -25,14 +30,79 @@ export function resolvePlace(name: string, ctx: PlaceContext): Division | undefi
   );
   const kind = DEV_ZONE_KINDS[name];
   if (kind) {
-    // A bare 高新区 is the development zone of a city the article names.
+    // A bare 高新区 is the development zone of a city the article names, else of the streets it names.
     const zones = devZones(kind);
     const named = zones.filter((d) => ctx.text.includes(d.name.slice(0, -kind.length)));
-    if (named.length) candidates = named;
+    candidates = named.length ? named : [...candidates, ...zones];
   }
+  // 中原 and 江南 are regions before they are the short forms of 中原区 and 江南区.
+  if (WORLD_PLACES.has(name)) candidates = candidates.filter((d) => d.name === name || d.level === 'province' || d.level === 'city');
+  if (name.length === 1) candidates = COUNTRY_ABBREVIATIONS.has(name) ? [] : abbreviated(name, ctx.text);
   const best = pick(candidates, ctx.text);
   ctx.cache.set(name, best);
   return best;
+}
+
+/**
+ * Widens a place span to the short form of a place the article names in full: the tagger may read
+ * 双|龙湾 (jieba's cut) in 双龙湾4所中心小学, where the article has named 双龙湾镇 before, and 龙湾
+ * alone would resolve to 温州's 龙湾区. Spans are sorted and do not overlap; widening keeps it so.
+ */
+export function widenToNamedPlaces(spans: Span[], text: string): Span[] {
+  const g = gazetteer();
+  let previousEnd = 0;
+  return spans.map((span) => {
+    let widened = span;
+    if (span.type === 'Place') {
+      for (const k of [2, 1]) {
+        const start = span.start - k;
+        if (start < previousEnd) continue;
+        const name = text.slice(start, span.end);
+        if ((g.byName.get(name) ?? []).some((d) => d.name !== name && text.includes(d.name))) {
+          widened = { ...span, start };
+          break;
+        }
+      }
+    }
+    previousEnd = widened.end;
+    return widened;
+  });
+}
+
+/** A one-character abbreviation (来郑 for 郑州) is the city or province of that initial the article names. */
+function abbreviated(initial: string, text: string): Division[] {
+  if (!citiesAndProvinces) {
+    citiesAndProvinces = [...gazetteer().byCode.values()].filter((d) => d.level === 'city' || d.level === 'province');
+  }
+  return citiesAndProvinces.filter((d) => d.name.startsWith(initial) && namedIn(d, text));
+}
+
+let citiesAndProvinces: Division[] | undefined;
+
+/** Whether the text names d by its full name or a short form of two characters or more. */
+function namedIn(d: Division, text: string): boolean {
+  if (text.includes(d.name)) return true;
+  for (const s of shortForms(d.name, d.level)) {
+    if (s.length < 2) continue;
+    // Townships' short forms are ordinary words (梧桐): they count only as a 办事处's name.
+    if (d.level === 'township' ? text.includes(`${s}办事处`) : text.includes(s)) return true;
+  }
+  return false;
+}
+
+let childIndex: Map<string, Division[]> | undefined;
+
+function childrenOf(code: string): Division[] {
+  if (!childIndex) {
+    childIndex = new Map();
+    for (const d of gazetteer().byCode.values()) {
+      if (!d.parent) continue;
+      const list = childIndex.get(d.parent);
+      if (list) list.push(d);
+      else childIndex.set(d.parent, [d]);
+    }
+  }
+  return childIndex.get(code) ?? [];
 }
 
 const zoneCache = new Map<string, Division[]>();
@@ -53,7 +123,8 @@ function pick(candidates: Division[], text: string): Division | undefined {
   if (candidates.length <= 1) return candidates[0];
   const g = gazetteer();
   let best: Division | undefined;
-  let bestScore = -1;
+  let bestScore = -Infinity;
+  let tied = false;
   for (const d of candidates) {
     let score = 0;
     for (const a of ancestry(g, d).slice(1)) {
@@ -61,13 +132,17 @@ function pick(candidates: Division[], text: string): Division | undefined {
       if (a.name.endsWith('高新技术产业开发区')) names.push('高新区');
       if (names.some((n) => n.length >= 2 && text.includes(n))) score += 2;
     }
+    if (d.level !== 'township' && childrenOf(d.code).some((c) => namedIn(c, text))) score += 2;
     score -= LEVEL_RANK[d.level] * 0.1;
     if (score > bestScore) {
       best = d;
       bestScore = score;
+      tied = false;
+    } else if (score === bestScore) {
+      tied = true;
     }
   }
-  return best;
+  return tied ? undefined : best;
 }
 
 /**

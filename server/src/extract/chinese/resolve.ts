@@ -2,7 +2,7 @@ import type { EntityType, ExtractedEntity, ExtractedRelation, Extraction, Senten
 import type { Span } from './span.ts';
 import type { LexiconMatcher } from '../lexicon.ts';
 import { sentenceAt } from '../text/sentences.ts';
-import { resolvePlace, placeRelations, type PlaceContext } from './places-resolve.ts';
+import { resolvePlace, placeRelations, widenToNamedPlaces, type PlaceContext } from './places-resolve.ts';
 import { resolveOrganizations, locatedIn } from './org-resolve.ts';
 import { findPositions } from './positions.ts';
 
@@ -23,7 +23,8 @@ export interface ResolveInput {
  * organization short forms found in the same article (党工委 → 高新区党工委).
  */
 export function buildExtraction(input: ResolveInput): Extraction {
-  const { body, folded, sentences, spans, lexicon } = input;
+  const { body, folded, sentences, lexicon } = input;
+  const spans = widenToNamedPlaces(input.spans, folded);
   const placeContext: PlaceContext = { text: input.title + '\n' + folded };
   const orgNames = resolveOrganizations(spans.filter((s) => s.type === 'Organization').map((s) => folded.slice(s.start, s.end)), input.title, folded);
   const entities = new Map<string, ExtractedEntity>();
