@@ -37,6 +37,13 @@ describe('persons', () => {
   });
 });
 
+describe('lists', () => {
+  it('reads no name among listed verbs, and keeps names listed with names', () => {
+    expect(spans('着力构建一核多元，共治、共建、共享新治理格局。').filter((x) => x.startsWith('Person:'))).toEqual([]);
+    expect(spans('王新亭、张红军、王凯胜出席会议。')).toEqual(expect.arrayContaining(['Person:王新亭', 'Person:张红军', 'Person:王凯胜']));
+  });
+});
+
 describe('places and organizations', () => {
   it('merges gazetteer places that jieba splits', () => {
     expect(spans('高新区与卢氏县徐家湾乡、双龙湾镇结对以来')).toEqual(expect.arrayContaining(['Place:卢氏县', 'Place:徐家湾乡', 'Place:双龙湾镇']));

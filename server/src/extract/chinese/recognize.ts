@@ -93,8 +93,12 @@ export function recognize(folded: string, given: Span[] = [], tagger: Tagger | n
     const r = rules.spans.find((s) => s.type === 'Organization' && s.end === m.end && s.start < m.start);
     return r && (cost(r) < WIDEN_MARGIN || (cost(r) < ENUM_MARGIN && listNeighbour(folded, r, model))) ? r : m;
   });
-  // A bare head (办公室, 委员会) names no particular body.
-  for (const s of widened) if (!(s.type === 'Organization' && BARE_HEADS.has(folded.slice(s.start, s.end)))) take(s);
+  // A bare head (办公室, 委员会) names no particular body; a list item is of its neighbours' kind.
+  for (const s of widened) {
+    if (s.type === 'Organization' && BARE_HEADS.has(folded.slice(s.start, s.end))) continue;
+    if (s.type === 'Person' && listedWithVerbs(folded, s, rules.units)) continue;
+    take(s);
+  }
   // Where the tagger reads nothing, a rule span stands if the tagger finds it nearly as likely, or if
   // it sits in an enumeration (、) next to a span of the same type.
   const inEnumeration = (s: Span) => listNeighbour(folded, s, kept);
@@ -131,6 +135,19 @@ function markUnits(us: Unit[], spans: Span[], marks: Uint8Array): void {
     const span = sorted[s];
     if (span && span.start < u.end && span.end > u.start) marks[i] = 1;
   }
+}
+
+const VERB_TAGS = new Set(['v', 'vn', 'vd', 'a', 'ad', 'an']);
+
+/**
+ * Is s an item of a 、 list whose neighbouring item is a verb or adjective (共治、共建、共享)? Items of
+ * a list are alike, and names are not listed with verbs.
+ */
+function listedWithVerbs(text: string, s: Span, units: Unit[]): boolean {
+  const isVerb = (u: Unit | undefined) => u !== undefined && VERB_TAGS.has(u.tag);
+  const after = text[s.end] === '、' ? units.find((u) => u.start === s.end + 1) : undefined;
+  const before = text[s.start - 1] === '、' ? units.find((u) => u.end === s.start - 1) : undefined;
+  return isVerb(after) || isVerb(before);
 }
 
 /** Is there a span of s's type next to it in a list, across a 、? */
