@@ -86,7 +86,12 @@ describe('place resolution', () => {
   it('resolves a one-character abbreviation to the city the article names', () => {
     expect(places('郑州高新区会见来郑结对帮扶的卢氏县委副书记。')).toContain('郑州市@4101');
     // 中 of 中美 is China, even where the article names 中山市.
-    expect(places('中美关系继续发展，中山市代表团访问。')).toEqual(expect.arrayContaining(['中', '美', '中山市@4420']));
+    expect(places('中美关系继续发展，中山市代表团访问。')).toEqual(expect.arrayContaining(['中国', '美国', '中山市@4420']));
+  });
+  it('names countries and provinces written as one character in full', () => {
+    expect(places('国家主席访华，会见来京的代表团。')).toEqual(['中国', '北京市@11']);
+    // 巴 is 巴西 or 巴基斯坦: the article says which.
+    expect(places('中巴两国签署协议，巴西总统出席。')).toEqual(['中国', '巴西']);
   });
   it('widens a place to the short form of a township the article names', () => {
     const r = extractor.extract({ title: '', body: '高新区与卢氏县徐家湾乡、双龙湾镇结对以来，向徐家湾乡和双龙湾4所中心小学捐赠。' });

@@ -4,6 +4,7 @@ import type { LexiconMatcher } from '../lexicon.ts';
 import { sentenceAt } from '../text/sentences.ts';
 import { resolvePlace, placeRelations, widenToNamedPlaces, type PlaceContext } from './places-resolve.ts';
 import { resolveOrganizations, locatedIn } from './org-resolve.ts';
+import { expandAbbreviation } from './world.ts';
 import { findPositions } from './positions.ts';
 
 export interface ResolveInput {
@@ -40,10 +41,14 @@ export function buildExtraction(input: ResolveInput): Extraction {
       type = listed.type;
       name = listed.name;
     } else if (type === 'Place') {
-      const d = resolvePlace(key, placeContext);
+      // 中美 names 中国 and 美国, 来京 北京市; 郑 (来郑) has no fixed expansion and resolves by context.
+      const expanded = key.length === 1 ? expandAbbreviation(key, placeContext.text) : undefined;
+      const d = resolvePlace(expanded ?? key, placeContext);
       if (d) {
         name = d.name;
         code = d.code;
+      } else if (expanded) {
+        name = expanded;
       }
     } else if (type === 'Organization') {
       name = orgNames.get(key) ?? key;

@@ -31,3 +31,37 @@ export const COUNTRY_ABBREVIATIONS = new Set('中美日俄英法德韩朝越印�
 
 /** One-character province abbreviations (京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川贵云陕甘青宁新藏蒙港澳台). */
 export const PROVINCE_ABBREVIATIONS = new Set('京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川黔滇陕甘青宁新藏蒙港澳台'.split(''));
+
+/**
+ * What a one-character abbreviation stands for, by character: countries (中美关系), provinces (来京,
+ * 豫), 华 for China. Several candidates where usage differs (苏: 苏联 or 江苏; 巴: 巴西 or 巴基斯坦).
+ */
+const ABBREVIATED: Record<string, string[]> = {
+  中: ['中国'], 华: ['中国'], 美: ['美国'], 日: ['日本'], 俄: ['俄罗斯'], 英: ['英国'], 法: ['法国'], 德: ['德国'],
+  韩: ['韩国'], 朝: ['朝鲜'], 越: ['越南'], 印: ['印度', '印度尼西亚'], 意: ['意大利'], 加: ['加拿大'], 欧: ['欧洲'],
+  亚: ['亚洲'], 非: ['非洲'], 泰: ['泰国'], 菲: ['菲律宾'], 缅: ['缅甸'], 老: ['老挝'], 柬: ['柬埔寨'], 埃: ['埃及'],
+  以: ['以色列'], 叙: ['叙利亚'], 约: ['约旦'], 沙: ['沙特阿拉伯'], 墨: ['墨西哥'], 古: ['古巴'], 秘: ['秘鲁'],
+  智: ['智利'], 荷: ['荷兰'], 比: ['比利时'], 挪: ['挪威'], 丹: ['丹麦'], 芬: ['芬兰'], 希: ['希腊'], 土: ['土耳其'],
+  波: ['波兰'], 捷: ['捷克'], 匈: ['匈牙利'], 罗: ['罗马尼亚'], 保: ['保加利亚'], 哈: ['哈萨克斯坦'],
+  巴: ['巴西', '巴基斯坦'], 阿: ['阿根廷', '阿富汗', '阿尔及利亚', '阿联酋'], 伊: ['伊朗', '伊拉克'],
+  乌: ['乌克兰', '乌兹别克斯坦'], 瑞: ['瑞士', '瑞典'], 新: ['新加坡', '新西兰', '新疆维吾尔自治区'],
+  苏: ['苏联', '江苏省'], 蒙: ['蒙古', '内蒙古自治区'], 澳: ['澳大利亚', '澳门'],
+  京: ['北京市'], 津: ['天津市'], 沪: ['上海市'], 渝: ['重庆市'], 冀: ['河北省'], 晋: ['山西省'], 辽: ['辽宁省'],
+  吉: ['吉林省'], 黑: ['黑龙江省'], 浙: ['浙江省'], 皖: ['安徽省'], 闽: ['福建省'], 赣: ['江西省'], 鲁: ['山东省'],
+  豫: ['河南省'], 鄂: ['湖北省'], 湘: ['湖南省'], 粤: ['广东省'], 桂: ['广西壮族自治区'], 琼: ['海南省'], 川: ['四川省'],
+  黔: ['贵州省'], 滇: ['云南省'], 陕: ['陕西省'], 甘: ['甘肃省'], 青: ['青海省'], 宁: ['宁夏回族自治区'],
+  藏: ['西藏自治区'], 港: ['香港'], 台: ['台湾'],
+};
+
+/**
+ * The full name of a one-character place abbreviation: the one candidate, or among several the one
+ * the article names (巴 in an article naming 巴西); undefined when the article does not settle it.
+ * A candidate counts as named by its name without the level word (江苏 for 江苏省).
+ */
+export function expandAbbreviation(initial: string, text: string): string | undefined {
+  const candidates = ABBREVIATED[initial];
+  if (!candidates) return undefined;
+  if (candidates.length === 1) return candidates[0];
+  const named = candidates.filter((c) => text.includes(c.replace(/(省|市|维吾尔自治区|自治区)$/, '')));
+  return named.length === 1 ? named[0] : undefined;
+}
