@@ -121,7 +121,18 @@ export function recognize(folded: string, given: Span[] = [], tagger: Tagger | n
     }
   }
   kept.sort((a, b) => a.start - b.start);
-  return { units: rules.units, spans: kept };
+  return { units: rules.units, spans: withoutMixedPairs(kept) };
+}
+
+/**
+ * Two one-character spans side by side are a pair of abbreviations (中美, 江李) and share a type;
+ * a person glued to a place (郑州“西美”发展 read as 西 + 美) is a misreading of one word, so both go.
+ */
+function withoutMixedPairs(spans: Span[]): Span[] {
+  const single = (s: Span | undefined) => s !== undefined && s.end - s.start === 1;
+  const mixed = (a: Span | undefined, b: Span | undefined) =>
+    single(a) && single(b) && a!.end === b!.start && a!.type !== b!.type && (a!.type === 'Person' || b!.type === 'Person');
+  return spans.filter((s, i) => !mixed(spans[i - 1], s) && !mixed(s, spans[i + 1]));
 }
 
 /** Marks units covered by any span, so later rules do not extend over them. */
