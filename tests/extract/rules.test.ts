@@ -61,6 +61,9 @@ describe('places and organizations', () => {
   it('reads country pairs as two places', () => {
     expect(spans('中美关系继续发展')).toEqual(expect.arrayContaining(['Place:中', 'Place:美']));
   });
+  it('reads 中心 before 城市 or 工作 as "the heart of", not an institution', () => {
+    expect(spans('加快建设郑州国家中心城市，做好中心工作。').filter((x) => x.startsWith('Organization:'))).toEqual([]);
+  });
   it('drops a one-character person glued to a one-character place, a misread word', () => {
     expect(spans('引领带动郑州“西美”发展和建设千亿级世界级产业集群。')).toEqual(['Place:郑州']);
   });

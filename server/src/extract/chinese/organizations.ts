@@ -20,6 +20,13 @@ const NOT_NAME_START = /^(各|该|本|其|这|那|每|两|几|多|全|某|此|�
 const MAX_UNITS = 10;
 const CENTRAL_SENSE = /^(城市|城区|工作|任务|环节|地带|区域|议题)$/;
 
+/** Does the organization span end in 中心 meaning "the heart of" (郑州国家中心|城市)? */
+export function endsInCentralSense(text: string, span: Span, us: Unit[]): boolean {
+  if (!text.startsWith('中心', span.end - 2)) return false;
+  const next = us.find((u) => u.start === span.end);
+  return next !== undefined && CENTRAL_SENSE.test(next.text);
+}
+
 const INNER_PART = /^(ns|nt|nz|n|vn|j|x|eng|nr|nrt|nrfg|b|an|l|s|nn|ng|a|d|z)$/;
 const COMPANY_HEADS = /(集团|公司)$/;
 const BUREAU_HEADS = /(局|委员会|领导小组|办公室|中心|研究所|研究院|协会|学会)$/;

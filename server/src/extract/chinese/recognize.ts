@@ -1,7 +1,7 @@
 import type { Span } from './span.ts';
 import { units, type Unit } from './units.ts';
 import { findPersons } from './persons.ts';
-import { findOrganizations } from './organizations.ts';
+import { endsInCentralSense, findOrganizations } from './organizations.ts';
 import { findProjects } from './projects.ts';
 import { findPlaces } from './places.ts';
 import { WEAK_ORG_SUFFIXES } from './cues.ts';
@@ -97,6 +97,7 @@ export function recognize(folded: string, given: Span[] = [], tagger: Tagger | n
   for (const s of widened) {
     if (s.type === 'Organization' && BARE_HEADS.has(folded.slice(s.start, s.end))) continue;
     if (s.type === 'Person' && listedWithVerbs(folded, s, rules.units)) continue;
+    if (s.type === 'Organization' && endsInCentralSense(folded, s, rules.units)) continue;
     take(s);
   }
   // Where the tagger reads nothing, a rule span stands if the tagger finds it nearly as likely, or if
@@ -126,13 +127,14 @@ export function recognize(folded: string, given: Span[] = [], tagger: Tagger | n
 
 /**
  * Two one-character spans side by side are a pair of abbreviations (中美, 江李) and share a type;
- * a person glued to a place (郑州“西美”发展 read as 西 + 美) is a misreading of one word, so both go.
+ * a person glued to a place (郑州“西美”发展 read as 西 + 美) is a misreading of one word, so both go
+ * (unless the user's lexicon says so).
  */
 function withoutMixedPairs(spans: Span[]): Span[] {
   const single = (s: Span | undefined) => s !== undefined && s.end - s.start === 1;
   const mixed = (a: Span | undefined, b: Span | undefined) =>
     single(a) && single(b) && a!.end === b!.start && a!.type !== b!.type && (a!.type === 'Person' || b!.type === 'Person');
-  return spans.filter((s, i) => !mixed(spans[i - 1], s) && !mixed(s, spans[i + 1]));
+  return spans.filter((s, i) => s.rule === 'lexicon' || (!mixed(spans[i - 1], s) && !mixed(s, spans[i + 1])));
 }
 
 /** Marks units covered by any span, so later rules do not extend over them. */
