@@ -1,7 +1,7 @@
 import type { ExtractedEntity, ExtractedRelation } from '@guanxi/shared';
 import { ancestry, gazetteer, shortForms, type Division } from './gazetteer.ts';
 import type { Span } from './span.ts';
-import { COUNTRY_ABBREVIATIONS, WORLD_PLACES } from './world.ts';
+import { isPlaceAbbreviation, WORLD_PLACES } from './world.ts';
 
 export interface PlaceContext {
   /** Title and body of the article, folded: where to look for enclosing places. */
@@ -37,7 +37,8 @@ export function resolvePlace(name: string, ctx: PlaceContext): Division | undefi
   }
   // 中原 and 江南 are regions before they are the short forms of 中原区 and 江南区.
   if (WORLD_PLACES.has(name)) candidates = candidates.filter((d) => d.name === name || d.level === 'province' || d.level === 'city');
-  if (name.length === 1) candidates = COUNTRY_ABBREVIATIONS.has(name) ? [] : abbreviated(name, ctx.text);
+  // A standing abbreviation the article leaves ambiguous (巴) is not a city's initial either (巴中).
+  if (name.length === 1) candidates = isPlaceAbbreviation(name) ? [] : abbreviated(name, ctx.text);
   const best = pick(candidates, ctx.text);
   ctx.cache.set(name, best);
   return best;

@@ -59,9 +59,14 @@ const ABBREVIATED: Record<string, string[]> = {
  * A candidate counts as named by its name without the level word (江苏 for 江苏省).
  */
 export function expandAbbreviation(initial: string, text: string): string | undefined {
-  const candidates = ABBREVIATED[initial];
-  if (!candidates) return undefined;
+  if (!isPlaceAbbreviation(initial)) return undefined;
+  const candidates = ABBREVIATED[initial]!;
   if (candidates.length === 1) return candidates[0];
   const named = candidates.filter((c) => text.includes(c.replace(/(省|市|维吾尔自治区|自治区)$/, '')));
   return named.length === 1 ? named[0] : undefined;
+}
+
+/** Is this character a standing abbreviation (美, 京, 苏), as opposed to a city's initial (郑 of 来郑)? */
+export function isPlaceAbbreviation(initial: string): boolean {
+  return Object.hasOwn(ABBREVIATED, initial);
 }
