@@ -99,6 +99,11 @@ describe('place resolution', () => {
     // 巴 is 巴西 or 巴基斯坦: the article says which.
     expect(places('中巴两国签署协议，巴西总统出席。')).toEqual(['中国', '巴西']);
   });
+  it('keeps a lone character that is no abbreviation in context as written', () => {
+    // 华 of 华容 and 英 of 江文英, misread as places, must not become 中国 and 英国.
+    expect(places('鄂州水务集团董事长闫华汇报了华容科技创新基金建设进展。')).not.toContain('中国');
+    expect(places('长子县农业发展有限公司董事长江文英汇报了节水工作。')).not.toContain('英国');
+  });
   it('widens a place to the short form of a township the article names', () => {
     const r = extractor.extract({ title: '', body: '高新区与卢氏县徐家湾乡、双龙湾镇结对以来，向徐家湾乡和双龙湾4所中心小学捐赠。' });
     const town = r.entities.find((e) => e.name === '双龙湾镇');

@@ -70,6 +70,28 @@ export function widenToNamedPlaces(spans: Span[], text: string): Span[] {
   });
 }
 
+const ABBREVIATION_BEFORE = new Set('访来在赴离抵驻返回经');
+const ABBREVIATION_AFTER = new Set('方籍资企');
+
+/**
+ * The one-character place spans that read as abbreviations: after a verb of travel (访华, 来京, 来郑),
+ * before 方, 籍, 资, 企 (中方, 中资; not 军: 万英军 is a name), or paired with another standing
+ * abbreviation (中美, 豫陕; not 文英 of a misread 江文英). Elsewhere a lone character is more likely a
+ * misread piece of a longer name (华 of 华容区), and naming it in full would spread the error
+ * (华 → 中国), so it keeps its surface form.
+ */
+export function abbreviationSpans(spans: Span[], text: string): Set<Span> {
+  const out = new Set<Span>();
+  const single = (s: Span | undefined) => s !== undefined && s.type === 'Place' && s.end - s.start === 1;
+  const standing = (s: Span | undefined) => single(s) && isPlaceAbbreviation(text[s!.start]!);
+  spans.forEach((s, i) => {
+    if (!single(s)) return;
+    const paired = standing(s) && ((standing(spans[i - 1]) && spans[i - 1]!.end === s.start) || (standing(spans[i + 1]) && spans[i + 1]!.start === s.end));
+    if (paired || ABBREVIATION_BEFORE.has(text[s.start - 1] ?? '') || ABBREVIATION_AFTER.has(text[s.end] ?? '')) out.add(s);
+  });
+  return out;
+}
+
 /** A one-character abbreviation (来郑 for 郑州) is the city or province of that initial the article names. */
 function abbreviated(initial: string, text: string): Division[] {
   if (!citiesAndProvinces) {

@@ -2,7 +2,7 @@ import type { EntityType, ExtractedEntity, ExtractedRelation, Extraction, Senten
 import type { Span } from './span.ts';
 import type { LexiconMatcher } from '../lexicon.ts';
 import { sentenceAt } from '../text/sentences.ts';
-import { resolvePlace, placeRelations, widenToNamedPlaces, type PlaceContext } from './places-resolve.ts';
+import { abbreviationSpans, resolvePlace, placeRelations, widenToNamedPlaces, type PlaceContext } from './places-resolve.ts';
 import { resolveOrganizations, locatedIn } from './org-resolve.ts';
 import { expandAbbreviation } from './world.ts';
 import { findPositions } from './positions.ts';
@@ -27,6 +27,7 @@ export function buildExtraction(input: ResolveInput): Extraction {
   const { body, folded, sentences, lexicon } = input;
   const spans = widenToNamedPlaces(input.spans, folded);
   const placeContext: PlaceContext = { text: input.title + '\n' + folded };
+  const abbreviations = abbreviationSpans(spans, folded);
   const orgNames = resolveOrganizations(spans.filter((s) => s.type === 'Organization').map((s) => folded.slice(s.start, s.end)), input.title, folded);
   const entities = new Map<string, ExtractedEntity>();
   const canonical: string[] = [];
@@ -40,7 +41,7 @@ export function buildExtraction(input: ResolveInput): Extraction {
     if (listed) {
       type = listed.type;
       name = listed.name;
-    } else if (type === 'Place') {
+    } else if (type === 'Place' && (key.length > 1 || abbreviations.has(s))) {
       // 中美 names 中国 and 美国, 来京 北京市; 郑 (来郑) has no fixed expansion and resolves by context.
       const expanded = key.length === 1 ? expandAbbreviation(key, placeContext.text) : undefined;
       const d = resolvePlace(expanded ?? key, placeContext);
