@@ -113,6 +113,15 @@ describe('place resolution', () => {
   });
 });
 
+describe('party committees of less-known counties', () => {
+  it('reads 宜君县委副书记 as the county committee and its deputy secretary', () => {
+    const r = createExtractor().extract({ title: '', body: '10月27日，宜君县委副书记陶娟主持召开新能源充电站工作推进会。七台河市委副书记熊国出席。' });
+    const positions = r.relations.filter((x) => x.type === 'HOLDS_POSITION').map((x) => `${x.from}|${x.to}|${x.title}`);
+    expect(positions).toEqual(expect.arrayContaining(['陶娟|宜君县委|副书记', '熊国|七台河市委|副书记']));
+    expect(r.entities.map((e) => e.name)).not.toContain('委');
+  });
+});
+
 describe('projects', () => {
   it('finds policy documents, quoted funds and project heads', () => {
     const s = spans('解读了《高新区节水行动实施方案》，设立了“郑卢结对帮扶”高新区产业帮扶基金，希望新能源充电站项目能在高新区落地。');

@@ -193,7 +193,29 @@ export function tokenize(text: string): Token[] {
     tokens[i] = { text: w, start: offset, end: offset + w.length, tag };
     offset += w.length;
   }
-  return tokens;
+  return unglueCommittee(tokens, tags);
+}
+
+const LEVEL_ENDINGS = new Set('省市县区州旗');
+
+/**
+ * jieba's HMM glues the 委 of a committee to the next character when the place before it is a
+ * dictionary word (宜君县|委副|书记, 七台河市|委副|书记): split it off, so that 宜君县委 can be read
+ * as the county's committee as 卢氏|县委 is. Only unknown two-character tokens after a place
+ * ending in a level character are touched.
+ */
+function unglueCommittee(tokens: Token[], tags: TagTable): Token[] {
+  const glued = (i: number) => {
+    const t = tokens[i]!;
+    return i > 0 && t.tag === 'x' && t.text.length === 2 && t.text[0] === '委' && LEVEL_ENDINGS.has(tokens[i - 1]!.text.slice(-1));
+  };
+  if (!tokens.some((_, i) => glued(i))) return tokens;
+  const out: Token[] = [];
+  tokens.forEach((t, i) => {
+    if (!glued(i)) return out.push(t);
+    for (const [k, ch] of [...t.text].entries()) out.push({ text: ch, start: t.start + k, end: t.start + k + 1, tag: lookupTag(tags, ch) ?? 'x' });
+  });
+  return out;
 }
 
 /**
