@@ -3,6 +3,7 @@ import { foldWidth, detectLanguage } from '../../server/src/extract/text/fold.ts
 import { splitSentences } from '../../server/src/extract/text/sentences.ts';
 import { recognize } from '../../server/src/extract/chinese/recognize.ts';
 import { findBylines } from '../../server/src/extract/chinese/bylines.ts';
+import { resolvePlace } from '../../server/src/extract/chinese/places-resolve.ts';
 import { createExtractor, parseLexicon } from '../../server/src/extract/index.ts';
 
 const spans = (text: string) => recognize(foldWidth(text)).spans.map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
@@ -98,6 +99,13 @@ describe('place resolution', () => {
     expect(places('国家主席访华，会见来京的代表团。')).toEqual(['中国', '北京市@11']);
     // 巴 is 巴西 or 巴基斯坦: the article says which.
     expect(places('中巴两国签署协议，巴西总统出席。')).toEqual(['中国', '巴西']);
+  });
+  it('resolves a chain of divisions written out to its innermost one', () => {
+    const chain = (name: string) => resolvePlace(name, { text: name })?.code;
+    expect(chain('四川省阿坝藏族羌族自治州')).toBe('5132');
+    expect(chain('湖北省鄂州市华容区')).toBe('420703');
+    // 鄂州 is in 湖北, not 河南: no such chain.
+    expect(chain('河南省鄂州市')).toBeUndefined();
   });
   it('keeps a lone character that is no abbreviation in context as written', () => {
     // 华 of 华容 and 英 of 江文英, misread as places, must not become 中国 and 英国.

@@ -39,9 +39,28 @@ export function resolvePlace(name: string, ctx: PlaceContext): Division | undefi
   if (WORLD_PLACES.has(name)) candidates = candidates.filter((d) => d.name === name || d.level === 'province' || d.level === 'city');
   // A standing abbreviation the article leaves ambiguous (巴) is not a city's initial either (巴中).
   if (name.length === 1) candidates = isPlaceAbbreviation(name) ? [] : abbreviated(name, ctx.text);
-  const best = pick(candidates, ctx.text);
+  let best = pick(candidates, ctx.text);
+  // 四川省阿坝藏族羌族自治州, 湖北省鄂州市华容区: the last division of a written-out chain, inside the first.
+  if (!best && candidates.length === 0) best = lastOfChain(name);
   ctx.cache.set(name, best);
   return best;
+}
+
+/** The innermost division of a name written as a chain of divisions, if each part lies inside the one before. */
+function lastOfChain(name: string): Division | undefined {
+  const g = gazetteer();
+  for (let cut = name.length - 2; cut >= 2; cut--) {
+    const outer = g.byName.get(name.slice(0, cut));
+    if (!outer) continue;
+    const inner = (g.byName.get(name.slice(cut)) ?? []).filter((d) => outer.some((o) => ancestry(g, d).slice(1).includes(o)));
+    if (inner.length === 1) return inner[0];
+    if (inner.length === 0) {
+      // The rest may itself be a chain (鄂州市华容区 after 湖北省).
+      const deeper = lastOfChain(name.slice(cut));
+      if (deeper && outer.some((o) => ancestry(g, deeper).includes(o))) return deeper;
+    }
+  }
+  return undefined;
 }
 
 /**
