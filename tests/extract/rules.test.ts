@@ -31,6 +31,12 @@ describe('persons', () => {
     expect(s).toContain('Person:吕海波');
     expect(s).toContain('Person:张红军');
   });
+  it('gives a title its 长 back when jieba reads 董事|长江|文英', () => {
+    const s = spans('长子县农业发展有限公司董事长江文英汇报了节水工作。市水利局局长江海涛出席会议。');
+    expect(s).toEqual(expect.arrayContaining(['Person:江文英', 'Person:江海涛']));
+    expect(s).not.toContain('Place:长江');
+    expect(spans('该县长江沿岸的村庄')).toContain('Place:长江');
+  });
   it('does not take districts or common words for names', () => {
     const s = spans('高新区召开会议，英雄来自人民，三是深度结合好。');
     expect(s).not.toContain('Person:高新区');

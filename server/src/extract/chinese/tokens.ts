@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
+import { SURNAMES, TITLES } from './cues.ts';
 
 /** A jieba token with its offsets into the (folded) text and its dictionary part-of-speech tag. */
 export interface Token {
@@ -193,7 +194,32 @@ export function tokenize(text: string): Token[] {
     tokens[i] = { text: w, start: offset, end: offset + w.length, tag };
     offset += w.length;
   }
-  return unglueCommittee(tokens, tags);
+  return reattachTitleEnd(unglueCommittee(tokens, tags), tags);
+}
+
+/**
+ * jieba reads 董事|长江|文英 and 局|长江|海涛: a title's last character 长 taken into the next word.
+ * When the previous token and 长 make a title (董事长, 局长 after 水利局) and the character after 长
+ * is a surname, 长 goes back to the title and the name starts after it. A bare one-character token
+ * counts only when it repeats the head before it (水利局|局), so 该县|长江 keeps its river.
+ */
+function reattachTitleEnd(tokens: Token[], tags: TagTable): Token[] {
+  let out: Token[] | undefined;
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const prev = (out ?? tokens)[out ? out.length - 1 : i - 1]!;
+    const beforePrev = i >= 2 ? tokens[i - 2]!.text : '';
+    const titled = TITLES.has(prev.text + '长') && (prev.text.length >= 2 || beforePrev.endsWith(prev.text));
+    if (t.text.length >= 2 && t.text[0] === '长' && titled && SURNAMES.has(t.text[1]!)) {
+      out ??= tokens.slice(0, i);
+      out[out.length - 1] = { text: prev.text + '长', start: prev.start, end: prev.end + 1, tag: 'nn' };
+      const rest = t.text.slice(1);
+      out.push({ text: rest, start: t.start + 1, end: t.end, tag: lookupTag(tags, rest) ?? 'x' });
+    } else if (out) {
+      out.push(t);
+    }
+  }
+  return out ?? tokens;
 }
 
 const LEVEL_ENDINGS = new Set('省市县区州旗');
