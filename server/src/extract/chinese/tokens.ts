@@ -207,10 +207,10 @@ function reattachTitleEnd(tokens: Token[], tags: TagTable): Token[] {
   let out: Token[] | undefined;
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
+    const candidate = t.text.length >= 2 && t.text[0] === '长' && SURNAMES.has(t.text[1]!);
     const prev = (out ?? tokens)[out ? out.length - 1 : i - 1]!;
     const beforePrev = i >= 2 ? tokens[i - 2]!.text : '';
-    const titled = TITLES.has(prev.text + '长') && (prev.text.length >= 2 || beforePrev.endsWith(prev.text));
-    if (t.text.length >= 2 && t.text[0] === '长' && titled && SURNAMES.has(t.text[1]!)) {
+    if (candidate && TITLES.has(prev.text + '长') && (prev.text.length >= 2 || beforePrev.endsWith(prev.text))) {
       out ??= tokens.slice(0, i);
       out[out.length - 1] = { text: prev.text + '长', start: prev.start, end: prev.end + 1, tag: 'nn' };
       const rest = t.text.slice(1);
@@ -233,7 +233,7 @@ const LEVEL_ENDINGS = new Set('省市县区州旗');
 function unglueCommittee(tokens: Token[], tags: TagTable): Token[] {
   const glued = (i: number) => {
     const t = tokens[i]!;
-    return i > 0 && t.tag === 'x' && t.text.length === 2 && t.text[0] === '委' && LEVEL_ENDINGS.has(tokens[i - 1]!.text.slice(-1));
+    return i > 0 && t.text.length === 2 && t.text[0] === '委' && t.tag === 'x' && LEVEL_ENDINGS.has(tokens[i - 1]!.text.slice(-1));
   };
   if (!tokens.some((_, i) => glued(i))) return tokens;
   const out: Token[] = [];
