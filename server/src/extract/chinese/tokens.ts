@@ -207,17 +207,18 @@ function reattachTitleEnd(tokens: Token[], tags: TagTable): Token[] {
   let out: Token[] | undefined;
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
-    const candidate = t.text.length >= 2 && t.text[0] === '长' && SURNAMES.has(t.text[1]!);
-    const prev = (out ?? tokens)[out ? out.length - 1 : i - 1]!;
-    const beforePrev = i >= 2 ? tokens[i - 2]!.text : '';
-    if (candidate && TITLES.has(prev.text + '长') && (prev.text.length >= 2 || beforePrev.endsWith(prev.text))) {
-      out ??= tokens.slice(0, i);
-      out[out.length - 1] = { text: prev.text + '长', start: prev.start, end: prev.end + 1, tag: 'nn' };
-      const rest = t.text.slice(1);
-      out.push({ text: rest, start: t.start + 1, end: t.end, tag: lookupTag(tags, rest) ?? 'x' });
-    } else if (out) {
-      out.push(t);
+    if (t.text.length >= 2 && t.text[0] === '长' && SURNAMES.has(t.text[1]!)) {
+      const prev = out ? out[out.length - 1]! : tokens[i - 1]!;
+      const beforePrev = i >= 2 ? tokens[i - 2]!.text : '';
+      if (TITLES.has(prev.text + '长') && (prev.text.length >= 2 || beforePrev.endsWith(prev.text))) {
+        out ??= tokens.slice(0, i);
+        out[out.length - 1] = { text: prev.text + '长', start: prev.start, end: prev.end + 1, tag: 'nn' };
+        const rest = t.text.slice(1);
+        out.push({ text: rest, start: t.start + 1, end: t.end, tag: lookupTag(tags, rest) ?? 'x' });
+        continue;
+      }
     }
+    out?.push(t);
   }
   return out ?? tokens;
 }
@@ -231,17 +232,17 @@ const LEVEL_ENDINGS = new Set('省市县区州旗');
  * ending in a level character are touched.
  */
 function unglueCommittee(tokens: Token[], tags: TagTable): Token[] {
-  const glued = (i: number) => {
+  let out: Token[] | undefined;
+  for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
-    return i > 0 && t.text.length === 2 && t.text[0] === '委' && t.tag === 'x' && LEVEL_ENDINGS.has(tokens[i - 1]!.text.slice(-1));
-  };
-  if (!tokens.some((_, i) => glued(i))) return tokens;
-  const out: Token[] = [];
-  tokens.forEach((t, i) => {
-    if (!glued(i)) return out.push(t);
-    for (const [k, ch] of [...t.text].entries()) out.push({ text: ch, start: t.start + k, end: t.start + k + 1, tag: lookupTag(tags, ch) ?? 'x' });
-  });
-  return out;
+    if (t.text.length === 2 && t.text[0] === '委' && t.tag === 'x' && LEVEL_ENDINGS.has(tokens[i - 1]!.text.slice(-1))) {
+      out ??= tokens.slice(0, i);
+      for (let k = 0; k < 2; k++) out.push({ text: t.text[k]!, start: t.start + k, end: t.start + k + 1, tag: lookupTag(tags, t.text[k]!) ?? 'x' });
+      continue;
+    }
+    out?.push(t);
+  }
+  return out ?? tokens;
 }
 
 /**
