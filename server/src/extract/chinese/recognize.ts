@@ -27,6 +27,14 @@ const STRONG_CONTEXT_RULES = new Set(['office-name']);
 /** Organization heads that alone name no particular body; the tagger's spans of just these are dropped. */
 const BARE_HEADS = new Set([...WEAK_ORG_SUFFIXES, '办公室', '委员会', '公司', '集团', '领导小组', '工作小组']);
 
+/** The combination's margins, overridable so `heldout.ts --sweep` can compare values on one trained model. */
+export interface Margins {
+  rule: number;
+  widen: number;
+  enumeration: number;
+}
+export const DEFAULT_MARGINS: Margins = { rule: RULE_MARGIN, widen: WIDEN_MARGIN, enumeration: ENUM_MARGIN };
+
 const TYPE_RANK = { Organization: 0, Project: 1, Person: 2, Place: 3 } as const;
 
 export interface Recognition {
@@ -69,7 +77,7 @@ export function recognizeRules(folded: string, given: Span[] = []): Recognition 
  * features and corrects them), then rule spans where the tagger has nothing and finds them close to
  * its best reading. Without a model file (or with GUANXI_NER_RULES_ONLY=1), the rules alone.
  */
-export function recognize(folded: string, given: Span[] = [], tagger: Tagger | null = defaultTagger()): Recognition {
+export function recognize(folded: string, given: Span[] = [], tagger: Tagger | null = defaultTagger(), margins: Margins = DEFAULT_MARGINS): Recognition {
   const rules = recognizeRules(folded, given);
   if (!tagger) return rules;
   const { spans: model, cost } = tagger.decode(folded, rules.units, rules.spans);
@@ -91,7 +99,7 @@ export function recognize(folded: string, given: Span[] = [], tagger: Tagger | n
   const widened = model.map((m) => {
     if (m.type !== 'Organization') return m;
     const r = rules.spans.find((s) => s.type === 'Organization' && s.end === m.end && s.start < m.start);
-    return r && (cost(r) < WIDEN_MARGIN || (cost(r) < ENUM_MARGIN && listNeighbour(folded, r, model))) ? r : m;
+    return r && (cost(r) < margins.widen || (cost(r) < margins.enumeration && listNeighbour(folded, r, model))) ? r : m;
   });
   // A bare head (办公室, 委员会) names no particular body; a list item is of its neighbours' kind.
   for (const s of widened) {
@@ -108,13 +116,13 @@ export function recognize(folded: string, given: Span[] = [], tagger: Tagger | n
   // Each span's cost is computed once: later passes only look for new neighbours.
   const waiting = rules.spans
     .filter((s) => s.type !== 'Project' && s.rule !== 'lexicon' && free(s))
-    .map((s) => ({ s, c: cost(s), margin: STRONG_CONTEXT_RULES.has(s.rule) ? ENUM_MARGIN : RULE_MARGIN }));
+    .map((s) => ({ s, c: cost(s), margin: STRONG_CONTEXT_RULES.has(s.rule) ? margins.enumeration : margins.rule }));
   for (let more = true; more; ) {
     more = false;
     for (let k = 0; k < waiting.length; k++) {
       const { s, c, margin } = waiting[k]!;
       if (!free(s)) continue;
-      if (c < margin || (c < ENUM_MARGIN && inEnumeration(s))) {
+      if (c < margin || (c < margins.enumeration && inEnumeration(s))) {
         take(s);
         waiting.splice(k--, 1);
         more = true;
