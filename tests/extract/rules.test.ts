@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { foldWidth, detectLanguage } from '../../server/src/extract/text/fold.ts';
 import { splitSentences } from '../../server/src/extract/text/sentences.ts';
-import { recognize } from '../../server/src/extract/chinese/recognize.ts';
+import { recognize, recognizeRules } from '../../server/src/extract/chinese/recognize.ts';
 import { findBylines } from '../../server/src/extract/chinese/bylines.ts';
 import { resolvePlace } from '../../server/src/extract/chinese/places-resolve.ts';
 import { createExtractor, parseLexicon } from '../../server/src/extract/index.ts';
 
 const spans = (text: string) => recognize(foldWidth(text)).spans.map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
+/** The rule families' spans alone, before the tagger reads them. */
+const ruleSpans = (text: string) => recognizeRules(foldWidth(text)).spans.map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
 
 describe('text repair', () => {
   it('folds full-width forms without moving offsets', () => {
@@ -73,6 +75,47 @@ describe('places and organizations', () => {
   });
   it('drops a one-character person glued to a one-character place, a misread word', () => {
     expect(spans('引领带动郑州“西美”发展和建设千亿级世界级产业集群。')).toEqual(['Place:郑州']);
+  });
+});
+
+describe('rule families on the shapes the tagger learns from', () => {
+  it('reads a committee or ministry glued to the title after it (市委书记, 外交部长)', () => {
+    expect(ruleSpans('十二月二十四日，市委书记张敬涛召集县乡干部。')).toEqual(['Organization:市委', 'Person:张敬涛']);
+    expect(ruleSpans('省委常委、市委书记纪馨芳深入基层。')).toEqual(expect.arrayContaining(['Organization:省委', 'Organization:市委']));
+    expect(ruleSpans('府解散后被任命为内务部代理部长。')).toContain('Organization:内务部');
+    expect(ruleSpans('黑龙江省阿城市委书记王某出席。')).toEqual(expect.arrayContaining(['Place:黑龙江省', 'Organization:阿城市委']));
+    expect(ruleSpans('美国国务卿和外交部长钱其琛会谈。')).toContain('Organization:外交部');
+    // A title alone, or one whose first part is a title (主任委员), names no body.
+    expect(ruleSpans('主任委员和副总理出席。').filter((s) => s.startsWith('Organization'))).toEqual([]);
+  });
+  it('does not reach left of a place over a word jieba calls a name (荣获|郑州市…)', () => {
+    expect(ruleSpans('中原郑州，并荣获郑州市技术监督局、郑州市质量检验所的表彰。')).toContain('Organization:郑州市技术监督局');
+  });
+  it('starts a name at the last of a chain of places; the ones before are places of their own', () => {
+    expect(ruleSpans('长沙市芙蓉区人民法院审理此案。')).toEqual(['Place:长沙市', 'Organization:芙蓉区人民法院']);
+    expect(ruleSpans('印度外交部发表声明。')).toEqual(['Organization:印度外交部']);
+  });
+  it('takes no direction word for a department (北部, 中南部, 大部)', () => {
+    const s = ruleSpans('黄淮北部、黄淮中南部、华南大部将有阵雨。');
+    expect(s.filter((x) => x.startsWith('Organization'))).toEqual([]);
+  });
+  it('reads a lone surname before a title or form of address as the person', () => {
+    expect(ruleSpans('据悉，李局长和张先生昨天到达。')).toEqual(['Person:李', 'Person:张']);
+    expect(ruleSpans('稽查而骂骂咧咧的陈小姐顿时瞠目。')).toEqual(['Person:陈']);
+    expect(ruleSpans('他坚决贯彻毛主席制定的方针。')).toEqual(['Person:毛']);
+    // 原局长 is the former director; 和, 都 are words here.
+    expect(ruleSpans('原局长和代市长都来了。')).toEqual([]);
+  });
+  it('reads standing abbreviations by the word they sit in (中方, 华侨, 对华, 欧美, 港台地区, 中葡双方)', () => {
+    expect(ruleSpans('美国向中方作出承诺。')).toContain('Place:中');
+    expect(ruleSpans('镇压华侨爱国活动。')).toEqual(['Place:华']);
+    expect(ruleSpans('欧盟对华投资稳定增长。')).toContain('Place:华');
+    expect(ruleSpans('不少在欧美工作的青年学者。')).toEqual(['Place:欧', 'Place:美']);
+    expect(ruleSpans('国外及港台地区的研究。')).toEqual(['Place:港', 'Place:台']);
+    expect(ruleSpans('这是中葡双方的共同目标。')).toEqual(['Place:中', 'Place:葡']);
+    // Ordinary words made of the same characters, and regions, stay as they are.
+    expect(ruleSpans('比方说，这个秘方和土方。')).toEqual([]);
+    expect(ruleSpans('中亚和中欧国家')).not.toContain('Place:中');
   });
 });
 

@@ -1,6 +1,7 @@
 import type { Span } from './span.ts';
 import type { Unit } from './units.ts';
 import { COMMON_WORD_STOPS, ORG_SUFFIXES, TITLES, WEAK_ORG_SUFFIXES } from './cues.ts';
+import { dictTag } from './tokens.ts';
 
 const MAX_SUFFIX = Math.max(...[...ORG_SUFFIXES].map((s) => s.length));
 // Tags of units that can sit inside an organization name, left of its head.
@@ -18,6 +19,8 @@ const STRONG_PART = /^(ns|nt|nz|j|x|eng|nr|nrt|nrfg)$/;
 // Modifiers that start a generic reference, not a name (各基层党委, 该公司, 两家公司).
 const NOT_NAME_START = /^(各|该|本|其|这|那|每|两|几|多|全|某|此|我|你|他|有关|相关|其他|其它|一些|所有|主要|各级|部分|一家|一个|该些)$/;
 const MAX_UNITS = 10;
+const PERSONLIKE_OR_UNKNOWN = /^(nr|nrfg|x)$/;
+const DIRECTION_PART = /^[东南西北中]{1,2}部$|^大部$/;
 const CENTRAL_SENSE = /^(城市|城区|工作|任务|环节|地带|区域|议题)$/;
 
 /** Does the organization span end in 中心 meaning "the heart of" (郑州国家中心|城市)? */
@@ -56,6 +59,32 @@ export function orgSuffixOf(text: string): string | undefined {
 }
 
 /**
+ * The length of the organization part of a word that glues a head to the title after it: 市委|书记,
+ * 省委|常委, 银行|行长 (the title follows whole), 外交部|长, 内政部|长 (the title shares the head's last
+ * character: 部长). 0 when the word is not such a pair: the part before the title must itself name a
+ * body (a level body, a dictionary organization or abbreviation, or end in a head of two characters).
+ */
+const SHARED_TITLE_HEADS = new Set('部会社行局院所厅署');
+
+function namesBody(head: string): boolean {
+  const tag = dictTag(head);
+  return LEVEL_BODIES.test(head) || tag === 'nt' || (tag === 'j' && ORG_ABBREVIATION_END.test(head)) || (orgSuffixOf(head)?.length ?? 0) >= 2;
+}
+
+export function orgBeforeTitle(word: string): number {
+  if (word.length < 4) return 0;
+  for (let n = Math.min(5, word.length - 2); n >= 2; n--) {
+    const title = word.slice(word.length - n);
+    if (!TITLES.has(title)) continue;
+    const whole = word.slice(0, word.length - n);
+    if (whole.length >= 2 && namesBody(whole)) return whole.length;
+    const shared = word.slice(0, word.length - n + 1);
+    if (shared.length >= 3 && SHARED_TITLE_HEADS.has(title[0]!) && shared.endsWith(title[0]!) && !TITLES.has(shared.slice(0, -1))) return shared.length;
+  }
+  return 0;
+}
+
+/**
  * Organizations: jieba's organization words (国务院, 新华社), and names built leftward from an
  * organization head (公司, 委员会, 局…) over name parts until a verb, function word, punctuation,
  * person or title. A bare generic head needs a strong part (a place, proper noun or abbreviation)
@@ -69,12 +98,17 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
   // A stop-listed word (智慧, 东方) is plain description inside a name that a place starts (高新|智慧|运营|集团).
   const placeBefore = (k: number) => k > 0 && (!!us[k - 1]!.place || stems.has(us[k - 1]!.text));
   for (let i = 0; i < us.length; i++) {
-    const u = us[i]!;
     if (blocked[i]) continue;
+    const whole = us[i]!;
+    // A head glued to the title after it (市委书记, 外交部长) is read as the head alone.
+    const glued = orgBeforeTitle(whole.text);
+    const u = glued ? { ...whole, text: whole.text.slice(0, glued), end: whole.start + glued, tag: dictTag(whole.text.slice(0, glued)) ?? 'n' } : whole;
     if ((LEVEL_BODIES.test(u.text) && !us[i - 1]?.place) || (u.tag === 'j' && u.text.length >= 2 && ORG_ABBREVIATION_END.test(u.text))) {
       spans.push({ start: u.start, end: u.end, type: 'Organization', rule: 'level-body' });
       continue;
     }
+    // A direction word (北部, 中南部, 大部) ends in 部 but names no department.
+    if (u.tag === 'f' || DIRECTION_PART.test(u.text)) continue;
     // 中国政府, 印度当局: the place alone is the entity.
     if (STATE_HEADS.has(u.text) && us[i - 1]?.place && !us[i - 2]?.place) continue;
     const suffix = orgSuffixOf(u.text);
@@ -82,9 +116,9 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
     if (suffix === '中心' && CENTRAL_SENSE.test(us[i + 1]?.text ?? '')) continue;
     const isNt = u.tag === 'nt' && !COMMON_WORD_STOPS.has(u.text) && !u.text.endsWith('关系');
     if (!suffix && !isNt) continue;
-    // Extend right over further heads (中共中央|政治局, 北京大学|法律系 stay one name).
+    // Extend right over further heads (中共中央|政治局, 北京大学|法律系 stay one name); not past a title.
     let last = i;
-    while (last + 1 < us.length && !blocked[last + 1] && (us[last + 1]!.tag === 'nt' || (orgSuffixOf(us[last + 1]!.text) && us[last + 1]!.text.length >= 2 && !TITLES.has(us[last + 1]!.text)))) last++;
+    while (!glued && last + 1 < us.length && !blocked[last + 1] && (us[last + 1]!.tag === 'nt' || (orgSuffixOf(us[last + 1]!.text) && us[last + 1]!.text.length >= 2 && !TITLES.has(us[last + 1]!.text)))) last++;
     // Extend left over name parts.
     let first = i;
     let strong = isNt || STRONG_PART.test(u.tag) && u.text.length > (suffix?.length ?? 0);
@@ -93,6 +127,9 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
       const stopWord = COMMON_WORD_STOPS.has(p.text) && !p.place && !stems.has(p.text);
       const trade = p.tag === 'v' && TRADE_VERBS.has(p.text) && !!suffix && COMPANY_HEADS.test(suffix);
       if (blocked[first - 1] || !(NAME_PART.test(p.tag) || trade || stems.has(p.text)) || NOT_NAME_START.test(p.text) || TITLES.has(p.text) || (stopWord && !placeBefore(first - 1))) break;
+      // A name that starts with a place does not reach further left over a word the dictionary does not
+      // know as a place or body (荣获|郑州市|技术监督局: jieba tags 荣获 a person name).
+      if (us[first]!.place && !p.place && PERSONLIKE_OR_UNKNOWN.test(p.tag)) break;
       first--;
       if (!stopWord && strongPart(p)) strong = true;
     }
@@ -115,7 +152,10 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
       if (!strong) break;
       first++;
     }
-    const text = us.slice(first, last + 1).map((x) => x.text).join('');
+    // Places in a chain before the name (河北|栾城县|…, 美国|密执安州立大学): the name starts at the last
+    // of them, and those before it are places of their own, as the news corpora write them.
+    while (first + 1 < i && us[first]!.place && us[first + 1]!.place) first++;
+    const text = us.slice(first, last + 1).map((x, k) => (first + k === i ? u.text : x.text)).join('');
     const weak = !suffix || WEAK_ORG_SUFFIXES.has(suffix) || text === suffix;
     if (!isNt && first === i && (weak || u.text === suffix)) {
       i = last;
@@ -126,7 +166,7 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
       i = last;
       continue;
     }
-    spans.push({ start: us[first]!.start, end: us[last]!.end, type: 'Organization', rule: isNt && first === i ? 'jieba-nt' : described ? 'org-described' : 'org-head' });
+    spans.push({ start: us[first]!.start, end: last === i ? u.end : us[last]!.end, type: 'Organization', rule: isNt && first === i ? 'jieba-nt' : described ? 'org-described' : 'org-head' });
     i = last;
   }
   return spans;

@@ -22,7 +22,7 @@ export function isChineseNameShape(s: string): boolean {
   if (!sl) return false;
   const given = s.length - sl;
   if (given < 1 || given > 2) return false;
-  if (PLACE_END.test(s) || COMMON_WORD_STOPS.has(s) || TITLES.has(s.slice(sl))) return false;
+  if (PLACE_END.test(s) || COMMON_WORD_STOPS.has(s) || TITLES.has(s.slice(sl)) || PERSON_SUFFIX_WORDS.has(s.slice(sl))) return false;
   for (let i = sl; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x4e00 || c > 0x9fff) return false;
@@ -105,10 +105,18 @@ export function findPersons(text: string, us: Unit[]): Span[] {
       spans.push({ start: u.start, end: u.end, type: 'Person', rule: 'name-word' });
       continue;
     }
+    // 2c. A surname alone standing for the person, before a title or form of address (李|局长, 陈小姐,
+    //     毛主席): the person is the surname.
+    const lone = loneSurnameBefore(t, next);
+    if (lone) {
+      spans.push({ start: u.start, end: u.start + 1, type: 'Person', rule: 'surname-title' });
+      continue;
+    }
     // 3. A name jieba split (张|红军, 吕|海波, 王|凯|胜): surname unit followed by one or two
     //    given-name characters that end on a unit boundary, next to a title or enumeration.
     const sl = surnameLength(t);
-    if (sl && t.length === sl && next) {
+    // A surname that is also a function word and read as one (局长|和|张先生, 都|来|了) starts no name.
+    if (sl && t.length === sl && next && !(VERBISH.test(u.tag) && AMBIGUOUS_SURNAMES.has(t))) {
       const officeBefore = !!prev && prev.text.length >= 2 && OFFICE_END.test(prev.text);
       const joined = joinGiven(us, i, officeBefore);
       if (joined) {
@@ -137,6 +145,20 @@ const NON_NAME_CHARS = new Set('的了着过个棵们是在不出得这那把被
 const OFFICE_END = /(办|办公室|局|部|处|科|室|厅|委|中心)$/;
 
 const NAME_TAGS = /^(nr|nrfg|x|t|nz|ns|n|nrt|ng)$/;
+
+// Surnames that are as often a word of their own before a title (原局长: the former director; 代市长).
+const NOT_LONE_SURNAME = new Set([...AMBIGUOUS_SURNAMES, ...'代前现新老副正总']);
+
+/**
+ * Is t a lone surname before a title or form of address — as its own unit (李|局长, 李|副局长) or
+ * glued to it (陈小姐, 毛主席)?
+ */
+function loneSurnameBefore(t: string, next: Unit | undefined): boolean {
+  if (!SURNAMES.has(t[0]!) || NOT_LONE_SURNAME.has(t[0]!)) return false;
+  const rest = t.length === 1 ? (next?.text ?? '') : t.slice(1);
+  const title = rest.startsWith('副') ? rest.slice(1) : rest;
+  return TITLES.has(title) || (PERSON_SUFFIX_WORDS.has(rest) && rest !== '总' && rest !== '委员') || (t.length === 1 && rest === '总' );
+}
 
 function endsWithTitle(s: string): boolean {
   for (let n = Math.min(5, s.length); n >= 2; n--) if (TITLES.has(s.slice(-n))) return true;

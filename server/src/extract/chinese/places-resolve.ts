@@ -90,7 +90,7 @@ export function widenToNamedPlaces(spans: Span[], text: string): Span[] {
 }
 
 const ABBREVIATION_BEFORE = new Set('访来在赴离抵驻返回经');
-const ABBREVIATION_AFTER = new Set('方籍资企');
+const ABBREVIATION_AFTER = new Set('方籍资企侨胞裔商');
 
 /**
  * The one-character place spans that read as abbreviations: after a verb of travel (访华, 来京, 来郑),
