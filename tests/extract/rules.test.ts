@@ -95,6 +95,11 @@ describe('rule families on the shapes the tagger learns from', () => {
     expect(ruleSpans('长沙市芙蓉区人民法院审理此案。')).toEqual(['Place:长沙市', 'Organization:芙蓉区人民法院']);
     expect(ruleSpans('印度外交部发表声明。')).toEqual(['Organization:印度外交部']);
   });
+  it('names a body with its session as one organization, not a meeting', () => {
+    expect(ruleSpans('中国致公党第十一次全国代表大会今天开幕。')).toEqual(['Organization:中国致公党第十一次全国代表大会']);
+    expect(ruleSpans('经过六届人大常委会第四次会议审议。')).toEqual(['Organization:六届人大常委会']);
+    expect(ruleSpans('全国政协九届一次会议开幕。')).toEqual(['Organization:全国政协']);
+  });
   it('takes no direction word for a department (北部, 中南部, 大部)', () => {
     const s = ruleSpans('黄淮北部、黄淮中南部、华南大部将有阵雨。');
     expect(s.filter((x) => x.startsWith('Organization'))).toEqual([]);

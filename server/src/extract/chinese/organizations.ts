@@ -169,7 +169,46 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
     spans.push({ start: us[first]!.start, end: last === i ? u.end : us[last]!.end, type: 'Organization', rule: isNt && first === i ? 'jieba-nt' : described ? 'org-described' : 'org-head' });
     i = last;
   }
-  return spans;
+  return withSessions(spans, us);
+}
+
+// The numbered session of a body (第十一次, 六届, 第九届).
+const SESSION = /^第?[〇零一二三四五六七八九十百0-9]+[届次]$/;
+// Bodies that sit in sessions and are named with them (全国代表大会, 常委会), unlike a meeting (会议).
+const SESSION_BODY = /(代表大会|委员会|常委会|人大)$/;
+
+/**
+ * A body named with its session is one organization (中国致公党第十一次全国代表大会, 六届人大常委会): an
+ * organization, a session number and a body that sits in sessions, or a session number and such a body.
+ */
+function withSessions(spans: Span[], us: Unit[]): Span[] {
+  const out: Span[] = [];
+  for (const s of spans) {
+    const k = unitEndingAt(us, s.start);
+    const session = k >= 0 && SESSION.test(us[k]!.text) ? us[k]! : undefined;
+    if (!session || !SESSION_BODY.test(us.slice(k + 1, unitEndingAt(us, s.end) + 1).map((u) => u.text).join(''))) {
+      out.push(s);
+      continue;
+    }
+    const before = out[out.length - 1];
+    if (before && before.end === session.start) out[out.length - 1] = { ...before, end: s.end, rule: 'org-session' };
+    else out.push({ ...s, start: /届$/.test(session.text) ? session.start : s.start, rule: /届$/.test(session.text) ? 'org-session' : s.rule });
+  }
+  return out;
+}
+
+/** The index of the unit that ends at `end` (units are in text order), or -1. */
+function unitEndingAt(us: Unit[], end: number): number {
+  let lo = 0;
+  let hi = us.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const e = us[mid]!.end;
+    if (e === end) return mid;
+    if (e < end) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 /**
