@@ -2,6 +2,7 @@ import type { Span } from './span.ts';
 import type { Unit } from './units.ts';
 import { COMMON_WORD_STOPS, ORG_SUFFIXES, TITLES, WEAK_ORG_SUFFIXES } from './cues.ts';
 import { dictTag } from './tokens.ts';
+import { gazetteer } from './gazetteer.ts';
 
 const MAX_SUFFIX = Math.max(...[...ORG_SUFFIXES].map((s) => s.length));
 // Tags of units that can sit inside an organization name, left of its head.
@@ -94,7 +95,8 @@ export function orgBeforeTitle(word: string): number {
 export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
   const spans: Span[] = [];
   const stems = placeStems(us);
-  const strongPart = (p: Unit) => STRONG_PART.test(p.tag) || !!p.place || stems.has(p.text);
+  const streets = streetOfficeNames(us);
+  const strongPart = (p: Unit) => STRONG_PART.test(p.tag) || !!p.place || stems.has(p.text) || streets.has(p.text);
   // A stop-listed word (智慧, 东方) is plain description inside a name that a place starts (高新|智慧|运营|集团).
   const placeBefore = (k: number) => k > 0 && (!!us[k - 1]!.place || stems.has(us[k - 1]!.text));
   for (let i = 0; i < us.length; i++) {
@@ -209,6 +211,20 @@ function unitEndingAt(us: Unit[], end: number): number {
     else hi = mid - 1;
   }
   return -1;
+}
+
+/**
+ * Township names in their short form right before 办事处 (梧桐|办事处): a street office is named by its
+ * street, though the short form alone is an ordinary word (梧桐, a tree) and no place unit.
+ */
+function streetOfficeNames(us: Unit[]): Set<string> {
+  const names = new Set<string>();
+  for (let i = 1; i < us.length; i++) {
+    if (us[i]!.text !== '办事处') continue;
+    const name = us[i - 1]!.text;
+    if (name.length >= 2 && (gazetteer().byName.get(name) ?? []).some((d) => d.level === 'township')) names.add(name);
+  }
+  return names;
 }
 
 /**

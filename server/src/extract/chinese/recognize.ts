@@ -4,7 +4,7 @@ import { findPersons } from './persons.ts';
 import { endsInCentralSense, findOrganizations } from './organizations.ts';
 import { findProjects } from './projects.ts';
 import { findPlaces } from './places.ts';
-import { WEAK_ORG_SUFFIXES } from './cues.ts';
+import { SURNAMES, WEAK_ORG_SUFFIXES } from './cues.ts';
 import { defaultTagger, type Tagger } from '../learn/model.ts';
 
 // Margins in the tagger's score units (`Tagger.decode` → cost: score lost by the best path that has
@@ -104,7 +104,7 @@ export function recognize(folded: string, given: Span[] = [], tagger: Tagger | n
   // A bare head (办公室, 委员会) names no particular body; a list item is of its neighbours' kind.
   for (const s of widened) {
     if (s.type === 'Organization' && BARE_HEADS.has(folded.slice(s.start, s.end))) continue;
-    if (s.type === 'Person' && listedWithVerbs(folded, s, rules.units)) continue;
+    if (s.type === 'Person' && (listedWithVerbs(folded, s, rules.units) || quotedCoinage(folded, s))) continue;
     if (s.type === 'Organization' && endsInCentralSense(folded, s, rules.units)) continue;
     take(s);
   }
@@ -169,6 +169,17 @@ function listedWithVerbs(text: string, s: Span, units: Unit[]): boolean {
   const after = text[s.end] === '、' ? units.find((u) => u.start === s.end + 1) : undefined;
   const before = text[s.start - 1] === '、' ? units.find((u) => u.end === s.start - 1) : undefined;
   return isVerb(after) || isVerb(before);
+}
+
+const QUOTES: Record<string, string> = { '“': '”', '「': '」', '『': '』', '‘': '’', '"': '"' };
+
+/**
+ * Is s a person that fills a pair of quotes and does not start with a surname (郑州“西美”发展: a
+ * coined word)? Quoted nicknames start with one (“苗苗”).
+ */
+function quotedCoinage(text: string, s: Span): boolean {
+  const close = QUOTES[text[s.start - 1] ?? ''];
+  return close !== undefined && text[s.end] === close && s.end - s.start <= 3 && !SURNAMES.has(text[s.start]!);
 }
 
 /** Is there a span of s's type next to it in a list, across a 、? */
