@@ -6,12 +6,19 @@
  * (UTF-8 bytes of input per second of wall time) and MB per CPU-second of this process (GC and JIT
  * threads included), which a loaded machine distorts less; then the median pass.
  *
+ * The baseline, run right after each pass on the same text: @node-rs/jieba's own `cut` (its bundled
+ * dictionary, HMM on) — the tokenizer alone, the least any Chinese extraction does. The machine's speed
+ * swings by 2× within an hour, so the ratio of the two (how many tokenizer passes an extraction costs)
+ * is the figure to compare across days.
+ *
  *   npm run bench:extract [-- --passes 5]
  */
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createRequire } from 'node:module';
+import { Jieba } from '@node-rs/jieba';
 import { createExtractor } from '../extract/index.ts';
 import { median } from './median.ts';
 
@@ -26,16 +33,21 @@ for (let i = 1; i < parts.length; i += 2) articles.push({ title: parts[i]!.trim(
 
 const extractor = createExtractor();
 extractor.extract({ title: '', body: '预热。' });
+const { dict } = createRequire(import.meta.url)('@node-rs/jieba/dict.js') as { dict: Uint8Array };
+const jieba = Jieba.withDict(dict);
 
-/** One pass over ~1 MB: wall seconds, CPU seconds, bytes and characters. */
-function pass() {
+const extract = (a: { title: string; body: string }) => void extractor.extract({ ...a, date: '2020-05-08' });
+const cut = (a: { title: string; body: string }) => void jieba.cut(a.body, true);
+
+/** One pass over ~`mb` MB: wall seconds, CPU seconds, bytes and characters. */
+function pass(work: (a: { title: string; body: string }) => void = extract, mb = 1) {
   let bytes = 0;
   let chars = 0;
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
-  while (bytes < 1 << 20) {
+  while (bytes < mb * (1 << 20)) {
     for (const a of articles) {
-      extractor.extract({ ...a, date: '2020-05-08' });
+      work(a);
       bytes += Buffer.byteLength(a.body);
       chars += a.body.length;
     }
@@ -49,13 +61,20 @@ const line = (label: string, r: ReturnType<typeof pass>) =>
   `${(r.bytes / 1e6 / r.seconds).toFixed(2)} MB/s; ${(r.bytes / 1e6 / r.cpuSeconds).toFixed(2)} MB per CPU-second`;
 
 console.log(line('warm-up pass (not counted)', pass()));
+// The tokenizer is ~30× faster: its passes read 8 MB, so that they last long enough to time.
+console.log(line('  jieba cut, warm-up', pass(cut, 8)));
 const runs = Array.from({ length: PASSES }, (_, i) => {
   const r = pass();
   console.log(line(`pass ${i + 1}`, r));
-  return r;
+  const base = pass(cut, 8);
+  console.log(line('  jieba cut alone', base));
+  return { ...r, ratio: (r.seconds / r.bytes) / (base.seconds / base.bytes), baseMbps: base.bytes / 1e6 / base.seconds };
 });
 const mbps = median(runs.map((r) => r.bytes / 1e6 / r.seconds));
 const perCpu = median(runs.map((r) => r.bytes / 1e6 / r.cpuSeconds));
+const ratio = median(runs.map((r) => r.ratio));
+const baseMbps = median(runs.map((r) => r.baseMbps));
 // On a shared machine wall time includes waiting for a core; CPU time is what one core spent.
 console.log(`median of ${PASSES} passes: ${mbps.toFixed(2)} MB/s, ${perCpu.toFixed(2)} MB per CPU-second (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores)`);
-console.log(JSON.stringify({ mbPerSecond: Number(mbps.toFixed(2)), mbPerCpuSecond: Number(perCpu.toFixed(2)), passes: PASSES }));
+console.log(`jieba's cut alone: ${baseMbps.toFixed(2)} MB/s; extraction takes ${ratio.toFixed(2)}× its time (median of the passes' ratios)`);
+console.log(JSON.stringify({ mbPerSecond: Number(mbps.toFixed(2)), mbPerCpuSecond: Number(perCpu.toFixed(2)), jiebaCutMbPerSecond: Number(baseMbps.toFixed(2)), timesJiebaCut: Number(ratio.toFixed(2)), passes: PASSES }));

@@ -107,7 +107,7 @@ export function findPersons(text: string, us: Unit[]): Span[] {
     }
     // 2c. A surname alone standing for the person, before a title or form of address (李|局长, 陈小姐,
     //     毛主席): the person is the surname.
-    const lone = loneSurnameBefore(t, next);
+    const lone = t.length <= 4 && loneSurnameBefore(t, next);
     if (lone) {
       spans.push({ start: u.start, end: u.start + 1, type: 'Person', rule: 'surname-title' });
       continue;

@@ -27,7 +27,7 @@ export function findPlaces(us: Unit[]): Span[] {
     const u = us[i]!;
     const t = u.text;
     // Before the stop list: 华侨 and 欧美 are no entities, but the abbreviations in them are places.
-    const side = SIDE_RE.exec(t);
+    const side = t.length === 2 ? SIDE_RE.exec(t) : null;
     if (side) {
       spans.push({ start: u.start, end: u.start + 1, type: 'Place', rule: 'abbreviation-side' });
       continue;
