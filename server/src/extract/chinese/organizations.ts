@@ -59,12 +59,7 @@ export function orgSuffixOf(text: string): string | undefined {
   return undefined;
 }
 
-/**
- * The length of the organization part of a word that glues a head to the title after it: 市委|书记,
- * 省委|常委, 银行|行长 (the title follows whole), 外交部|长, 内政部|长 (the title shares the head's last
- * character: 部长). 0 when the word is not such a pair: the part before the title must itself name a
- * body (a level body, a dictionary organization or abbreviation, or end in a head of two characters).
- */
+// Heads whose last character starts the title after them (外交部|长 of 部长, 协会|长 of 会长).
 const SHARED_TITLE_HEADS = new Set('部会社行局院所厅署');
 
 function namesBody(head: string): boolean {
@@ -72,6 +67,12 @@ function namesBody(head: string): boolean {
   return LEVEL_BODIES.test(head) || tag === 'nt' || (tag === 'j' && ORG_ABBREVIATION_END.test(head)) || (orgSuffixOf(head)?.length ?? 0) >= 2;
 }
 
+/**
+ * The length of the organization part of a word that glues a head to the title after it: 市委|书记,
+ * 省委|常委, 银行|行长 (the title follows whole), 外交部|长, 内政部|长 (the title shares the head's last
+ * character: 部长). 0 when the word is not such a pair: the part before the title must itself name a
+ * body (a level body, a dictionary organization or abbreviation, or end in a head of two characters).
+ */
 export function orgBeforeTitle(word: string): number {
   if (word.length < 4) return 0;
   for (let n = Math.min(5, word.length - 2); n >= 2; n--) {

@@ -157,7 +157,9 @@ function loneSurnameBefore(t: string, next: Unit | undefined): boolean {
   if (!SURNAMES.has(t[0]!) || NOT_LONE_SURNAME.has(t[0]!)) return false;
   const rest = t.length === 1 ? (next?.text ?? '') : t.slice(1);
   const title = rest.startsWith('副') ? rest.slice(1) : rest;
-  return TITLES.has(title) || (PERSON_SUFFIX_WORDS.has(rest) && rest !== '总' && rest !== '委员') || (t.length === 1 && rest === '总' );
+  if (TITLES.has(title)) return true;
+  // Glued into one word, surname + 总 is more often a word of its own (高总, 林总 of 森林总…) than an address.
+  return PERSON_SUFFIX_WORDS.has(rest) && (t.length === 1 || rest !== '总');
 }
 
 function endsWithTitle(s: string): boolean {

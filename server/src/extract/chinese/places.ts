@@ -70,6 +70,7 @@ function isAbbreviationPair(t: string, next: Unit | undefined): boolean {
   const m = PAIR_RE.exec(t);
   if (!m) return false;
   const letters = m[1]!;
+  // 葡 (Portugal) pairs too (中葡双方); it stays out of COUNTRY_ABBREVIATIONS, whose characters are tagger features.
   for (const ch of letters) if (!COUNTRY_ABBREVIATIONS.has(ch) && ch !== '葡') return false;
   if (new Set(letters).size !== letters.length) return false;
   return !!m[2] || (!!next && PAIR_FOLLOWERS.test(next.text)) || /^(中美|中俄|中英|中法|中韩|中日|美日|美英|美俄|中非|中欧|中德|中印|中巴)$/.test(letters);
