@@ -4,7 +4,7 @@ import { foldWidth } from '../../server/src/extract/text/fold.ts';
 import { recognize, recognizeRules } from '../../server/src/extract/chinese/recognize.ts';
 import { MODEL_PATH, Tagger, defaultTagger } from '../../server/src/extract/learn/model.ts';
 import { NT, allowed, canEnd, canStart, spansFromTagSeq, tagsFromSpans } from '../../server/src/extract/learn/tags.ts';
-import { backward, viterbi } from '../../server/src/extract/learn/viterbi.ts';
+import { bestThrough, viterbi } from '../../server/src/extract/learn/viterbi.ts';
 import { FEATURES, featurize } from '../../server/src/extract/learn/features.ts';
 
 describe('learned tagger', () => {
@@ -39,9 +39,9 @@ describe('learned tagger', () => {
     expect(names).toEqual(expect.arrayContaining(['Person:李鹏', 'Place:北京', 'Place:美国']));
   });
 
-  it('Viterbi and backward Viterbi agree with an exhaustive search over valid paths', () => {
+  it('Viterbi and the best path through a given tag agree with an exhaustive search over valid paths', () => {
     // Every valid tag path of a short random lattice, scored directly: the optimized loops must find
-    // the best, and forward + backward scores must meet on it.
+    // the best, and the best path through each position and tag.
     let seed = 7;
     const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32) * 10 - 5;
     const n = 5;
@@ -51,9 +51,13 @@ describe('learned tagger', () => {
     const end = Float64Array.from({ length: NT }, rand);
     const path = new Uint8Array(n);
     let best = -Infinity;
+    const bestAt = new Float64Array(n * NT).fill(-Infinity);
     const walk = (i: number, score: number): void => {
       if (i === n) {
-        if (canEnd(path[n - 1]!)) best = Math.max(best, score + end[path[n - 1]!]!);
+        if (!canEnd(path[n - 1]!)) return;
+        const total = score + end[path[n - 1]!]!;
+        best = Math.max(best, total);
+        for (let k = 0; k < n; k++) bestAt[k * NT + path[k]!] = Math.max(bestAt[k * NT + path[k]!]!, total);
         return;
       }
       for (let t = 0; t < NT; t++) {
@@ -73,9 +77,46 @@ describe('learned tagger', () => {
       score += trans[tags[i - 1]! * NT + tags[i]!]! + emit[i * NT + tags[i]!]!;
     }
     expect(score + end[tags[n - 1]!]!).toBeCloseTo(best, 9);
-    // alpha + beta at any position and tag on the best path equals the best total.
-    const beta = backward(emit, n, trans, end);
-    for (let i = 0; i < n; i++) expect(alpha[i * NT + tags[i]!]! + beta[i * NT + tags[i]!]!).toBeCloseTo(best, 9);
+    // The best path through any position and tag, from the forward scores up to there.
+    let checked = 0;
+    for (let i = 0; i < n; i++) {
+      for (let t = 0; t < NT; t++) {
+        if (alpha[i * NT + t] === -Infinity) continue;
+        const through = bestThrough(emit, alpha, n, trans, end, got, i, t, alpha[i * NT + t]!);
+        if (bestAt[i * NT + t] === -Infinity) expect(through).toBe(-Infinity);
+        else expect(through).toBeCloseTo(bestAt[i * NT + t]!, 9);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  it('prices the best path through a tag on a long lattice as a full backward pass would', () => {
+    // The walk stops where the constrained scores merge with the forward scores; a plain backward
+    // pass over every position is the reference. Emissions favour O, as in text: paths merge fast.
+    let seed = 11;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32) * 10 - 5;
+    const n = 300;
+    const emit = Float64Array.from({ length: n * NT }, (_, k) => rand() + (k % NT === 0 ? 4 : 0));
+    const trans = Float64Array.from({ length: NT * NT }, rand);
+    const start = Float64Array.from({ length: NT }, rand);
+    const end = Float64Array.from({ length: NT }, rand);
+    const { best, alpha } = viterbi(emit, n, trans, start, end, new Uint8Array(n));
+    const beta = new Float64Array(n * NT).fill(-Infinity);
+    for (let a = 0; a < NT; a++) if (canEnd(a)) beta[(n - 1) * NT + a] = end[a]!;
+    for (let i = n - 2; i >= 0; i--) {
+      for (let a = 0; a < NT; a++) {
+        for (let b = 0; b < NT; b++) {
+          if (allowed(a, b)) beta[i * NT + a] = Math.max(beta[i * NT + a]!, trans[a * NT + b]! + emit[(i + 1) * NT + b]! + beta[(i + 1) * NT + b]!);
+        }
+      }
+    }
+    for (let i = 1; i < n; i++) {
+      for (let t = 0; t < NT; t++) {
+        const through = bestThrough(emit, alpha, n, trans, end, best, i, t, alpha[i * NT + t]!);
+        expect(through).toBeCloseTo(alpha[i * NT + t]! + beta[i * NT + t]!, 6);
+      }
+    }
   });
 
   it('Viterbi reads the transition scores as they are now (training changes them in place)', () => {

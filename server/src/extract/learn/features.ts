@@ -1,7 +1,9 @@
 /**
  * Character features for the learned tagger. Every feature is a 32-bit hash of (template id, values)
  * computed with integer math only — no strings are built per character. The same code serves
- * training (`train.ts`) and tagging (`model.ts`), so the two can never drift apart.
+ * training (`train.ts`) and tagging (`model.ts`), so the two can never drift apart. This module lays
+ * out what each character sees; the per-character loop that turns it into 38 hashes runs in
+ * WebAssembly (`server/wasm/features.ts`, where the templates are listed).
  *
  * What a character sees: the characters around it (−2..+2, bigrams), the jieba unit it sits in
  * (part-of-speech tag, position in the word, the word itself, its neighbours), cue lists written from
@@ -12,6 +14,8 @@
  * name word covering the character: its class — person, transliterated person, place, organization,
  * other proper noun, abbreviation — position and length). Nothing here comes from an evaluation file.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Span } from '../chinese/span.ts';
 import type { Unit } from '../chinese/units.ts';
 import {
@@ -61,10 +65,7 @@ function fin(h: number): number {
 
 // Template seeds, mix(0x3c6ef372, template), computed once: a feature is fin(mix(…mix(SEED[t], a)…, c)).
 const SEED = Int32Array.from({ length: 64 }, (_, t) => mix(0x3c6ef372, t));
-/** How many values each template hashes (template t fills slot t). */
-const ARITY = Uint8Array.from([1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3, 2, 3, 1, 1, 2, 2, 2, 2, 3, 2, 2, 3, 2, 3, 3, 2, 3, 2, 3, 3, 3, 3, 3]);
-
-/** Template t's hash of its values: what `featurize` computes inline for every slot. */
+/** Template t's hash of its values: the reference for the kernel's inline hashing (tests hold it to this). */
 export function featureHash(t: number, ...values: number[]): number {
   let h = SEED[t]!;
   for (const v of values) h = mix(h, v);
@@ -105,81 +106,87 @@ function charCode(text: string, i: number): number {
   return c;
 }
 
-// Scratch buffers reused across calls (one thread runs one featurize at a time): allocating them per
-// article streams fresh memory through the cache and evicts the model's weights.
-let codes: Int32Array = new Int32Array(0);
-let cues: Int32Array = new Int32Array(0);
-let ruleTag: Int32Array = new Int32Array(0);
-let ruleName: Int32Array = new Int32Array(0);
-let uTag: Int32Array = new Int32Array(0);
-let uHash: Int32Array = new Int32Array(0);
-let uInfo: Int32Array = new Int32Array(0);
-let uOrgHead: Int32Array = new Int32Array(0);
-let outBuf: Int32Array = new Int32Array(0);
-/** One character's template values, 3 a template (see ARITY). */
-const v = new Int32Array(FEATURES * 3);
-// Lexicon matches: longest name word / place name starting at each position, and per character the
-// longest one covering it (length, start, class) and the longest one ending there (length × 8 + class).
+// Lexicon matches by position, reused across calls (one thread runs one featurize at a time): the
+// longest name word / place name starting at each position, and the longest name word ending there.
 let nwLen = new Uint8Array(0);
 let nwCls = new Uint8Array(0);
 let gzLen = new Uint8Array(0);
-let nwCover = new Int32Array(0); // start << 8 | len << 3 | cls
 let nwEnd = new Int32Array(0);
-let gzCover = new Int32Array(0); // start << 8 | len
 
-function grow(a: Int32Array, n: number): Int32Array {
-  return a.length >= n ? a : new Int32Array(Math.max(n, a.length * 2));
+interface Kernel {
+  memory: WebAssembly.Memory;
+  featurize(n: number, codes: number, cues: number, rules: number, names: number, unitOf: number, units: number, lexicon: number, out: number): void;
+}
+let kernel: Kernel | undefined;
+const KERNEL_PATH = fileURLToPath(new URL('../../../wasm/features.wasm', import.meta.url));
+
+/** The inputs of the features kernel (see server/wasm/features.ts), laid out for n characters and m units. */
+function layout(n: number, m: number) {
+  kernel ??= new WebAssembly.Instance(new WebAssembly.Module(readFileSync(KERNEL_PATH)), {}).exports as unknown as Kernel;
+  let end = 0;
+  const take = (words: number) => {
+    const at = end;
+    end += 4 * words;
+    return at;
+  };
+  const at = {
+    codes: take(n + 4), cues: take(n + 2), rules: take(n + 2), names: take(n), unitOf: take(n),
+    units: take(6 * (m + 2)), lexicon: take(5 * n), out: take(n * FEATURES),
+  };
+  const have = kernel.memory.buffer.byteLength;
+  if (end > have) kernel.memory.grow(Math.ceil((end - have) / 65536));
+  const view = (from: number, words: number) => new Int32Array(kernel!.memory.buffer, from, words);
+  return {
+    at,
+    codes: view(at.codes, n + 4), cues: view(at.cues, n + 2), rules: view(at.rules, n + 2), names: view(at.names, n),
+    unitOf: view(at.unitOf, n), units: view(at.units, 6 * (m + 2)), lexicon: view(at.lexicon, 5 * n), out: view(at.out, n * FEATURES),
+  };
 }
 
 /**
  * Feature hashes for every character of `text`: an Int32Array of text.length × FEATURES.
  * `units` cover the text (jieba tokens after gazetteer merging); `rules` are the rule extractor's spans.
- * With `scratch`, the result is a view of a buffer reused by the next call.
+ * Written into `out` when given (the tagger passes its kernel's memory), else into a new array.
  */
-export function featurize(text: string, units: Unit[], rules: Span[], scratch = false): Int32Array {
+export function featurize(text: string, units: Unit[], rules: Span[], out: Int32Array<ArrayBufferLike> = new Int32Array(text.length * FEATURES)): Int32Array<ArrayBufferLike> {
   const n = text.length;
-  let out: Int32Array;
-  if (scratch) {
-    outBuf = grow(outBuf, n * FEATURES);
-    out = outBuf.subarray(0, n * FEATURES);
-  } else out = new Int32Array(n * FEATURES);
-  if (n + 4 > codes.length) {
-    codes = grow(codes, n + 4);
-    cues = grow(cues, n + 2);
-    ruleTag = grow(ruleTag, n + 2);
-    ruleName = grow(ruleName, n);
-  }
+  const m = units.length;
+  const mem = layout(n, m);
   if (n + 1 > nwLen.length) {
     const cap = Math.max(n + 1, nwLen.length * 2);
     nwLen = new Uint8Array(cap);
     nwCls = new Uint8Array(cap);
     gzLen = new Uint8Array(cap);
-    nwCover = new Int32Array(cap);
     nwEnd = new Int32Array(cap);
-    gzCover = new Int32Array(cap);
   }
   // Dictionary names (jieba's nr/ns/nt/nz/j words) and gazetteer names wherever they occur, whatever
   // jieba's segmentation: the longest covering each character, and the longest ending at it.
   nameWords(text, nwLen, nwCls);
   placeWords(text, gzLen);
-  nwCover.fill(0, 0, n);
+  const lex = mem.lexicon;
+  lex.fill(0);
   nwEnd.fill(0, 0, n);
-  gzCover.fill(0, 0, n);
   for (let s = 0; s < n; s++) {
     const L = nwLen[s]!;
     if (L) {
       const v = (s << 8) | (L << 3) | nwCls[s]!;
-      for (let k = s; k < s + L; k++) if (((nwCover[k]! >>> 3) & 31) < L) nwCover[k] = v;
+      for (let k = s; k < s + L; k++) if (((lex[5 * k]! >>> 3) & 31) < L) lex[5 * k] = v;
       const e = s + L - 1;
       if ((nwEnd[e]! >>> 3) < L) nwEnd[e] = (L << 3) | nwCls[s]!;
     }
     const G = gzLen[s]!;
     if (G >= 2) {
       const v = (s << 8) | G;
-      for (let k = s; k < s + G; k++) if ((gzCover[k]! & 255) < G) gzCover[k] = v;
+      for (let k = s; k < s + G; k++) if ((lex[5 * k + 3]! & 255) < G) lex[5 * k + 3] = v;
     }
   }
+  for (let i = 0; i < n; i++) {
+    lex[5 * i + 1] = nwLen[i]! ? (Math.min(nwLen[i]!, 8) << 3) | nwCls[i]! : 0;
+    lex[5 * i + 2] = nwEnd[i]! ? (Math.min(nwEnd[i]! >>> 3, 8) << 3) | (nwEnd[i]! & 7) : 0;
+    lex[5 * i + 4] = gzLen[i]! >= 2 ? 1 : 0;
+  }
   // Per-character context.
+  const { codes, cues } = mem;
   for (let i = -2; i < n + 2; i++) codes[i + 2] = charCode(text, i);
   cues[0] = 0;
   cues[n + 1] = 0;
@@ -187,8 +194,10 @@ export function featurize(text: string, units: Unit[], rules: Span[], scratch = 
     const c = codes[i + 2]!;
     cues[i + 1] = c >= 0 ? CUE[c]! : 0;
   }
-  ruleTag.fill(0, 0, n + 2); // (type × 4 + position) + 1
-  ruleName.fill(0, 0, n);
+  const ruleTag = mem.rules; // (type × 4 + position) + 1
+  const ruleName = mem.names;
+  ruleTag.fill(0);
+  ruleName.fill(0);
   for (const s of rules) {
     const type = SPAN_TYPE[s.type] ?? 0;
     const rid = idOf(s.rule);
@@ -198,121 +207,38 @@ export function featurize(text: string, units: Unit[], rules: Span[], scratch = 
       ruleName[k] = mix(rid, pos + 1);
     }
   }
-  // Unit-level values, computed once per unit.
-  const m = units.length;
-  if (m + 2 > uTag.length) {
-    uTag = grow(uTag, m + 2);
-    uHash = grow(uHash, m + 2);
-    uInfo = grow(uInfo, m + 2); // length bucket, place flag, title/org-head/place-head/person-suffix flags
-    uOrgHead = grow(uOrgHead, m + 2);
-  }
-  uTag[0] = uTag[m + 1] = 0;
-  uInfo[0] = uInfo[m + 1] = 0;
-  uOrgHead[0] = uOrgHead[m + 1] = 0;
-  uHash[0] = -11;
-  uHash[m + 1] = -12;
+  // Per unit (row k + 1; rows 0 and m + 1 stand for none): tag id, word hash, info bits (length
+  // bucket, place flag, title/person-suffix/place-head flags), organization head hash, start, end.
+  const us = mem.units;
+  us.fill(0);
+  us[1] = -11;
+  us[6 * (m + 1) + 1] = -12;
   for (let k = 0; k < m; k++) {
     const u = units[k]!;
     const t = u.text;
-    uTag[k + 1] = idOf(u.tag);
-    uHash[k + 1] = strHash(t);
     const len = t.length >= 4 ? 4 : t.length;
     let info = len | (u.place ? 8 : 0);
     if (TITLES.has(t)) info |= 16;
     if (PERSON_SUFFIX_WORDS.has(t)) info |= 32;
     if (t.length >= 2 && PLACE_SUFFIXES.has(t)) info |= 64;
-    uInfo[k + 1] = info;
     const org = endsWithAny(ORG_SUFFIXES, t, MAX_ORG_SUFFIX);
-    uOrgHead[k + 1] = org ? strHash(t.slice(t.length - org)) : 0;
+    const o = 6 * (k + 1);
+    us[o] = idOf(u.tag);
+    us[o + 1] = strHash(t);
+    us[o + 2] = info;
+    us[o + 3] = org ? strHash(t.slice(t.length - org)) : 0;
+    us[o + 4] = u.start;
+    us[o + 5] = u.end;
   }
+  const unitOf = mem.unitOf;
   let k = 0;
   for (let i = 0; i < n; i++) {
     while (k < m - 1 && units[k]!.end <= i) k++;
     const u = units[k];
-    const inUnit = !!u && u.start <= i && i < u.end;
-    const ku = inUnit ? k + 1 : 0;
-    const ulen = inUnit ? u!.end - u!.start : 1;
-    const pos = !inUnit ? 4 : ulen === 1 ? 3 : i === u!.start ? 0 : i === u!.end - 1 ? 2 : 1;
-    const tag = ku ? uTag[ku]! : 0;
-    const prevTag = ku ? uTag[ku - 1]! : 0;
-    const nextTag = ku ? uTag[ku + 1]! : 0;
-    const prevInfo = ku ? uInfo[ku - 1]! : 0;
-    const nextInfo = ku ? uInfo[ku + 1]! : 0;
-    const c0 = codes[i + 2]!;
-    const cm1 = codes[i + 1]!;
-    const cm2 = codes[i]!;
-    const cp1 = codes[i + 3]!;
-    const cp2 = codes[i + 4]!;
-    const r0 = ruleTag[i + 1]!;
-    const o = i * FEATURES;
-    // Template t's values go to v[3t], v[3t + 1], v[3t + 2] (ARITY[t] of them).
-    v[3 * 0] = 0;
-    v[3 * 1] = cm2;
-    v[3 * 2] = cm1;
-    v[3 * 3] = c0;
-    v[3 * 4] = cp1;
-    v[3 * 5] = cp2;
-    v[3 * 6] = cm1; v[3 * 6 + 1] = c0;
-    v[3 * 7] = c0; v[3 * 7 + 1] = cp1;
-    v[3 * 8] = cm2; v[3 * 8 + 1] = cm1;
-    v[3 * 9] = cp1; v[3 * 9 + 1] = cp2;
-    v[3 * 10] = cm1; v[3 * 10 + 1] = cp1;
-    v[3 * 11] = tag; v[3 * 11 + 1] = pos;
-    v[3 * 12] = tag; v[3 * 12 + 1] = pos; v[3 * 12 + 2] = c0;
-    v[3 * 13] = prevTag; v[3 * 13 + 1] = pos; v[3 * 13 + 2] = tag;
-    v[3 * 14] = nextTag; v[3 * 14 + 1] = pos; v[3 * 14 + 2] = tag;
-    v[3 * 15] = ku ? uHash[ku]! : c0; v[3 * 15 + 1] = pos;
-    v[3 * 16] = ku ? uInfo[ku]! : 0; v[3 * 16 + 1] = pos; v[3 * 16 + 2] = tag;
-    v[3 * 17] = r0;
-    v[3 * 18] = ruleName[i]!;
-    v[3 * 19] = ruleTag[i]!; v[3 * 19 + 1] = r0;
-    v[3 * 20] = r0; v[3 * 20 + 1] = ruleTag[i + 2]!;
-    v[3 * 21] = r0; v[3 * 21 + 1] = c0;
-    v[3 * 22] = cues[i + 1]!; v[3 * 22 + 1] = pos;
-    v[3 * 23] = cues[i]!; v[3 * 23 + 1] = cues[i + 1]!; v[3 * 23 + 2] = cues[i + 2]!;
-    v[3 * 24] = ku ? uHash[ku - 1]! : 0; v[3 * 24 + 1] = pos;
-    v[3 * 25] = ku ? uHash[ku + 1]! : 0; v[3 * 25 + 1] = pos;
-    v[3 * 26] = prevInfo; v[3 * 26 + 1] = nextInfo; v[3 * 26 + 2] = pos;
-    v[3 * 27] = ku ? uOrgHead[ku]! : 0; v[3 * 27 + 1] = pos;
-    v[3 * 28] = r0; v[3 * 28 + 1] = tag; v[3 * 28 + 2] = pos;
-    v[3 * 29] = cm1; v[3 * 29 + 1] = c0; v[3 * 29 + 2] = cp1;
-    v[3 * 30] = ruleTag[i]!; v[3 * 30 + 1] = ruleTag[i + 2]!;
-    v[3 * 31] = ulen > 4 ? 5 : ulen; v[3 * 31 + 1] = pos; v[3 * 31 + 2] = i === u?.start ? prevTag : nextTag;
-    v[3 * 32] = ku ? uOrgHead[ku + 1]! : 0; v[3 * 32 + 1] = pos;
-    v[3 * 33] = r0; v[3 * 33 + 1] = cm1; v[3 * 33 + 2] = cp1;
-    // The lexicon matches: name class × position × length, × the jieba unit; the gazetteer's; edges.
-    const nc = nwCover[i]!;
-    const nL = (nc >>> 3) & 31;
-    const ns = nc >>> 8;
-    const npos = nL === 0 ? 4 : i === ns ? 0 : i === ns + nL - 1 ? 2 : 1;
-    const ncls = nL ? nc & 7 : 0;
-    const nb = nL >= 7 ? 7 : nL >= 5 ? 5 : nL;
-    const gc = gzCover[i]!;
-    const gL = gc & 255;
-    const gs = gc >>> 8;
-    const gpos = gL === 0 ? 4 : i === gs ? 0 : i === gs + gL - 1 ? 2 : 1;
-    const gb = gL >= 5 ? 5 : gL;
-    v[3 * 34] = ncls; v[3 * 34 + 1] = npos; v[3 * 34 + 2] = nb;
-    v[3 * 35] = ncls * 8 + npos; v[3 * 35 + 1] = tag; v[3 * 35 + 2] = pos;
-    v[3 * 36] = gpos; v[3 * 36 + 1] = gb; v[3 * 36 + 2] = pos;
-    const st = nwLen[i]! ? (Math.min(nwLen[i]!, 8) << 3) | nwCls[i]! : 0;
-    const en = nwEnd[i]! ? (Math.min(nwEnd[i]! >>> 3, 8) << 3) | (nwEnd[i]! & 7) : 0;
-    v[3 * 37] = st; v[3 * 37 + 1] = en; v[3 * 37 + 2] = gzLen[i]! >= 2 ? 1 : 0;
-    // Every template's hash in one loop with the hash written out once: 38 calls a character were
-    // more than V8 would inline, and the calls cost as much as the arithmetic.
-    for (let f = 0; f < FEATURES; f++) {
-      let h = SEED[f]!;
-      for (let j = 0, n = ARITY[f]!; j < n; j++) {
-        h = Math.imul(h ^ v[3 * f + j]!, 0xcc9e2d51);
-        h = (h << 15) | (h >>> 17);
-        h = Math.imul(h, 0x1b873593) ^ 0xe6546b64;
-      }
-      h ^= h >>> 16;
-      h = Math.imul(h, 0x85ebca6b);
-      h ^= h >>> 13;
-      h = Math.imul(h, 0xc2b2ae35);
-      out[o + f] = (h ^ (h >>> 16)) | 0;
-    }
+    unitOf[i] = u && u.start <= i && i < u.end ? k + 1 : 0;
   }
+  const { at } = mem;
+  kernel!.featurize(n, at.codes, at.cues, at.rules, at.names, at.unitOf, at.units, at.lexicon, at.out);
+  out.set(mem.out);
   return out;
 }

@@ -1,44 +1,42 @@
 /**
  * The learned tagger at run time: a linear-chain model over BIOES × {PER, LOC, ORG} (`tags.ts`)
  * trained with the averaged perceptron (`train.ts`), decoded with Viterbi (`viterbi.ts`). Weights
- * live in `server/models/ner.bin`: hashed feature ids → one quantized weight per tag.
+ * live in `server/models/ner.bin`: hashed feature ids → one int16 weight per tag; scoring runs in
+ * WebAssembly (`kernel.ts`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Span } from '../chinese/span.ts';
 import type { Unit } from '../chinese/units.ts';
 import { FEATURES, featurize } from './features.ts';
-import { HotRows } from './hot-rows.ts';
+import { EmissionKernel } from './kernel.ts';
 import { NT, TYPES, spansFromTagSeq } from './tags.ts';
-import { backward, viterbi } from './viterbi.ts';
-import { SLOT_WORDS, WeightTable, bloomBits, bloomWord, checkOf, homeOf } from './weights.ts';
+import { bestThrough, viterbi } from './viterbi.ts';
 
 const MAGIC = 'GXNER002';
 
-/** Feature slots (see features.ts) with few distinct values and dense rows, scored from exact rows. */
-export const HOT_SLOTS = Uint8Array.from([0, 11, 13, 14, 16, 17, 18, 19, 20, 22, 23, 26, 27, 28, 30, 31, 32, 34, 35, 36, 37]);
 /**
- * Hot features whose joint values are few are summed once per combination (one lookup, not one per
- * feature): the bias and the rule verdicts (~200 combinations in 170,000 characters of MSRA text); the
- * unit's tag × position × rule (~700); the four lexicon matches (~1,200); the organization heads of the
- * unit and the next (~700). The others (unit context, cue bits: thousands of combinations) one by one.
+ * Feature slots (see features.ts) whose joint values are few, summed once per combination (one cached
+ * lookup, not one per feature): the bias and the rule verdicts (~200 combinations in 170,000
+ * characters of MSRA text); the unit's tag × position × rule (~700); the four lexicon matches
+ * (~1,200); the organization heads of the unit and the next (~700). The other slots one by one.
  */
-const GROUPS = [Uint8Array.from([0, 17, 18, 19, 20, 30]), Uint8Array.from([11, 16, 28]), Uint8Array.from([34, 35, 36, 37]), Uint8Array.from([27, 32])];
-const SINGLE_HOT = Uint8Array.from([...HOT_SLOTS].filter((f) => !GROUPS.some((g) => g.includes(f))));
-const COLD = Uint8Array.from(Array.from({ length: FEATURES }, (_, i) => i).filter((i) => !HOT_SLOTS.includes(i)));
+const GROUPS = [[0, 17, 18, 19, 20, 30], [11, 16, 28], [34, 35, 36, 37], [27, 32]];
+export const PLAN = {
+  groups: GROUPS,
+  singles: Array.from({ length: FEATURES }, (_, i) => i).filter((i) => !GROUPS.some((g) => g.includes(i))),
+};
 
 /**
  * A trained model: feature hashes → sparse rows of (tag, weight), as trained and stored, plus the
- * run-time layouts scoring reads (`WeightTable`, `HotRows`).
+ * kernel that scores text with them.
  */
 export class Tagger {
   readonly features: number;
   readonly trans: Float64Array;
   readonly start: Float64Array;
   readonly end: Float64Array;
-  readonly table: WeightTable;
-  private readonly hot: HotRows;
-  private emitBuf = new Float64Array(NT * 1024);
+  readonly kernel: EmissionKernel;
 
   constructor(
     readonly keys: Int32Array,
@@ -54,8 +52,7 @@ export class Tagger {
     this.trans = Float64Array.from(trans);
     this.start = Float64Array.from(start);
     this.end = Float64Array.from(end);
-    this.table = new WeightTable(keys, rowStart, entTag, entWeight);
-    this.hot = new HotRows(this.table);
+    this.kernel = new EmissionKernel(keys, rowStart, entTag, entWeight, PLAN);
   }
 
   /** From dense rows (features × NT), dropping entries smaller than `minWeight`. */
@@ -77,67 +74,12 @@ export class Tagger {
   }
 
   /**
-   * Emission scores (n × NT) for feature hashes (n × FEATURES): hot features from exact dense rows,
-   * the others from the quantized table. With `scratch`, the result is a view of a buffer the tagger
-   * reuses (valid until its next call).
+   * Emission scores (n × NT) for feature hashes (n × FEATURES). With `scratch`, the result is a view
+   * of the kernel's memory (valid until its next call).
    */
   emissions(feats: Int32Array, n: number, scratch = false): Float64Array {
-    let emit: Float64Array;
-    if (scratch) {
-      if (this.emitBuf.length < n * NT) this.emitBuf = new Float64Array(Math.max(n * NT, this.emitBuf.length * 2));
-      emit = this.emitBuf.subarray(0, n * NT);
-    } else emit = new Float64Array(n * NT);
-    const { slots, levels, shift, bloom, bloomMask } = this.table;
-    const slotMask = slots.length / SLOT_WORDS - 1;
-    const hot = this.hot;
-    for (let i = 0; i < n; i++) {
-      const fo = i * FEATURES;
-      let a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0, a8 = 0, a9 = 0, a10 = 0, a11 = 0, a12 = 0;
-      for (let g = 0; g < GROUPS.length; g++) {
-        const r = hot.groupRow(feats, fo, GROUPS[g]!, g);
-        const w = hot.groupRows;
-        a0 += w[r]!; a1 += w[r + 1]!; a2 += w[r + 2]!; a3 += w[r + 3]!; a4 += w[r + 4]!; a5 += w[r + 5]!; a6 += w[r + 6]!;
-        a7 += w[r + 7]!; a8 += w[r + 8]!; a9 += w[r + 9]!; a10 += w[r + 10]!; a11 += w[r + 11]!; a12 += w[r + 12]!;
-      }
-      for (let j = 0; j < SINGLE_HOT.length; j++) {
-        const key = feats[fo + SINGLE_HOT[j]!]!;
-        const { keys, slot } = hot;
-        const m = keys.length - 1;
-        let h = key & m;
-        let r = slot[h]!;
-        while (r !== 0 && keys[h] !== key) {
-          h = (h + 1) & m;
-          r = slot[h]!;
-        }
-        r = r !== 0 ? r - 1 : hot.row(key);
-        const w = hot.rows;
-        a0 += w[r]!; a1 += w[r + 1]!; a2 += w[r + 2]!; a3 += w[r + 3]!; a4 += w[r + 4]!; a5 += w[r + 5]!; a6 += w[r + 6]!;
-        a7 += w[r + 7]!; a8 += w[r + 8]!; a9 += w[r + 9]!; a10 += w[r + 10]!; a11 += w[r + 11]!; a12 += w[r + 12]!;
-      }
-      // The cold features: one 16-byte slot each, branch-free past the Bloom filter (an empty slot
-      // holds code 0 = weight 0 for every tag).
-      for (let j = 0; j < COLD.length; j++) {
-        const key = feats[fo + COLD[j]!]!;
-        const bits = bloomBits(key);
-        if ((bloom[bloomWord(key, bloomMask)]! & bits) !== bits) continue;
-        const check = checkOf(key);
-        let s = homeOf(key, shift) * SLOT_WORDS;
-        let w3 = slots[s + 3]!;
-        while (w3 !== 0 && w3 >>> 8 !== check) {
-          s = (s + SLOT_WORDS) & (slotMask * SLOT_WORDS);
-          w3 = slots[s + 3]!;
-        }
-        const w0 = slots[s]!, w1 = slots[s + 1]!, w2 = slots[s + 2]!;
-        a0 += levels[w0 & 255]!; a1 += levels[(w0 >>> 8) & 255]!; a2 += levels[(w0 >>> 16) & 255]!; a3 += levels[w0 >>> 24]!;
-        a4 += levels[w1 & 255]!; a5 += levels[(w1 >>> 8) & 255]!; a6 += levels[(w1 >>> 16) & 255]!; a7 += levels[w1 >>> 24]!;
-        a8 += levels[w2 & 255]!; a9 += levels[(w2 >>> 8) & 255]!; a10 += levels[(w2 >>> 16) & 255]!; a11 += levels[w2 >>> 24]!;
-        a12 += levels[w3 & 255]!;
-      }
-      const o = i * NT;
-      emit[o] = a0; emit[o + 1] = a1; emit[o + 2] = a2; emit[o + 3] = a3; emit[o + 4] = a4; emit[o + 5] = a5; emit[o + 6] = a6;
-      emit[o + 7] = a7; emit[o + 8] = a8; emit[o + 9] = a9; emit[o + 10] = a10; emit[o + 11] = a11; emit[o + 12] = a12;
-    }
-    return emit;
+    const emit = this.kernel.emissions(feats, n, FEATURES);
+    return scratch ? emit : emit.slice();
   }
 
   /** PER/LOC/ORG spans for a folded text, given its units and the rule extractor's spans. */
@@ -153,17 +95,16 @@ export class Tagger {
   decode(text: string, units: Unit[], rules: Span[]): { spans: Span[]; cost: (s: Span) => number } {
     const n = text.length;
     if (n === 0) return { spans: [], cost: () => Infinity };
-    const emit = this.emissions(featurize(text, units, rules, true), n, true);
+    featurize(text, units, rules, this.kernel.featureRows(n, FEATURES));
+    const emit = this.kernel.score(n, FEATURES);
     const tags = new Uint8Array(n);
     const { alpha, best } = viterbi(emit, n, this.trans, this.start, this.end, tags, true);
     const spans: Span[] = spansFromTagSeq(tags).map((s) => ({ start: s.start, end: s.end, type: TYPES[s.type]!, rule: 'model' }));
-    let beta: Float64Array | undefined;
     const cost = (s: Span): number => {
       const type = TYPES.indexOf(s.type);
       if (type < 0) return Infinity;
-      beta ??= backward(emit, n, this.trans, this.end, true);
       const base = 1 + 4 * type;
-      if (s.end - s.start === 1) return best - (alpha[s.start * NT + base + 3]! + beta[s.start * NT + base + 3]!);
+      if (s.end - s.start === 1) return best - bestThrough(emit, alpha, n, this.trans, this.end, best, s.start, base + 3, alpha[s.start * NT + base + 3]!);
       let total = alpha[s.start * NT + base]!;
       let prev = base;
       for (let k = s.start + 1; k < s.end; k++) {
@@ -171,7 +112,7 @@ export class Tagger {
         total += this.trans[prev * NT + t]! + emit[k * NT + t]!;
         prev = t;
       }
-      return best - (total + beta[(s.end - 1) * NT + prev]!);
+      return best - bestThrough(emit, alpha, n, this.trans, this.end, best, s.end - 1, prev, total);
     };
     return { spans, cost };
   }

@@ -1,13 +1,13 @@
 /**
  * Best paths through the tag lattice under the BIOES constraints: forward Viterbi (the best tags, and
- * the best prefix score per tag and position) and backward Viterbi (the best suffix score), which
- * together price any single span (`Tagger.decode` → cost).
+ * the best prefix score per tag and position), and the best path through a given tag at a given
+ * position, which prices any single span (`Tagger.decode` → cost).
  *
  * Only 61 of the 169 tag pairs are allowed: O, B-x and S-x follow O, E-y or S-y (7 × 7); I-x and E-x
  * follow B-x or I-x (2 × 2 per type). The loops visit just those, with the previous position's scores
  * in locals; this runs for every character of every article.
  */
-import { CLOSED, NT, OPENERS, canEnd, canStart } from './tags.ts';
+import { CLOSED, NT, OPENERS, allowed, canEnd, canStart } from './tags.ts';
 
 type Scores = Float32Array | Float64Array;
 
@@ -22,11 +22,11 @@ function openerTransitions(trans: Float64Array): Float64Array {
 }
 
 // Buffers reused by the tagger's own decoding (valid until its next decode).
-const f64Bufs = [new Float64Array(0), new Float64Array(0)];
+let alphaBuf = new Float64Array(0);
 let backBuf = new Uint8Array(0);
-function scratchF64(which: number, len: number): Float64Array {
-  if (f64Bufs[which]!.length < len) f64Bufs[which] = new Float64Array(Math.max(len, 2 * f64Bufs[which]!.length));
-  return f64Bufs[which]!.subarray(0, len);
+function scratchAlpha(len: number): Float64Array {
+  if (alphaBuf.length < len) alphaBuf = new Float64Array(Math.max(len, 2 * alphaBuf.length));
+  return alphaBuf.subarray(0, len);
 }
 function scratchBack(len: number): Uint8Array {
   if (backBuf.length < len) backBuf = new Uint8Array(Math.max(len, 2 * backBuf.length));
@@ -39,7 +39,7 @@ function scratchBack(len: number): Uint8Array {
  * tag at each position) and the best total. Ties go to the lowest predecessor tag.
  */
 export function viterbi(emit: Scores, n: number, trans: Float64Array, start: Float64Array, end: Float64Array, out: Uint8Array, scratch = false): { alpha: Float64Array; best: number } {
-  const score = scratch ? scratchF64(0, n * NT) : new Float64Array(n * NT);
+  const score = scratch ? scratchAlpha(n * NT) : new Float64Array(n * NT);
   if (n === 0) return { alpha: score, best: 0 };
   const back = scratch ? scratchBack(n * NT) : new Uint8Array(n * NT);
   const to = openerTransitions(trans);
@@ -96,45 +96,49 @@ export function viterbi(emit: Scores, n: number, trans: Float64Array, start: Flo
   return { alpha: score, best };
 }
 
-/** Backward Viterbi scores: the best score of everything after position i given tag t at i. */
-export function backward(emit: Scores, n: number, trans: Float64Array, end: Float64Array, scratch = false): Float64Array {
-  const beta = scratch ? scratchF64(1, n * NT) : new Float64Array(n * NT);
-  if (n === 0) return beta;
-  const to = openerTransitions(trans);
-  const last = (n - 1) * NT;
-  for (let a = 0; a < NT; a++) beta[last + a] = canEnd(a) ? end[a]! : -Infinity;
-  for (let i = n - 2; i >= 0; i--) {
+// Per tag b, the tags that may precede it: PRED[PRED_START[b] .. PRED_START[b + 1]).
+const PRED_START = new Uint8Array(NT + 1);
+const PRED = Uint8Array.from(
+  Array.from({ length: NT }, (_, b) => Array.from({ length: NT }, (_, a) => a).filter((a) => allowed(a, b))).flatMap((preds, b) => {
+    PRED_START[b + 1] = PRED_START[b]! + preds.length;
+    return preds;
+  }),
+);
+let here = new Float64Array(NT);
+let next = new Float64Array(NT);
+
+/**
+ * The best total score of a path that has tag `tag` at position `at`, given the best score of the
+ * path up to there (`score`, emission at `at` included) and the forward scores of `viterbi`. Walks
+ * forward from `at` only until the constrained scores are the forward scores shifted by one amount
+ * at every tag: from there on the two lattices are the same up to that shift, so the best total is
+ * `best` plus it. That takes a few characters, where scores for every position (backward Viterbi)
+ * would take the whole text.
+ */
+export function bestThrough(emit: Scores, alpha: Float64Array, n: number, trans: Float64Array, end: Float64Array, best: number, at: number, tag: number, score: number): number {
+  here.fill(-Infinity);
+  here[tag] = score;
+  for (let i = at + 1; i < n; i++) {
     const o = i * NT;
-    const q = o + NT;
-    // What follows a closed tag: an opener at i + 1 and the best after it.
-    const n0 = emit[q]! + beta[q]!, n1 = emit[q + 1]! + beta[q + 1]!, n4 = emit[q + 4]! + beta[q + 4]!;
-    const n5 = emit[q + 5]! + beta[q + 5]!, n8 = emit[q + 8]! + beta[q + 8]!, n9 = emit[q + 9]! + beta[q + 9]!;
-    const n12 = emit[q + 12]! + beta[q + 12]!;
-    for (let j = 0; j < 7; j++) {
-      let best = to[j]! + n0;
-      let t = to[7 + j]! + n1;
-      if (t > best) best = t;
-      t = to[14 + j]! + n4;
-      if (t > best) best = t;
-      t = to[21 + j]! + n5;
-      if (t > best) best = t;
-      t = to[28 + j]! + n8;
-      if (t > best) best = t;
-      t = to[35 + j]! + n9;
-      if (t > best) best = t;
-      t = to[42 + j]! + n12;
-      if (t > best) best = t;
-      beta[o + CLOSED[j]!] = best;
-    }
-    for (let x = 1; x < NT; x += 4) {
-      const ni = emit[q + x + 1]! + beta[q + x + 1]!;
-      const ne = emit[q + x + 2]! + beta[q + x + 2]!;
-      for (let a = x; a <= x + 1; a++) {
-        const ti = trans[a * NT + x + 1]! + ni;
-        const te = trans[a * NT + x + 2]! + ne;
-        beta[o + a] = te > ti ? te : ti;
+    let shift = NaN;
+    let merged = true;
+    for (let b = 0; b < NT; b++) {
+      let m = -Infinity;
+      for (let k = PRED_START[b]!; k < PRED_START[b + 1]!; k++) {
+        const a = PRED[k]!;
+        const t = here[a]! + trans[a * NT + b]!;
+        if (t > m) m = t;
       }
+      next[b] = m + emit[o + b]!;
+      const d = next[b]! - alpha[o + b]!;
+      if (b === 0) shift = d;
+      // Equal up to rounding: the shifted sums are added in another order.
+      else if (!(Math.abs(d - shift) <= 1e-9 * (1 + Math.abs(shift)))) merged = false;
     }
+    if (merged) return best + shift;
+    [here, next] = [next, here];
   }
-  return beta;
+  let total = -Infinity;
+  for (let a = 0; a < NT; a++) if (canEnd(a) && here[a]! + end[a]! > total) total = here[a]! + end[a]!;
+  return total;
 }

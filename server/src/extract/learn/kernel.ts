@@ -1,0 +1,120 @@
+/**
+ * The tagger's weights in WebAssembly memory, and the call that scores a text with them
+ * (`server/wasm/emissions.ts`, layout described there). One instance per model: its memory holds the
+ * model's tables and the buffers of the text being scored.
+ *
+ * Weights are int16 × one scale per model (as `ner.bin` stores them), so a character's score is an
+ * exact integer sum times the scale: the same whatever the order of the features.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { NT } from './tags.ts';
+
+export const KERNEL_PATH = fileURLToPath(new URL('../../../wasm/emissions.wasm', import.meta.url));
+
+interface Exports {
+  memory: WebAssembly.Memory;
+  useModel(tableAt: number, log2Slots: number, bloomAt: number, bloomWords: number, scale: number): void;
+  usePlan(planAt: number, groupsAt: number, log2GroupSlots: number): void;
+  emissions(feats: number, n: number, features: number, out: number): void;
+}
+
+let compiled: WebAssembly.Module | undefined;
+const SLOT_BYTES = 32;
+const PAGE = 65536;
+/** The group cache: 2^13 combinations of 64 bytes (emptied when half full). */
+const LOG2_GROUP_SLOTS = 13;
+
+/**
+ * How a character's features are summed: groups of feature slots (indices into the character's
+ * features) whose joint values are few, each one cached lookup; the other slots one by one.
+ */
+export interface Plan {
+  groups: number[][];
+  singles: number[];
+}
+
+/** The Bloom filter's three bits of a feature hash, and its word: what the kernel tests. */
+export const bloomBits = (k: number) => (1 << (k & 31)) | (1 << ((k >>> 5) & 31)) | (1 << ((k >>> 10) & 31));
+export const bloomWord = (k: number, mask: number) => (k >>> 15) & mask;
+
+/** The weights as int16 and their scale: the largest weight maps to ±32767. */
+export function quantize(weights: Float32Array): { ints: Int16Array; scale: number } {
+  let max = 0;
+  for (const w of weights) max = Math.max(max, Math.abs(w));
+  const scale = Math.fround(max / 32767) || 1;
+  return { ints: Int16Array.from(weights, (w) => Math.round(w / scale)), scale };
+}
+
+export class EmissionKernel {
+  private readonly wasm: Exports;
+  /** Where the text's buffers start: after the model's tables. */
+  private readonly dataAt: number;
+  readonly scale: number;
+
+  /** Feature hashes with rows rowStart[r] .. rowStart[r + 1] of (tag, weight) entries. */
+  constructor(keys: Int32Array, rowStart: Int32Array, entTag: Uint8Array, entWeight: Float32Array, plan: Plan, log2GroupSlots = LOG2_GROUP_SLOTS) {
+    compiled ??= new WebAssembly.Module(readFileSync(KERNEL_PATH));
+    this.wasm = new WebAssembly.Instance(compiled, {}).exports as unknown as Exports;
+    const { ints, scale } = quantize(entWeight);
+    this.scale = scale;
+    let bloomWords = 1;
+    while (bloomWords * 2 < keys.length) bloomWords <<= 1;
+    let log2Slots = 4;
+    while (1 << log2Slots < keys.length * 1.5) log2Slots++;
+    const planAt = 0;
+    const bloomAt = 1024;
+    const tableAt = bloomAt + 4 * bloomWords;
+    const groupsAt = tableAt + (SLOT_BYTES << log2Slots);
+    this.dataAt = groupsAt + (64 << log2GroupSlots);
+    this.reserve(0);
+    const planBytes = [plan.groups.length, ...plan.groups.flatMap((g) => [g.length, ...g]), plan.singles.length, ...plan.singles];
+    if (planBytes.length > bloomAt) throw new Error('emission plan too long');
+    new Uint8Array(this.wasm.memory.buffer, planAt, planBytes.length).set(planBytes);
+    const mem = this.wasm.memory.buffer;
+    const bloom = new Int32Array(mem, bloomAt, bloomWords);
+    const slots16 = new Int16Array(mem, tableAt, (SLOT_BYTES / 2) << log2Slots);
+    const slots32 = new Int32Array(mem, tableAt, (SLOT_BYTES / 4) << log2Slots);
+    const mask = (1 << log2Slots) - 1;
+    for (let r = 0; r < keys.length; r++) {
+      if (rowStart[r + 1] === rowStart[r]) continue;
+      const k = keys[r]!;
+      bloom[bloomWord(k, bloomWords - 1)]! |= bloomBits(k);
+      let h = Math.imul(k, 0x9e3779b1) >>> (32 - log2Slots);
+      while (slots16[h * 16 + 13] !== 0) h = (h + 1) & mask;
+      for (let e = rowStart[r]!; e < rowStart[r + 1]!; e++) slots16[h * 16 + entTag[e]!] = ints[e]!;
+      slots16[h * 16 + 13] = 1;
+      slots32[h * 8 + 7] = k;
+    }
+    this.wasm.useModel(tableAt, log2Slots, bloomAt, bloomWords, scale);
+    this.wasm.usePlan(planAt, groupsAt, log2GroupSlots);
+  }
+
+  /**
+   * Room for n characters' feature hashes in the kernel's memory, for `featurize` to write into
+   * before `score`. Valid until the next call.
+   */
+  featureRows(n: number, features: number): Int32Array {
+    this.reserve(4 * n * features + 8 * NT * n);
+    return new Int32Array(this.wasm.memory.buffer, this.dataAt, n * features);
+  }
+
+  /** Emission scores (n × NT) of the hashes in `featureRows`: a view valid until the next call. */
+  score(n: number, features: number): Float64Array {
+    const outAt = this.dataAt + 4 * n * features;
+    this.wasm.emissions(this.dataAt, n, features, outAt);
+    return new Float64Array(this.wasm.memory.buffer, outAt, n * NT);
+  }
+
+  /** Emission scores (n × NT) for feature hashes (n × features): a view valid until the next call. */
+  emissions(feats: Int32Array, n: number, features: number): Float64Array {
+    this.featureRows(n, features).set(feats.subarray(0, n * features));
+    return this.score(n, features);
+  }
+
+  private reserve(bytes: number): void {
+    const need = this.dataAt + bytes;
+    const have = this.wasm.memory.buffer.byteLength;
+    if (need > have) this.wasm.memory.grow(Math.ceil((need - have) / PAGE));
+  }
+}
