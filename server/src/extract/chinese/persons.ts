@@ -51,13 +51,16 @@ export function findPersons(text: string, us: Unit[]): Span[] {
   const spans: Span[] = [];
   for (let i = 0; i < us.length; i++) {
     const u = us[i]!;
+    if (u.place) continue;
+    const t = u.text;
+    // Only names start with a CJK character (transliterations included); most units are skipped here.
+    const c = t.charCodeAt(0);
+    if (c < 0x3400 || c > 0x9fff) continue;
     const prev = us[i - 1];
     const next = us[i + 1];
     const afterTitle = !!prev && endsWithTitle(prev.text);
     const titleNext = !!next && (TITLES.has(next.text) || PERSON_SUFFIX_WORDS.has(next.text));
-    const beforeCue = !!next && (TITLES.has(next.text) || PERSON_SUFFIX_WORDS.has(next.text) || PERSON_FOLLOWERS.has(next.text) || next.text === '、' || next.text === '，' || next.text === ',');
-    if (u.place) continue;
-    const t = u.text;
+    const beforeCue = !!next && (titleNext || PERSON_FOLLOWERS.has(next.text) || next.text === '、' || next.text === '，' || next.text === ',');
     // 0. A dictionary word made of a name and a common noun (邓小平理论, 毛泽东思想).
     if (t.length >= 4 && (u.tag === 'nr' || u.tag === 'nz' || u.tag === 'n')) {
       const head = [3, 2].map((n) => t.slice(0, n)).find((h) => dictEntry(h)?.tag === 'nr' && isChineseNameShape(h) && NAME_COMPOUND_TAIL.test(t.slice(h.length)));
