@@ -45,10 +45,14 @@ interface TagTable {
 interface Resources {
   jieba: Jieba;
   tags: TagTable;
-  /** Per tag index: the entity class of `ENTITY_CLASS` (0 = not a name tag). */
-  tagClass: Uint8Array;
   /** Per hashed first two characters: the longest name-tagged word (≥ 2 characters) starting with them, 0 = none. */
   nameStart: Uint8Array;
+  /**
+   * The name-tagged words (≥ 2 characters) and every prefix of them of 2 characters or more, in the
+   * dictionary table's slot format with the entity class as the tag (0 for a prefix only): the
+   * lexicon scan extends a match only while it is a prefix of some name.
+   */
+  names: TagTable;
 }
 
 /**
@@ -140,6 +144,7 @@ function resources(): Resources {
   // lexicon scan (`nameWords`) probes the word table only where a name can start — a 256 KB table,
   // not a second copy of the dictionary.
   const nameStart = new Uint8Array(1 << NAME_START_BITS);
+  const nameList: Array<[string, number]> = [];
   let lineStart = 0;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -155,11 +160,15 @@ function resources(): Resources {
     if (ENTITY_CLASS[tag] && word.length >= 2 && word.length <= MAX_NAME_WORD) {
       const k = bigramSlot(word.charCodeAt(0), word.charCodeAt(1));
       if (nameStart[k]! < word.length) nameStart[k] = word.length;
+      nameList.push([word, ENTITY_CLASS[tag]!]);
     }
   }
-  const tagClass = new Uint8Array(256);
-  tags.names.forEach((name, i) => (tagClass[i] = ENTITY_CLASS[name] ?? 0));
-  cached = { jieba, tags, tagClass, nameStart };
+  const names = newTagTable(2 * nameList.length);
+  // The tag index is the entity class (0: a prefix only).
+  for (let c = 0; c <= 6; c++) (names.names.push(String(c)), names.index.set(String(c), c));
+  for (const [word] of nameList) for (let k = 2; k < word.length; k++) if (findWord(names, word.slice(0, k)) < 0) addWord(names, word.slice(0, k), 0, '0');
+  for (const [word, c] of nameList) addWord(names, word, 0, String(c));
+  cached = { jieba, tags, nameStart, names };
   return cached;
 }
 
@@ -249,11 +258,12 @@ function unglueCommittee(tokens: Token[], tags: TagTable): Token[] {
  * Dictionary names in running text, independent of jieba's segmentation: for every position i,
  * `len[i]` is the length of the longest word tagged as a name (`ENTITY_CLASS`, ≥ 2 characters) that
  * starts there (0 if none) and `cls[i]` its class. Hashes are extended character by character, so no
- * string is built; the word table is probed only where the first two characters can start a name.
+ * string is built; the table of names and their prefixes is probed only where the first two
+ * characters can start a name, and only as long as the characters read so far begin one.
  */
 export function nameWords(text: string, len: Uint8Array, cls: Uint8Array): void {
-  const { tags, tagClass, nameStart } = resources();
-  const { slots, mask } = tags;
+  const { names, nameStart } = resources();
+  const { slots, mask } = names;
   const n = text.length;
   for (let i = 0; i < n; i++) {
     len[i] = 0;
@@ -262,12 +272,12 @@ export function nameWords(text: string, len: Uint8Array, cls: Uint8Array): void 
     const c0 = text.charCodeAt(i);
     const c1 = text.charCodeAt(i + 1);
     if (c0 < 0x3400 || c0 > 0x9fff) continue;
-    const max = nameStart[bigramSlot(c0, c1)]!;
-    if (max === 0) continue;
+    if (nameStart[bigramSlot(c0, c1)] === 0) continue;
     let h1 = Math.imul(0x811c9dc5 ^ c0, 0x01000193);
     let h2 = Math.imul(0x2545f491 + c0, 0x9e3779b1);
     h2 ^= h2 >>> 15;
-    const limit = Math.min(n, i + max);
+    const limit = Math.min(n, i + MAX_NAME_WORD);
+    // Extend while the characters so far are a name or the prefix of one.
     for (let j = i + 1; j < limit; j++) {
       const c = text.charCodeAt(j);
       h1 = Math.imul(h1 ^ c, 0x01000193);
@@ -275,18 +285,15 @@ export function nameWords(text: string, len: Uint8Array, cls: Uint8Array): void 
       h2 ^= h2 >>> 15;
       const k2 = (h2 & ~0xff) | 0x100;
       let h = h1 & mask;
-      for (;;) {
-        const v = slots[2 * h + 1]!;
-        if (v === 0) break;
-        if (slots[2 * h] === h1 && (v & ~0xff) === k2) {
-          const t = tagClass[v & 0xff]!;
-          if (t) {
-            len[i] = j + 1 - i;
-            cls[i] = t;
-          }
-          break;
-        }
+      let v = slots[2 * h + 1]!;
+      while (v !== 0 && !(slots[2 * h] === h1 && (v & ~0xff) === k2)) {
         h = (h + 1) & mask;
+        v = slots[2 * h + 1]!;
+      }
+      if (v === 0) break;
+      if (v & 0xff) {
+        len[i] = j + 1 - i;
+        cls[i] = v & 0xff;
       }
     }
   }
