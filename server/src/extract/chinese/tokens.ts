@@ -108,6 +108,29 @@ function addWord(table: TagTable, word: string, freq: number, tag: string): void
   table.freqs[h] = freq;
 }
 
+/**
+ * Adds a name word with its class as the tag index, and its prefixes of two characters or more with
+ * 0 unless already present, hashing as `hash1`/`hash2` do but extending one character at a time.
+ */
+function addNameAndPrefixes(table: TagTable, word: string, cls: number): void {
+  const { slots, mask } = table;
+  let h1 = 0x811c9dc5;
+  let h2 = 0x2545f491;
+  for (let k = 0; k < word.length; k++) {
+    h1 = Math.imul(h1 ^ word.charCodeAt(k), 0x01000193);
+    h2 = Math.imul(h2 + word.charCodeAt(k), 0x9e3779b1);
+    h2 ^= h2 >>> 15;
+    if (k === 0) continue;
+    const k2 = (h2 & ~0xff) | 0x100;
+    let h = h1 & mask;
+    while (slots[2 * h + 1] !== 0 && !(slots[2 * h] === h1 && (slots[2 * h + 1]! & ~0xff) === k2)) h = (h + 1) & mask;
+    const whole = k === word.length - 1;
+    if (slots[2 * h + 1] !== 0 && !whole) continue;
+    slots[2 * h] = h1;
+    slots[2 * h + 1] = k2 | (whole ? cls : slots[2 * h + 1]! & 0xff);
+  }
+}
+
 /** The slot of a word, or -1. */
 function findWord(table: TagTable, word: string): number {
   const { slots, mask } = table;
@@ -144,7 +167,7 @@ function resources(): Resources {
   // lexicon scan (`nameWords`) probes the word table only where a name can start — a 256 KB table,
   // not a second copy of the dictionary.
   const nameStart = new Uint8Array(1 << NAME_START_BITS);
-  const nameList: Array<[string, number]> = [];
+  const nameList: string[] = [];
   let lineStart = 0;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -160,14 +183,15 @@ function resources(): Resources {
     if (ENTITY_CLASS[tag] && word.length >= 2 && word.length <= MAX_NAME_WORD) {
       const k = bigramSlot(word.charCodeAt(0), word.charCodeAt(1));
       if (nameStart[k]! < word.length) nameStart[k] = word.length;
-      nameList.push([word, ENTITY_CLASS[tag]!]);
+      nameList.push(word);
     }
   }
   const names = newTagTable(2 * nameList.length);
-  // The tag index is the entity class (0: a prefix only).
-  for (let c = 0; c <= 6; c++) (names.names.push(String(c)), names.index.set(String(c), c));
-  for (const [word] of nameList) for (let k = 2; k < word.length; k++) if (findWord(names, word.slice(0, k)) < 0) addWord(names, word.slice(0, k), 0, '0');
-  for (const [word, c] of nameList) addWord(names, word, 0, String(c));
+  // A word listed twice keeps its last tag, as in the word table (our added words come last).
+  for (const word of nameList) {
+    const c = ENTITY_CLASS[lookupTag(tags, word) ?? ''] ?? 0;
+    if (c) addNameAndPrefixes(names, word, c);
+  }
   cached = { jieba, tags, nameStart, names };
   return cached;
 }
