@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { flattenTrie, gazetteer, longestInFlatTrie, longestInTrie, newTrie } from '../../server/src/extract/chinese/gazetteer.ts';
+import { addToTrie, flattenTrie, gazetteer, longestInFlatTrie, longestInTrie, newTrie } from '../../server/src/extract/chinese/gazetteer.ts';
+import { placeWords } from '../../server/src/extract/chinese/units.ts';
+import { WORLD_PLACES } from '../../server/src/extract/chinese/world.ts';
 import { ENTITY_CLASS, dictEntry, dictTag, nameWords } from '../../server/src/extract/chinese/tokens.ts';
 import { foldWidth } from '../../server/src/extract/text/fold.ts';
 import { recognizeRules } from '../../server/src/extract/chinese/recognize.ts';
@@ -15,6 +17,21 @@ describe('compact lookup structures', () => {
     const trie = newTrie(gazetteer().matchable);
     const flat = flattenTrie(trie);
     for (let i = 0; i < page.length; i++) expect(longestInFlatTrie(flat, page, i, 24)).toBe(longestInTrie(trie, page, i, 24));
+  });
+
+  it('the place scan gives the longest gazetteer or world name at every position, as the trie walk does', () => {
+    const text = page + '美国纽约、河南省郑州市高新区梧桐街道和卢氏县徐家湾乡，巴黎';
+    const len = new Uint8Array(text.length);
+    placeWords(text, len);
+    const trie = newTrie(gazetteer().matchable);
+    for (const n of WORLD_PLACES) addToTrie(trie, n);
+    let found = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      expect(len[i]).toBe(c < 0x3400 || c > 0x9fff ? 0 : longestInTrie(trie, text, i, 24));
+      if (len[i]! >= 2) found++;
+    }
+    expect(found).toBeGreaterThan(30);
   });
 
   it('the dictionary table gives jieba tags and frequencies, our added words included', () => {

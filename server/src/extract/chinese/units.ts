@@ -14,8 +14,15 @@ function places(): FlatTrie {
   const trie = newTrie(gazetteer().matchable);
   for (const n of WORLD_PLACES) addToTrie(trie, n);
   placeTrie = flattenTrie(trie);
+  for (const n of [...gazetteer().matchable, ...WORLD_PLACES]) {
+    if (n.length >= 2) placeStarts[bigramSlot(n.charCodeAt(0), n.charCodeAt(1))] = 1;
+  }
   return placeTrie;
 }
+
+/** Per hashed pair of characters: 1 if some place name of two or more characters starts with it. */
+const placeStarts = new Uint8Array(1 << 18);
+const bigramSlot = (a: number, b: number) => Math.imul(a * 0x10000 + b, 0x9e3779b1) >>> 14;
 
 // Tags of tokens that may be cut in two when a place name ends inside them (县委 → 县|委).
 const SPLITTABLE_REMAINDER = /^(委|委员会|人大|政府|人民政府|政协|党委|军区|市委|籍|人|方|队)$/;
@@ -80,6 +87,10 @@ export function placeWords(text: string, len: Uint8Array): void {
   const trie = places();
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    len[i] = c < 0x3400 || c > 0x9fff ? 0 : longestInFlatTrie(trie, text, i, 24);
+    if (c < 0x3400 || c > 0x9fff) len[i] = 0;
+    // Most positions start no name of two characters: the pair filter (256 KB) says so without
+    // walking the trie's edge table.
+    else if (i + 1 < text.length && placeStarts[bigramSlot(c, text.charCodeAt(i + 1))]) len[i] = longestInFlatTrie(trie, text, i, 24);
+    else len[i] = trie.root[c] && trie.end[trie.root[c]!] ? 1 : 0;
   }
 }
