@@ -1,6 +1,6 @@
 import type { ExtractedEntity, ExtractedRelation } from '@guanxi/shared';
 import { gazetteer, matchAt, type Division } from './gazetteer.ts';
-import { resolvePlace } from './places-resolve.ts';
+import { resolvePlace, type PlaceContext } from './places-resolve.ts';
 import { orgSuffixOf } from './organizations.ts';
 import { WORLD_PLACES } from './world.ts';
 
@@ -90,9 +90,8 @@ export function placePrefix(s: string): string | undefined {
  * LOCATED_IN for organizations whose name starts with a place (郑州威科姆… → 郑州市, 卢氏县委 → 卢氏县)
  * or whose head is a street office named after its township (梧桐办事处 → 梧桐街道 of 郑州高新区).
  */
-export function locatedIn(entities: ExtractedEntity[], sentenceText: (i: number) => string, contextText: string): Array<{ relation: ExtractedRelation; place: ExtractedEntity }> {
+export function locatedIn(entities: ExtractedEntity[], sentenceText: (i: number) => string, ctx: PlaceContext): Array<{ relation: ExtractedRelation; place: ExtractedEntity }> {
   const out: Array<{ relation: ExtractedRelation; place: ExtractedEntity }> = [];
-  const ctx = { text: contextText };
   for (const e of entities) {
     if (e.type !== 'Organization') continue;
     const evidence = e.mentions[0] ? sentenceText(e.mentions[0].sentence) : e.name;

@@ -74,7 +74,7 @@ export function buildExtraction(input: ResolveInput): Extraction {
     relations.push(r);
   };
   for (const r of findPositions({ folded, spans, canonical, entities, sentences, sentenceText, date: input.date })) addRelation(r);
-  for (const r of locatedIn([...entities.values()], sentenceText, placeContext.text)) {
+  for (const r of locatedIn([...entities.values()], sentenceText, placeContext)) {
     if (!entities.has(`Place:${r.place.name}`)) entities.set(`Place:${r.place.name}`, r.place);
     addRelation(r.relation);
   }
