@@ -42,7 +42,7 @@ export function units(text: string): Unit[] {
       out.push(tok);
       continue;
     }
-    const len = longestInFlatTrie(trie, text, tok.start, 24);
+    const len = longestPlaceAt(trie, text, tok.start);
     if (len < tok.text.length) {
       // No place here, or a longer dictionary word wins (长江大桥, 湖北省人民政府).
       out.push(tok);
@@ -87,10 +87,15 @@ export function placeWords(text: string, len: Uint8Array): void {
   const trie = places();
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x3400 || c > 0x9fff) len[i] = 0;
-    // Most positions start no name of two characters: the pair filter (256 KB) says so without
-    // walking the trie's edge table.
-    else if (i + 1 < text.length && placeStarts[bigramSlot(c, text.charCodeAt(i + 1))]) len[i] = longestInFlatTrie(trie, text, i, 24);
-    else len[i] = trie.root[c] && trie.end[trie.root[c]!] ? 1 : 0;
+    len[i] = c < 0x3400 || c > 0x9fff ? 0 : longestPlaceAt(trie, text, i);
   }
+}
+
+/** The longest place name starting at i (at most 24 characters), 0 if none. */
+function longestPlaceAt(trie: FlatTrie, text: string, i: number): number {
+  // Most positions start no name of two characters: the pair filter (256 KB) says so without
+  // walking the trie's edge table.
+  if (i + 1 < text.length && placeStarts[bigramSlot(text.charCodeAt(i), text.charCodeAt(i + 1))]) return longestInFlatTrie(trie, text, i, 24);
+  const node = trie.root[text.charCodeAt(i)]!;
+  return node && trie.end[node] ? 1 : 0;
 }
