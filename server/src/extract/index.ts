@@ -1,11 +1,13 @@
 import type { ArticleInput, Extraction } from '@guanxi/shared';
-import { extractChinese } from './chinese/extract.ts';
+import { extractChinese, extractChineseBatch } from './chinese/extract.ts';
 import { extractEnglish } from './english.ts';
 import { detectLanguage } from './text/fold.ts';
 import { LexiconMatcher, type Lexicon } from './lexicon.ts';
 
 export { loadLexicon, parseLexicon, type Lexicon } from './lexicon.ts';
 export { detectLanguage } from './text/fold.ts';
+
+const STAGE_BATCH = 32;
 
 /** What an extractor sees of an article. Offsets in the result index into `body`. */
 export type ExtractInput = Pick<ArticleInput, 'title' | 'body' | 'lang' | 'date'>;
@@ -16,6 +18,8 @@ export type ExtractInput = Pick<ArticleInput, 'title' | 'body' | 'lang' | 'date'
  */
 export interface Extractor {
   extract(article: ExtractInput): Extraction;
+  /** The same for several articles, in order: Chinese ones run stage by stage (faster per article). */
+  extractMany(articles: ExtractInput[]): Extraction[];
 }
 
 export interface ExtractorOptions {
@@ -30,10 +34,20 @@ export interface ExtractorOptions {
  */
 export function createExtractor(options: ExtractorOptions = {}): Extractor {
   const matcher = options.lexicon ? new LexiconMatcher(options.lexicon) : undefined;
+  const languageOf = (article: ExtractInput) =>
+    article.lang?.toLowerCase().startsWith('zh') ? 'zh' : article.lang?.toLowerCase().startsWith('en') ? 'en' : detectLanguage(`${article.title ?? ''}\n${article.body}`);
   return {
     extract(article) {
-      const lang = article.lang?.toLowerCase().startsWith('zh') ? 'zh' : article.lang?.toLowerCase().startsWith('en') ? 'en' : detectLanguage(`${article.title ?? ''}\n${article.body}`);
-      return lang === 'zh' ? extractChinese(article, matcher) : extractEnglish(article, matcher);
+      return languageOf(article) === 'zh' ? extractChinese(article, matcher) : extractEnglish(article, matcher);
+    },
+    extractMany(articles) {
+      const chinese = articles.filter((a) => languageOf(a) === 'zh');
+      // Stages run over a few dozen articles at a time: the gain levels off there (in-process A/B on
+      // PD-dev text: 0.92× the time a character from 32 on), and the batch's units stay young.
+      const fromChinese: Extraction[] = [];
+      for (let i = 0; i < chinese.length; i += STAGE_BATCH) fromChinese.push(...extractChineseBatch(chinese.slice(i, i + STAGE_BATCH), matcher));
+      let next = 0;
+      return articles.map((a) => (chinese[next] === a ? fromChinese[next++]! : extractEnglish(a, matcher)));
     },
   };
 }

@@ -23,3 +23,20 @@ export function extractOne(extractor: Extractor, article: ArticleInput): Extract
     return { ok: false, reason: `extraction failed: ${(error as Error).message}` };
   }
 }
+
+/**
+ * `extractOne` for a batch: the articles without given entities go through the extractor together
+ * (`extractMany`, stage by stage); if that throws, each is extracted alone, so one bad article fails
+ * alone with its own reason.
+ */
+export function extractAll(extractor: Extractor, articles: ArticleInput[]): ExtractResult[] {
+  const toExtract = articles.filter((a) => !a.entities?.length);
+  let extracted: Extraction[];
+  try {
+    extracted = extractor.extractMany(toExtract);
+  } catch {
+    return articles.map((a) => extractOne(extractor, a));
+  }
+  let next = 0;
+  return articles.map((a) => (toExtract[next] === a ? { ok: true, extraction: extracted[next++]! } : extractOne(extractor, a)));
+}

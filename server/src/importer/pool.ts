@@ -2,7 +2,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ArticleInput } from '@guanxi/shared';
 import { createExtractor, loadLexicon } from '../extract/index.ts';
-import { extractOne, type ExtractReply, type ExtractResult } from './extract-one.ts';
+import { extractAll, type ExtractReply, type ExtractResult } from './extract-one.ts';
 
 export interface PoolOptions {
   /** Worker threads; 0 extracts on the calling thread. */
@@ -47,7 +47,7 @@ export class ExtractionPool {
   }
 
   extract(articles: ArticleInput[]): Promise<ExtractResult[]> {
-    if (this.local) return Promise.resolve(articles.map((a) => extractOne(this.local!, a)));
+    if (this.local) return Promise.resolve(extractAll(this.local, articles));
     if (articles.length === 0) return Promise.resolve([]);
     const slot = this.workers.reduce((a, b) => (b.busy < a.busy ? b : a));
     const id = this.nextId++;

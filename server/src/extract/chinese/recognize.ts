@@ -48,8 +48,7 @@ export interface Recognition {
  * first (the user's lexicon) win, then longer spans, then organization > project > person > place
  * (a place inside an organization name is part of it, not a separate place).
  */
-export function recognizeRules(folded: string, given: Span[] = []): Recognition {
-  const us = units(folded);
+export function recognizeRules(folded: string, given: Span[] = [], us: Unit[] = units(folded)): Recognition {
   const persons = findPersons(folded, us);
   const blocked = new Uint8Array(us.length);
   markUnits(us, [...given, ...persons], blocked);
@@ -78,7 +77,11 @@ export function recognizeRules(folded: string, given: Span[] = []): Recognition 
  * its best reading. Without a model file (or with GUANXI_NER_RULES_ONLY=1), the rules alone.
  */
 export function recognize(folded: string, given: Span[] = [], tagger: Tagger | null = defaultTagger(), margins: Margins = DEFAULT_MARGINS): Recognition {
-  const rules = recognizeRules(folded, given);
+  return combineWithTagger(folded, given, recognizeRules(folded, given), tagger, margins);
+}
+
+/** The final spans from the rules' recognition and the tagger's reading (see `recognize`). */
+export function combineWithTagger(folded: string, given: Span[], rules: Recognition, tagger: Tagger | null = defaultTagger(), margins: Margins = DEFAULT_MARGINS): Recognition {
   if (!tagger) return rules;
   const { spans: model, cost } = tagger.decode(folded, rules.units, rules.spans);
   const taken = new Uint8Array(folded.length);
