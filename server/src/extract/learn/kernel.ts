@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { NT } from './tags.ts';
 
-export const KERNEL_PATH = fileURLToPath(new URL('../../../wasm/emissions.wasm', import.meta.url));
+const KERNEL_PATH = fileURLToPath(new URL('../../../wasm/emissions.wasm', import.meta.url));
 
 interface Exports {
   memory: WebAssembly.Memory;
@@ -35,11 +35,11 @@ export interface Plan {
 }
 
 /** The Bloom filter's three bits of a feature hash, and its word: what the kernel tests. */
-export const bloomBits = (k: number) => (1 << (k & 31)) | (1 << ((k >>> 5) & 31)) | (1 << ((k >>> 10) & 31));
-export const bloomWord = (k: number, mask: number) => (k >>> 15) & mask;
+const bloomBits = (k: number) => (1 << (k & 31)) | (1 << ((k >>> 5) & 31)) | (1 << ((k >>> 10) & 31));
+const bloomWord = (k: number, mask: number) => (k >>> 15) & mask;
 
 /** The weights as int16 and their scale: the largest weight maps to ±32767. */
-export function quantize(weights: Float32Array): { ints: Int16Array; scale: number } {
+function quantize(weights: Float32Array): { ints: Int16Array; scale: number } {
   let max = 0;
   for (const w of weights) max = Math.max(max, Math.abs(w));
   const scale = Math.fround(max / 32767) || 1;
