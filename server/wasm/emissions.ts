@@ -63,6 +63,16 @@ export function usePlan(planAt: usize, groupsAt: usize, log2GroupSlots: u32): vo
   }
 }
 
+/** Adds a feature's int16 row (at `row`) to the 13 int32 sums at `sums`. */
+function addRowTo(sums: usize, row: usize): void {
+  const lo = v128.load(row);
+  const hi = v128.load(row, 16);
+  v128.store(sums, i32x4.add(v128.load(sums), i32x4.extend_low_i16x8_s(lo)));
+  v128.store(sums, i32x4.add(v128.load(sums, 16), i32x4.extend_high_i16x8_s(lo)), 16);
+  v128.store(sums, i32x4.add(v128.load(sums, 32), i32x4.extend_low_i16x8_s(hi)), 32);
+  v128.store(sums, i32x4.add(v128.load(sums, 48), i32x4.extend_high_i16x8_s(hi)), 48);
+}
+
 /**
  * The address of the summed row of a group of features whose joint values are few (the rule
  * verdicts, the lexicon matches…): one lookup in the group cache instead of one per member. A
@@ -92,30 +102,24 @@ function groupSlot(row: usize, members: usize, size: i32, g: i32): usize {
     h = <u32>k1 & groupMask;
   }
   groupCount++;
-  let s0 = i32x4.splat(0);
-  let s1 = i32x4.splat(0);
-  let s2 = i32x4.splat(0);
-  let s3 = i32x4.splat(0);
+  const slot = groups + (<usize>h << 6);
+  memory.fill(slot, 0, 64);
   for (let j = 0; j < size; j++) {
     const member = slotOf(load<i32>(row + (<usize>load<u8>(members + j) << 2)));
-    if (member == 0) continue;
-    const lo = v128.load(member);
-    const hi = v128.load(member, 16);
-    s0 = i32x4.add(s0, i32x4.extend_low_i16x8_s(lo));
-    s1 = i32x4.add(s1, i32x4.extend_high_i16x8_s(lo));
-    s2 = i32x4.add(s2, i32x4.extend_low_i16x8_s(hi));
-    s3 = i32x4.add(s3, i32x4.extend_high_i16x8_s(hi));
+    if (member != 0) addRowTo(slot, member);
   }
-  const slot = groups + (<usize>h << 6);
-  v128.store(slot, s0);
-  v128.store(slot, s1, 16);
-  v128.store(slot, s2, 32);
-  // Lane 0 is tag 12's sum; the flag and the hashes overwrite the rest.
-  v128.store(slot, s3, 48);
+  // Lane 0 of the last vector is tag 12's sum; the flag and the hashes overwrite the rest.
   store<i32>(slot, 1, 52);
   store<i32>(slot, k1, 56);
   store<i32>(slot, k2, 60);
   return slot;
+}
+
+/** Four int32 sums times the scale, as float64, at `at`. */
+// @ts-ignore: decorator
+@inline function storeScaled(at: usize, sums: v128, sc: v128): void {
+  v128.store(at, f64x2.mul(f64x2.convert_low_i32x4_s(sums), sc));
+  v128.store(at, f64x2.mul(f64x2.convert_low_i32x4_s(v128.shuffle<i32>(sums, sums, 2, 3, 0, 1)), sc), 16);
 }
 
 /** Emission scores for n characters of `features` feature hashes each. */
@@ -150,18 +154,10 @@ export function emissions(feats: usize, n: i32, features: i32, out: usize): void
       a3 = i32x4.add(a3, i32x4.extend_high_i16x8_s(hi));
     }
     const o = out + <usize>i * 104;
-    store<f64>(o, <f64>i32x4.extract_lane(a0, 0) * scale, 0);
-    store<f64>(o, <f64>i32x4.extract_lane(a0, 1) * scale, 8);
-    store<f64>(o, <f64>i32x4.extract_lane(a0, 2) * scale, 16);
-    store<f64>(o, <f64>i32x4.extract_lane(a0, 3) * scale, 24);
-    store<f64>(o, <f64>i32x4.extract_lane(a1, 0) * scale, 32);
-    store<f64>(o, <f64>i32x4.extract_lane(a1, 1) * scale, 40);
-    store<f64>(o, <f64>i32x4.extract_lane(a1, 2) * scale, 48);
-    store<f64>(o, <f64>i32x4.extract_lane(a1, 3) * scale, 56);
-    store<f64>(o, <f64>i32x4.extract_lane(a2, 0) * scale, 64);
-    store<f64>(o, <f64>i32x4.extract_lane(a2, 1) * scale, 72);
-    store<f64>(o, <f64>i32x4.extract_lane(a2, 2) * scale, 80);
-    store<f64>(o, <f64>i32x4.extract_lane(a2, 3) * scale, 88);
+    const sc = f64x2.splat(scale);
+    storeScaled(o, a0, sc);
+    storeScaled(o + 32, a1, sc);
+    storeScaled(o + 64, a2, sc);
     store<f64>(o, <f64>i32x4.extract_lane(a3, 0) * scale, 96);
   }
 }
