@@ -46,6 +46,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       // PD-dev text: 0.92× the time a character from 32 on), and the batch's units stay young.
       const fromChinese: Extraction[] = [];
       for (let i = 0; i < chinese.length; i += STAGE_BATCH) fromChinese.push(...extractChineseBatch(chinese.slice(i, i + STAGE_BATCH), matcher));
+      // Back in input order: the next Chinese result belongs to the next article that is that Chinese article.
       let next = 0;
       return articles.map((a) => (chinese[next] === a ? fromChinese[next++]! : extractEnglish(a, matcher)));
     },

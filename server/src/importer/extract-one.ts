@@ -37,6 +37,7 @@ export function extractAll(extractor: Extractor, articles: ArticleInput[]): Extr
   } catch {
     return articles.map((a) => extractOne(extractor, a));
   }
+  // Back in input order, as `extractMany` does; articles with given entities take them as given.
   let next = 0;
   return articles.map((a) => (toExtract[next] === a ? { ok: true, extraction: extracted[next++]! } : extractOne(extractor, a)));
 }

@@ -45,7 +45,7 @@ interface TagTable {
 interface Resources {
   jieba: Jieba;
   tags: TagTable;
-  /** Per hashed first two characters: the longest name-tagged word (≥ 2 characters) starting with them, 0 = none. */
+  /** Per hashed first two characters: 1 if some name-tagged word (≥ 2 characters) starts with them. */
   nameStart: Uint8Array;
   /**
    * The name-tagged words (≥ 2 characters) and every prefix of them of 2 characters or more, in the
@@ -163,9 +163,8 @@ function resources(): Resources {
   let lines = 1;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
   const tags = newTagTable(lines);
-  // The first two characters of every name-tagged word, with the longest such word's length: the
-  // lexicon scan (`nameWords`) probes the word table only where a name can start — a 256 KB table,
-  // not a second copy of the dictionary.
+  // The first two characters of every name-tagged word: the lexicon scan (`nameWords`) probes the
+  // name table only where a name can start (this filter is 256 KB and stays in cache; that table, 4 MB, does not).
   const nameStart = new Uint8Array(1 << NAME_START_BITS);
   const nameList: string[] = [];
   let lineStart = 0;
@@ -181,8 +180,7 @@ function resources(): Resources {
     const tag = line.slice(b + 1).trim();
     addWord(tags, word, Number(line.slice(a + 1, b)), tag);
     if (ENTITY_CLASS[tag] && word.length >= 2 && word.length <= MAX_NAME_WORD) {
-      const k = bigramSlot(word.charCodeAt(0), word.charCodeAt(1));
-      if (nameStart[k]! < word.length) nameStart[k] = word.length;
+      nameStart[bigramSlot(word.charCodeAt(0), word.charCodeAt(1))] = 1;
       nameList.push(word);
     }
   }
