@@ -61,9 +61,11 @@ interface Resources {
  * products), abbreviations (j: 北大).
  */
 export const ENTITY_CLASS: Record<string, number> = { nr: 1, nrfg: 1, nrt: 2, ns: 3, nt: 4, nz: 5, j: 6 };
-const NAME_START_BITS = 18;
+/** Pair filters (`nameStart` here, the place scan's in units.ts): 2^18 one-byte marks, 256 KB. */
+export const PAIR_FILTER_BITS = 18;
 const MAX_NAME_WORD = 15;
-const bigramSlot = (a: number, b: number) => (Math.imul(a * 0x10000 + b, 0x9e3779b1) >>> (32 - NAME_START_BITS));
+/** A pair of character codes' mark in a pair filter. */
+export const bigramSlot = (a: number, b: number) => Math.imul(a * 0x10000 + b, 0x9e3779b1) >>> (32 - PAIR_FILTER_BITS);
 
 let cached: Resources | undefined;
 
@@ -83,10 +85,11 @@ function hash2(s: string): number {
   return (h & ~0xff) | 0x100;
 }
 
-function newTagTable(words: number): TagTable {
+/** A table for `words` words; without `withFreqs` (the name table), no frequencies are kept. */
+function newTagTable(words: number, withFreqs = true): TagTable {
   let cap = 1;
   while (cap < words * 1.25) cap <<= 1;
-  return { slots: new Int32Array(cap * 2), freqs: new Int32Array(cap), mask: cap - 1, names: [], index: new Map() };
+  return { slots: new Int32Array(cap * 2), freqs: new Int32Array(withFreqs ? cap : 0), mask: cap - 1, names: [], index: new Map() };
 }
 
 /** Adds (or, like Map.set, replaces) a word. */
@@ -165,7 +168,7 @@ function resources(): Resources {
   const tags = newTagTable(lines);
   // The first two characters of every name-tagged word: the lexicon scan (`nameWords`) probes the
   // name table only where a name can start (this filter is 256 KB and stays in cache; that table, 4 MB, does not).
-  const nameStart = new Uint8Array(1 << NAME_START_BITS);
+  const nameStart = new Uint8Array(1 << PAIR_FILTER_BITS);
   const nameList: string[] = [];
   let lineStart = 0;
   while (lineStart < text.length) {
@@ -184,7 +187,7 @@ function resources(): Resources {
       nameList.push(word);
     }
   }
-  const names = newTagTable(2 * nameList.length);
+  const names = newTagTable(2 * nameList.length, false);
   // A word listed twice keeps its last tag, as in the word table (our added words come last).
   for (const word of nameList) {
     const c = ENTITY_CLASS[lookupTag(tags, word) ?? ''] ?? 0;

@@ -1,5 +1,5 @@
 import { addToTrie, flattenTrie, gazetteer, longestInFlatTrie, newTrie, type FlatTrie } from './gazetteer.ts';
-import { dictTag, tokenize, type Token } from './tokens.ts';
+import { PAIR_FILTER_BITS, bigramSlot, dictTag, tokenize, type Token } from './tokens.ts';
 import { WORLD_PLACES } from './world.ts';
 
 /** A token after gazetteer merging. `place` marks units that are known place names. */
@@ -21,8 +21,7 @@ function places(): FlatTrie {
 }
 
 /** Per hashed pair of characters: 1 if some place name of two or more characters starts with it. */
-const placeStarts = new Uint8Array(1 << 18);
-const bigramSlot = (a: number, b: number) => Math.imul(a * 0x10000 + b, 0x9e3779b1) >>> 14;
+const placeStarts = new Uint8Array(1 << PAIR_FILTER_BITS);
 
 // Tags of tokens that may be cut in two when a place name ends inside them (县委 → 县|委).
 const SPLITTABLE_REMAINDER = /^(委|委员会|人大|政府|人民政府|政协|党委|军区|市委|籍|人|方|队)$/;
