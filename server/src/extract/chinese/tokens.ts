@@ -45,8 +45,8 @@ interface TagTable {
 interface Resources {
   jieba: Jieba;
   tags: TagTable;
-  /** Per hashed first two characters: 1 if some name-tagged word (≥ 2 characters) starts with them. */
-  nameStart: Uint8Array;
+  /** The first two characters of every name-tagged word (≥ 2 characters). */
+  nameStart: PairFilter;
   /**
    * The name-tagged words (≥ 2 characters) and every prefix of them of 2 characters or more, in the
    * dictionary table's slot format with the entity class as the tag (0 for a prefix only): the
@@ -61,11 +61,25 @@ interface Resources {
  * products), abbreviations (j: 北大).
  */
 export const ENTITY_CLASS: Record<string, number> = { nr: 1, nrfg: 1, nrt: 2, ns: 3, nt: 4, nz: 5, j: 6 };
-/** Pair filters (`nameStart` here, the place scan's in units.ts): 2^18 one-byte marks, 256 KB. */
-export const PAIR_FILTER_BITS = 18;
 const MAX_NAME_WORD = 15;
-/** A pair of character codes' mark in a pair filter. */
-export const bigramSlot = (a: number, b: number) => Math.imul(a * 0x10000 + b, 0x9e3779b1) >>> (32 - PAIR_FILTER_BITS);
+
+/**
+ * A set of character pairs that may give false positives, never false negatives: 2^18 hashed marks
+ * as bits (32 KB, so it stays in the core's own cache while the scans run beside the big tables).
+ * `nameStart` here and the place scan's in units.ts: a scan probes its table only where a pair is marked.
+ */
+export type PairFilter = Int32Array;
+const PAIR_FILTER_BITS = 18;
+export const newPairFilter = (): PairFilter => new Int32Array(1 << (PAIR_FILTER_BITS - 5));
+const pairSlot = (a: number, b: number) => Math.imul(a * 0x10000 + b, 0x9e3779b1) >>> (32 - PAIR_FILTER_BITS);
+export function markPair(filter: PairFilter, a: number, b: number): void {
+  const slot = pairSlot(a, b);
+  filter[slot >>> 5]! |= 1 << (slot & 31);
+}
+export function hasPair(filter: PairFilter, a: number, b: number): boolean {
+  const slot = pairSlot(a, b);
+  return (filter[slot >>> 5]! & (1 << (slot & 31))) !== 0;
+}
 
 let cached: Resources | undefined;
 
@@ -166,9 +180,8 @@ function resources(): Resources {
   let lines = 1;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
   const tags = newTagTable(lines);
-  // The first two characters of every name-tagged word: the lexicon scan (`nameWords`) probes the
-  // name table only where a name can start (this filter is 256 KB and stays in cache; that table, 4 MB, does not).
-  const nameStart = new Uint8Array(1 << PAIR_FILTER_BITS);
+  // The lexicon scan (`nameWords`) probes the name table (4 MB, not in cache) only where a name can start.
+  const nameStart = newPairFilter();
   const nameList: string[] = [];
   let lineStart = 0;
   while (lineStart < text.length) {
@@ -183,7 +196,7 @@ function resources(): Resources {
     const tag = line.slice(b + 1).trim();
     addWord(tags, word, Number(line.slice(a + 1, b)), tag);
     if (ENTITY_CLASS[tag] && word.length >= 2 && word.length <= MAX_NAME_WORD) {
-      nameStart[bigramSlot(word.charCodeAt(0), word.charCodeAt(1))] = 1;
+      markPair(nameStart, word.charCodeAt(0), word.charCodeAt(1));
       nameList.push(word);
     }
   }
@@ -297,7 +310,7 @@ export function nameWords(text: string, len: Uint8Array, cls: Uint8Array): void 
     const c0 = text.charCodeAt(i);
     const c1 = text.charCodeAt(i + 1);
     if (c0 < 0x3400 || c0 > 0x9fff) continue;
-    if (nameStart[bigramSlot(c0, c1)] === 0) continue;
+    if (!hasPair(nameStart, c0, c1)) continue;
     let h1 = Math.imul(0x811c9dc5 ^ c0, 0x01000193);
     let h2 = Math.imul(0x2545f491 + c0, 0x9e3779b1);
     h2 ^= h2 >>> 15;

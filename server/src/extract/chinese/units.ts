@@ -1,5 +1,5 @@
 import { addToTrie, flattenTrie, gazetteer, longestInFlatTrie, newTrie, type FlatTrie } from './gazetteer.ts';
-import { PAIR_FILTER_BITS, bigramSlot, dictTag, tokenize, type Token } from './tokens.ts';
+import { dictTag, hasPair, markPair, newPairFilter, tokenize, type Token } from './tokens.ts';
 import { WORLD_PLACES } from './world.ts';
 
 /** A token after gazetteer merging. `place` marks units that are known place names. */
@@ -15,13 +15,16 @@ function places(): FlatTrie {
   for (const n of WORLD_PLACES) addToTrie(trie, n);
   placeTrie = flattenTrie(trie);
   for (const n of [...gazetteer().matchable, ...WORLD_PLACES]) {
-    if (n.length >= 2) placeStarts[bigramSlot(n.charCodeAt(0), n.charCodeAt(1))] = 1;
+    if (n.length >= 2) markPair(placeStarts, n.charCodeAt(0), n.charCodeAt(1));
+    else if (n.length === 1) onePlaceChar[n.charCodeAt(0) >>> 5]! |= 1 << (n.charCodeAt(0) & 31);
   }
   return placeTrie;
 }
 
-/** Per hashed pair of characters: 1 if some place name of two or more characters starts with it. */
-const placeStarts = new Uint8Array(1 << PAIR_FILTER_BITS);
+/** The first two characters of every place name of two or more characters. */
+const placeStarts = newPairFilter();
+/** Characters that are place names alone, as bits (8 KB, where the trie's root table is 256 KB). */
+const onePlaceChar = new Int32Array(0x10000 >>> 5);
 
 // Tags of tokens that may be cut in two when a place name ends inside them (县委 → 县|委).
 const SPLITTABLE_REMAINDER = /^(委|委员会|人大|政府|人民政府|政协|党委|军区|市委|籍|人|方|队)$/;
@@ -92,9 +95,9 @@ export function placeWords(text: string, len: Uint8Array): void {
 
 /** The longest place name starting at i (at most 24 characters), 0 if none. */
 function longestPlaceAt(trie: FlatTrie, text: string, i: number): number {
-  // Most positions start no name of two characters: the pair filter (256 KB) says so without
+  // Most positions start no name of two characters: the pair filter says so without
   // walking the trie's edge table.
-  if (i + 1 < text.length && placeStarts[bigramSlot(text.charCodeAt(i), text.charCodeAt(i + 1))]) return longestInFlatTrie(trie, text, i, 24);
-  const node = trie.root[text.charCodeAt(i)]!;
-  return node && trie.end[node] ? 1 : 0;
+  if (i + 1 < text.length && hasPair(placeStarts, text.charCodeAt(i), text.charCodeAt(i + 1))) return longestInFlatTrie(trie, text, i, 24);
+  const c = text.charCodeAt(i);
+  return onePlaceChar[c >>> 5]! & (1 << (c & 31)) ? 1 : 0;
 }
