@@ -5,6 +5,26 @@
 
 const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
 
+/**
+ * Characters as bits by character code (8 KB). The rules ask of every unit whether it starts with a
+ * surname or ends like a title or a head; one bit answers for most units, where a Set would need the
+ * character cut out as a string of its own (a new string for every CJK character) or tails sliced off.
+ */
+export function characterMarks(chars: Iterable<number>): Int32Array {
+  const marks = new Int32Array(0x10000 >>> 5);
+  for (const c of chars) marks[c >>> 5]! |= 1 << (c & 31);
+  return marks;
+}
+
+/** Whether the character code is marked; false for NaN (a position past the end). */
+export const isMarked = (marks: Int32Array, code: number): boolean => code === code && (marks[code >>> 5]! & (1 << (code & 31))) !== 0;
+
+/** The last characters of a set's words (see `characterMarks`). */
+export const lastCharacters = (set: Set<string>): Int32Array => characterMarks([...set].map((w) => w.charCodeAt(w.length - 1)));
+
+/** Whether text's last character is marked; false for the empty text. */
+export const endsInMarked = (marks: Int32Array, text: string): boolean => isMarked(marks, text.charCodeAt(text.length - 1));
+
 /** Common single-character surnames (the bulk of the 百家姓 in modern use). */
 export const SURNAMES = new Set(
   ('王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤' +
@@ -12,7 +32,11 @@ export const SURNAMES = new Set(
     .split(''),
 );
 
+export const SURNAME_CHARS = characterMarks([...SURNAMES].map((c) => c.charCodeAt(0)));
+
 export const COMPOUND_SURNAMES = words('欧阳 司马 诸葛 上官 东方 皇甫 令狐 慕容 司徒 尉迟 公孙 夏侯 长孙 宇文 轩辕 端木 呼延 西门 南宫 独孤 澹台 万俟 申屠 钟离 拓跋');
+
+export const COMPOUND_SURNAME_FIRSTS = characterMarks([...COMPOUND_SURNAMES].map((s) => s.charCodeAt(0)));
 
 /** Surnames so common as ordinary words that a 2-character name starting with them needs context. */
 export const AMBIGUOUS_SURNAMES = new Set('和从向成全于时明高常安文于平来都元信由相计国海原花双水云金石白万'.split(''));
@@ -40,6 +64,8 @@ export const TITLES = words(`
   主持人 负责人 创始人 法人 代表 党委书记 总工程师 总会计师 调研员 巡视员 指导员 教练 主教练 领队 船长 机长 首席执行官
 `);
 
+export const TITLE_ENDS = lastCharacters(TITLES);
+
 /** Respectful or familiar forms after a name that also mark a person (王某同志, 克林顿先生). */
 export const PERSON_SUFFIX_WORDS = words('同志 先生 女士 小姐 夫人 老师 师傅 大夫 医生 老人 教授 博士 烈士 总 委员');
 
@@ -53,6 +79,8 @@ export const ORG_SUFFIXES = words(`
   球队 代表队 国家队 联队 俱乐部 议会 国会 参议院 众议院 内阁 政府 议院 警察局 公安局 派出所 法庭 仲裁院 交易所 证券交易所 书店
   园区 开发区 实验室 基地 农场 林场 矿 煤矿 油田 集团有限公司 国务院 委 局 办
 `);
+
+export const ORG_SUFFIX_ENDS = lastCharacters(ORG_SUFFIXES);
 
 /** Suffixes that are too generic to end a name on their own unless the name before them is strong. */
 export const WEAK_ORG_SUFFIXES = words('部 会 社 所 站 院 团 队 军 党 委 办 中心 组织 小组 基地 馆 厂 矿 报 局 处 室');

@@ -1,6 +1,6 @@
 import type { Span } from './span.ts';
 import type { Unit } from './units.ts';
-import { COMMON_WORD_STOPS, ORG_SUFFIXES, TITLES, WEAK_ORG_SUFFIXES } from './cues.ts';
+import { COMMON_WORD_STOPS, ORG_SUFFIXES, ORG_SUFFIX_ENDS, TITLES, TITLE_ENDS, WEAK_ORG_SUFFIXES, endsInMarked } from './cues.ts';
 import { dictTag } from './tokens.ts';
 import { gazetteer } from './gazetteer.ts';
 
@@ -51,7 +51,8 @@ function describedBody(us: Unit[], first: number, i: number, suffix: string | un
 
 /** The organization head the unit's text ends with, or undefined. */
 export function orgSuffixOf(text: string): string | undefined {
-  // Set lookups by length: this runs on every unit.
+  // This runs on every unit: most end in a character no head ends in.
+  if (!endsInMarked(ORG_SUFFIX_ENDS, text)) return undefined;
   for (let n = Math.min(MAX_SUFFIX, text.length); n >= 1; n--) {
     const tail = text.slice(text.length - n);
     if (ORG_SUFFIXES.has(tail)) return tail;
@@ -74,7 +75,7 @@ function namesBody(head: string): boolean {
  * body (a level body, a dictionary organization or abbreviation, or end in a head of two characters).
  */
 export function orgBeforeTitle(word: string): number {
-  if (word.length < 4) return 0;
+  if (word.length < 4 || !endsInMarked(TITLE_ENDS, word)) return 0;
   for (let n = Math.min(5, word.length - 2); n >= 2; n--) {
     const title = word.slice(word.length - n);
     if (!TITLES.has(title)) continue;

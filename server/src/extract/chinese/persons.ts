@@ -1,7 +1,8 @@
 import type { Span } from './span.ts';
 import type { Unit } from './units.ts';
 import {
-  AMBIGUOUS_SURNAMES, COMMON_WORD_STOPS, COMPOUND_SURNAMES, GIVEN_NAME_CHARS, PERSON_SUFFIX_WORDS, SURNAMES, TITLES, TRANSLIT_CHARS,
+  AMBIGUOUS_SURNAMES, COMMON_WORD_STOPS, COMPOUND_SURNAMES, COMPOUND_SURNAME_FIRSTS, GIVEN_NAME_CHARS, PERSON_SUFFIX_WORDS, SURNAME_CHARS, TITLES, TITLE_ENDS, TRANSLIT_CHARS,
+  endsInMarked, isMarked,
 } from './cues.ts';
 import { dictEntry } from './tokens.ts';
 
@@ -12,8 +13,9 @@ const VERBISH = /^(v|vn|vd|p|c|d|u|uj|ul|r|f|m|q)$/;
 
 /** Length of the surname at the start of s: 2 for 欧阳, 1 for 王, 0 if none. */
 export function surnameLength(s: string): number {
-  if (s.length >= 3 && COMPOUND_SURNAMES.has(s.slice(0, 2))) return 2;
-  return SURNAMES.has(s[0] ?? '') ? 1 : 0;
+  const first = s.charCodeAt(0);
+  if (s.length >= 3 && isMarked(COMPOUND_SURNAME_FIRSTS, first) && COMPOUND_SURNAMES.has(s.slice(0, 2))) return 2;
+  return isMarked(SURNAME_CHARS, first) ? 1 : 0;
 }
 
 /** Does s have the shape of a Chinese personal name (surname + one or two given-name characters)? */
@@ -157,7 +159,7 @@ const NOT_LONE_SURNAME = new Set([...AMBIGUOUS_SURNAMES, ...'代前现新老副�
  * glued to it (陈小姐, 毛主席)?
  */
 function loneSurnameBefore(t: string, next: Unit | undefined): boolean {
-  if (!SURNAMES.has(t[0]!) || NOT_LONE_SURNAME.has(t[0]!)) return false;
+  if (!isMarked(SURNAME_CHARS, t.charCodeAt(0)) || NOT_LONE_SURNAME.has(t[0]!)) return false;
   const rest = t.length === 1 ? (next?.text ?? '') : t.slice(1);
   const title = rest.startsWith('副') ? rest.slice(1) : rest;
   if (TITLES.has(title)) return true;
@@ -166,6 +168,7 @@ function loneSurnameBefore(t: string, next: Unit | undefined): boolean {
 }
 
 function endsWithTitle(s: string): boolean {
+  if (!endsInMarked(TITLE_ENDS, s)) return false;
   for (let n = Math.min(5, s.length); n >= 2; n--) if (TITLES.has(s.slice(-n))) return true;
   return false;
 }

@@ -1,6 +1,6 @@
 import type { Span } from './span.ts';
 import type { Unit } from './units.ts';
-import { COMMON_WORD_STOPS } from './cues.ts';
+import { COMMON_WORD_STOPS, characterMarks, isMarked } from './cues.ts';
 import { COUNTRY_ABBREVIATIONS } from './world.ts';
 
 // Single-character heads that turn a proper name before them into a place (张家|村, 卢沟|桥).
@@ -39,7 +39,7 @@ export function findPlaces(us: Unit[]): Span[] {
     }
     if (COMMON_WORD_STOPS.has(t)) continue;
     // 访华, 来京, 赴美: a verb of travel and a one-character place.
-    const trip = TRIP_RE.exec(t);
+    const trip = t.length === 2 ? TRIP_RE.exec(t) : null;
     if (trip) {
       spans.push({ start: u.end - 1, end: u.end, type: 'Place', rule: 'trip-abbreviation' });
       continue;
@@ -66,12 +66,17 @@ export function findPlaces(us: Unit[]): Span[] {
   return spans;
 }
 
+// The characters a pair of abbreviations is made of: 葡 (Portugal) pairs too (中葡双方); it stays out of
+// COUNTRY_ABBREVIATIONS, whose characters are tagger features.
+const PAIR_CHARS = characterMarks([...COUNTRY_ABBREVIATIONS, '葡'].map((c) => c.charCodeAt(0)));
+
 function isAbbreviationPair(t: string, next: Unit | undefined): boolean {
+  // Most words start with no country's abbreviation: one bit says so.
+  if (!isMarked(PAIR_CHARS, t.charCodeAt(0))) return false;
   const m = PAIR_RE.exec(t);
   if (!m) return false;
   const letters = m[1]!;
-  // 葡 (Portugal) pairs too (中葡双方); it stays out of COUNTRY_ABBREVIATIONS, whose characters are tagger features.
-  for (const ch of letters) if (!COUNTRY_ABBREVIATIONS.has(ch) && ch !== '葡') return false;
+  for (let k = 0; k < letters.length; k++) if (!isMarked(PAIR_CHARS, letters.charCodeAt(k))) return false;
   if (new Set(letters).size !== letters.length) return false;
   return !!m[2] || (!!next && PAIR_FOLLOWERS.test(next.text)) || /^(中美|中俄|中英|中法|中韩|中日|美日|美英|美俄|中非|中欧|中德|中印|中巴)$/.test(letters);
 }

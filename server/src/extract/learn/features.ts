@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { Span } from '../chinese/span.ts';
 import type { Unit } from '../chinese/units.ts';
 import {
-  COMPOUND_SURNAMES, GIVEN_NAME_CHARS, ORG_SUFFIXES, PERSON_SUFFIX_WORDS, PLACE_SUFFIXES, SURNAMES, TITLES, TRANSLIT_CHARS,
+  COMPOUND_SURNAMES, GIVEN_NAME_CHARS, ORG_SUFFIX_ENDS, ORG_SUFFIXES, PERSON_SUFFIX_WORDS, PLACE_SUFFIXES, SURNAMES, TITLES, TRANSLIT_CHARS, endsInMarked,
 } from '../chinese/cues.ts';
 import { nameWords } from '../chinese/tokens.ts';
 import { placeWords } from '../chinese/units.ts';
@@ -221,7 +221,7 @@ export function featurize(text: string, units: Unit[], rules: Span[], out: Int32
     if (TITLES.has(t)) info |= 16;
     if (PERSON_SUFFIX_WORDS.has(t)) info |= 32;
     if (t.length >= 2 && PLACE_SUFFIXES.has(t)) info |= 64;
-    const org = endsWithAny(ORG_SUFFIXES, t, MAX_ORG_SUFFIX);
+    const org = endsInMarked(ORG_SUFFIX_ENDS, t) ? endsWithAny(ORG_SUFFIXES, t, MAX_ORG_SUFFIX) : 0;
     const o = 6 * (k + 1);
     us[o] = idOf(u.tag);
     us[o + 1] = strHash(t);
