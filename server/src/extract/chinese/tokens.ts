@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { SURNAMES, TITLES } from './cues.ts';
+import { SURNAME_CHARS, TITLES, isMarked } from './cues.ts';
 
 /** A jieba token with its offsets into the (folded) text and its dictionary part-of-speech tag. */
 export interface Token {
@@ -254,7 +254,7 @@ function reattachTitleEnd(tokens: Token[], tags: TagTable): Token[] {
   let out: Token[] | undefined;
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.text.length >= 2 && t.text[0] === '长' && SURNAMES.has(t.text[1]!)) {
+    if (t.text.length >= 2 && t.text.charCodeAt(0) === CHANG && isMarked(SURNAME_CHARS, t.text.charCodeAt(1))) {
       const prev = out ? out[out.length - 1]! : tokens[i - 1]!;
       const beforePrev = i >= 2 ? tokens[i - 2]!.text : '';
       if (TITLES.has(prev.text + '长') && (prev.text.length >= 2 || beforePrev.endsWith(prev.text))) {
@@ -271,6 +271,9 @@ function reattachTitleEnd(tokens: Token[], tags: TagTable): Token[] {
 }
 
 const LEVEL_ENDINGS = new Set('省市县区州旗');
+// 长 and 委 as character codes: these passes test every token's first character.
+const CHANG = 0x957f;
+const WEI = 0x59d4;
 
 /**
  * jieba's HMM glues the 委 of a committee to the next character when the place before it is a
@@ -282,7 +285,7 @@ function unglueCommittee(tokens: Token[], tags: TagTable): Token[] {
   let out: Token[] | undefined;
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.text.length === 2 && t.text[0] === '委' && t.tag === 'x' && LEVEL_ENDINGS.has(tokens[i - 1]!.text.slice(-1))) {
+    if (t.text.length === 2 && t.text.charCodeAt(0) === WEI && t.tag === 'x' && LEVEL_ENDINGS.has(tokens[i - 1]!.text.slice(-1))) {
       out ??= tokens.slice(0, i);
       for (let k = 0; k < 2; k++) out.push({ text: t.text[k]!, start: t.start + k, end: t.start + k + 1, tag: lookupTag(tags, t.text[k]!) ?? 'x' });
       continue;

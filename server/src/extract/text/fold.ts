@@ -3,7 +3,7 @@
  * computed on the folded text index the original body unchanged (the original is kept for display).
  */
 export function foldWidth(text: string): string {
-  let out: string[] | undefined;
+  let codes: Uint16Array | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     let f = c;
@@ -15,14 +15,20 @@ export function foldWidth(text: string): string {
       f = 0x20;
     }
     if (f !== c) {
-      out ??= text.slice(0, i).split('');
-      out.push(String.fromCharCode(f));
-    } else if (out) {
-      out.push(text[i]!);
+      // Copied as code units, not one string per character: most Chinese articles have a full-width comma.
+      if (!codes) {
+        codes = new Uint16Array(text.length);
+        for (let k = 0; k < i; k++) codes[k] = text.charCodeAt(k);
+      }
+      codes[i] = f;
+    } else if (codes) {
+      codes[i] = c;
     }
   }
-  return out ? out.join('') : text;
+  return codes ? utf16.decode(codes) : text;
 }
+
+const utf16 = new TextDecoder('utf-16le');
 
 /** 'zh' when the text has Han characters in a useful share, 'en' when it is mostly Latin letters. */
 export function detectLanguage(text: string): 'zh' | 'en' {

@@ -18,16 +18,16 @@ export function splitSentences(text: string, options: { semicolon?: boolean } = 
     start = end;
   };
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (c === '\n' || c === '\r') {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a || c === 0x0d) {
       push(i);
       start = i + 1;
-    } else if (c === '。' || c === '！' || c === '？' || c === '!' || c === '?' || (semicolon && (c === '；' || c === ';'))) {
+    } else if (ENDS.has(c) || (semicolon && (c === 0xff1b || c === 0x3b))) {
       let end = i + 1;
-      while (end < text.length && CLOSERS.has(text[end]!)) end++;
+      while (end < text.length && CLOSERS.has(text.charCodeAt(end))) end++;
       push(end);
       i = end - 1;
-    } else if (c === '.' && (i + 1 >= text.length || text[i + 1] === ' ' || text[i + 1] === '\n') && !/[A-Z]\w?$/.test(text.slice(Math.max(0, i - 3), i))) {
+    } else if (c === 0x2e && (i + 1 >= text.length || text[i + 1] === ' ' || text[i + 1] === '\n') && !/[A-Z]\w?$/.test(text.slice(Math.max(0, i - 3), i))) {
       // English full stop; not after an initial or a short abbreviation like "Mr".
       push(i + 1);
     }
@@ -36,7 +36,9 @@ export function splitSentences(text: string, options: { semicolon?: boolean } = 
   return sentences;
 }
 
-const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '"', "'"]);
+// As character codes: the loop reads every character, and text[i] would make a string of each.
+const ENDS = new Set([...'。！？!?'].map((c) => c.charCodeAt(0)));
+const CLOSERS = new Set([...'”’」』）)"\''].map((c) => c.charCodeAt(0)));
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x3000 || c === 0xa0;
