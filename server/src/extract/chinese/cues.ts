@@ -3,7 +3,8 @@
  * Chinese naming and news style — not taken from any evaluation file.
  */
 
-const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
+/** A set of words written with spaces between them. */
+export const words = (s: string): Set<string> => new Set(s.split(/\s+/).filter(Boolean));
 
 /**
  * Characters as bits by character code (8 KB). The rules ask of every unit whether it starts with a

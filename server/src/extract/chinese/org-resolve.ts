@@ -1,3 +1,4 @@
+import { words } from './cues.ts';
 import type { ExtractedEntity, ExtractedRelation } from '@guanxi/shared';
 import { gazetteer, matchAt, type Division } from './gazetteer.ts';
 import { resolvePlace, type PlaceContext } from './places-resolve.ts';
@@ -53,7 +54,7 @@ export function resolveOrganizations(surfaces: string[], title: string, text: st
         continue;
       }
     }
-    if (local && !startsWithPlace(s) && s.length <= 5 && orgSuffixOf(s) && BARE_LOCAL_HEADS.test(s)) out.set(s, local + s);
+    if (local && !startsWithPlace(s) && s.length <= 5 && orgSuffixOf(s) && BARE_LOCAL_HEADS.has(s)) out.set(s, local + s);
   }
   return out;
 }
@@ -65,7 +66,7 @@ function occurrences(text: string, s: string): number {
 }
 
 // Bodies that every district has, named without their district inside its own news.
-const BARE_LOCAL_HEADS = /^(党工委|管委会|人大工委|工委|党委|纪工委|政法委|区委|区政府|管理委员会|政协)$/;
+const BARE_LOCAL_HEADS = words('党工委 管委会 人大工委 工委 党委 纪工委 政法委 区委 区政府 管理委员会 政协');
 
 function orgsInTitle(title: string): string[] {
   return title.split(/[\s，,、：:]+/).filter((w) => orgSuffixOf(w));

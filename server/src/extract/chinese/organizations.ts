@@ -1,37 +1,41 @@
 import type { Span } from './span.ts';
 import type { Unit } from './units.ts';
-import { COMMON_WORD_STOPS, ORG_SUFFIXES, ORG_SUFFIX_ENDS, TITLES, TITLE_ENDS, WEAK_ORG_SUFFIXES, endsInMarked } from './cues.ts';
+import { COMMON_WORD_STOPS, ORG_SUFFIXES, ORG_SUFFIX_ENDS, TITLES, TITLE_ENDS, WEAK_ORG_SUFFIXES, characterMarks, endsInMarked, words } from './cues.ts';
 import { dictTag } from './tokens.ts';
 import { gazetteer } from './gazetteer.ts';
 
 const MAX_SUFFIX = Math.max(...[...ORG_SUFFIXES].map((s) => s.length));
 // Tags of units that can sit inside an organization name, left of its head.
-const NAME_PART = /^(ns|nt|nz|n|vn|j|x|eng|nr|nrt|nrfg|b|an|l|s|nn|ng|z)$/;
+const NAME_PART = words('ns nt nz n vn j x eng nr nrt nrfg b an l s nn ng z');
 // Verbs of trade that company names carry (医疗设备|制造|有限公司, 食品|加工|厂).
 const TRADE_VERBS = new Set(['制造', '生产', '加工', '销售', '开发', '经营', '贸易', '批发', '零售', '设计', '研发', '租赁', '咨询']);
 // Party and government bodies named by level alone, organizations on their own (市委书记, 县委).
 const LEVEL_BODIES = /^(团?[省市县区乡镇村]委|[省市县区]政府|村委会|居委会|纪委|[省市县区]纪委|[省市县区]人大|[省市县区]政协)$/;
+// The characters LEVEL_BODIES end with: the regex runs only on units that end with one.
+const LEVEL_BODY_ENDS = characterMarks([...'委府会大协'].map((c) => c.charCodeAt(0)));
+const isLevelBody = (s: string) => endsInMarked(LEVEL_BODY_ENDS, s) && LEVEL_BODIES.test(s);
 // Abbreviations (jieba tag j) that name organizations by their last character: 欧盟, 足协, 亚行.
 const ORG_ABBREVIATION_END = /[盟委协联行社办局部院团署]$/;
 // Heads after a country name that news treats as the country itself (中国政府 → 中国 as a place).
 const STATE_HEADS = new Set(['政府', '当局']);
 // Tags of units that give a name enough identity (a place, a proper noun, an abbreviation).
-const STRONG_PART = /^(ns|nt|nz|j|x|eng|nr|nrt|nrfg)$/;
+const STRONG_PART = words('ns nt nz j x eng nr nrt nrfg');
 // Modifiers that start a generic reference, not a name (各基层党委, 该公司, 两家公司).
-const NOT_NAME_START = /^(各|该|本|其|这|那|每|两|几|多|全|某|此|我|你|他|有关|相关|其他|其它|一些|所有|主要|各级|部分|一家|一个|该些)$/;
+const NOT_NAME_START = words('各 该 本 其 这 那 每 两 几 多 全 某 此 我 你 他 有关 相关 其他 其它 一些 所有 主要 各级 部分 一家 一个 该些');
 const MAX_UNITS = 10;
-const PERSONLIKE_OR_UNKNOWN = /^(nr|nrfg|x)$/;
+const PERSONLIKE_OR_UNKNOWN = words('nr nrfg x');
 const DIRECTION_PART = /^[东南西北中]{1,2}部$|^大部$/;
-const CENTRAL_SENSE = /^(城市|城区|工作|任务|环节|地带|区域|议题)$/;
+const BU = 0x90e8; // 部, which every DIRECTION_PART ends with
+const CENTRAL_SENSE = words('城市 城区 工作 任务 环节 地带 区域 议题');
 
 /** Does the organization span end in 中心 meaning "the heart of" (郑州国家中心|城市)? */
 export function endsInCentralSense(text: string, span: Span, us: Unit[]): boolean {
   if (!text.startsWith('中心', span.end - 2)) return false;
   const next = us.find((u) => u.start === span.end);
-  return next !== undefined && CENTRAL_SENSE.test(next.text);
+  return next !== undefined && CENTRAL_SENSE.has(next.text);
 }
 
-const INNER_PART = /^(ns|nt|nz|n|vn|j|x|eng|nr|nrt|nrfg|b|an|l|s|nn|ng|a|d|z)$/;
+const INNER_PART = words('ns nt nz n vn j x eng nr nrt nrfg b an l s nn ng a d z');
 const COMPANY_HEADS = /(集团|公司)$/;
 const BUREAU_HEADS = /(局|委员会|领导小组|办公室|中心|研究所|研究院|协会|学会)$/;
 
@@ -65,7 +69,7 @@ const SHARED_TITLE_HEADS = new Set('部会社行局院所厅署');
 
 function namesBody(head: string): boolean {
   const tag = dictTag(head);
-  return LEVEL_BODIES.test(head) || tag === 'nt' || (tag === 'j' && ORG_ABBREVIATION_END.test(head)) || (orgSuffixOf(head)?.length ?? 0) >= 2;
+  return isLevelBody(head) || tag === 'nt' || (tag === 'j' && ORG_ABBREVIATION_END.test(head)) || (orgSuffixOf(head)?.length ?? 0) >= 2;
 }
 
 /**
@@ -98,7 +102,7 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
   const spans: Span[] = [];
   const stems = placeStems(us);
   const streets = streetOfficeNames(us);
-  const strongPart = (p: Unit) => STRONG_PART.test(p.tag) || !!p.place || stems.has(p.text) || streets.has(p.text);
+  const strongPart = (p: Unit) => STRONG_PART.has(p.tag) || !!p.place || stems.has(p.text) || streets.has(p.text);
   // A stop-listed word (智慧, 东方) is plain description inside a name that a place starts (高新|智慧|运营|集团).
   const placeBefore = (k: number) => k > 0 && (!!us[k - 1]!.place || stems.has(us[k - 1]!.text));
   for (let i = 0; i < us.length; i++) {
@@ -107,17 +111,17 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
     // A head glued to the title after it (市委书记, 外交部长) is read as the head alone.
     const glued = orgBeforeTitle(whole.text);
     const u = glued ? { ...whole, text: whole.text.slice(0, glued), end: whole.start + glued, tag: dictTag(whole.text.slice(0, glued)) ?? 'n' } : whole;
-    if ((LEVEL_BODIES.test(u.text) && !us[i - 1]?.place) || (u.tag === 'j' && u.text.length >= 2 && ORG_ABBREVIATION_END.test(u.text))) {
+    if ((isLevelBody(u.text) && !us[i - 1]?.place) || (u.tag === 'j' && u.text.length >= 2 && ORG_ABBREVIATION_END.test(u.text))) {
       spans.push({ start: u.start, end: u.end, type: 'Organization', rule: 'level-body' });
       continue;
     }
     // A direction word (北部, 中南部, 大部) ends in 部 but names no department.
-    if (u.tag === 'f' || DIRECTION_PART.test(u.text)) continue;
+    if (u.tag === 'f' || (u.text.charCodeAt(u.text.length - 1) === BU && DIRECTION_PART.test(u.text))) continue;
     // 中国政府, 印度当局: the place alone is the entity.
     if (STATE_HEADS.has(u.text) && us[i - 1]?.place && !us[i - 2]?.place) continue;
     const suffix = orgSuffixOf(u.text);
     // 中心 as "the heart of" (国家中心城市, 中心工作), not a centre that is an institution.
-    if (suffix === '中心' && CENTRAL_SENSE.test(us[i + 1]?.text ?? '')) continue;
+    if (suffix === '中心' && CENTRAL_SENSE.has(us[i + 1]?.text ?? '')) continue;
     const isNt = u.tag === 'nt' && !COMMON_WORD_STOPS.has(u.text) && !u.text.endsWith('关系');
     if (!suffix && !isNt) continue;
     // Extend right over further heads (中共中央|政治局, 北京大学|法律系 stay one name); not past a title.
@@ -125,15 +129,15 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
     while (!glued && last + 1 < us.length && !blocked[last + 1] && (us[last + 1]!.tag === 'nt' || (orgSuffixOf(us[last + 1]!.text) && us[last + 1]!.text.length >= 2 && !TITLES.has(us[last + 1]!.text)))) last++;
     // Extend left over name parts.
     let first = i;
-    let strong = isNt || STRONG_PART.test(u.tag) && u.text.length > (suffix?.length ?? 0);
+    let strong = isNt || STRONG_PART.has(u.tag) && u.text.length > (suffix?.length ?? 0);
     while (first - 1 >= 0 && i - first < MAX_UNITS) {
       const p = us[first - 1]!;
       const stopWord = COMMON_WORD_STOPS.has(p.text) && !p.place && !stems.has(p.text);
       const trade = p.tag === 'v' && TRADE_VERBS.has(p.text) && !!suffix && COMPANY_HEADS.test(suffix);
-      if (blocked[first - 1] || !(NAME_PART.test(p.tag) || trade || stems.has(p.text)) || NOT_NAME_START.test(p.text) || TITLES.has(p.text) || (stopWord && !placeBefore(first - 1))) break;
+      if (blocked[first - 1] || !(NAME_PART.has(p.tag) || trade || stems.has(p.text)) || NOT_NAME_START.has(p.text) || TITLES.has(p.text) || (stopWord && !placeBefore(first - 1))) break;
       // A name that starts with a place does not reach further left over a word the dictionary does not
       // know as a place or body (荣获|郑州市|技术监督局: jieba tags 荣获 a person name).
-      if (us[first]!.place && !p.place && PERSONLIKE_OR_UNKNOWN.test(p.tag)) break;
+      if (us[first]!.place && !p.place && PERSONLIKE_OR_UNKNOWN.has(p.tag)) break;
       first--;
       if (!stopWord && strongPart(p)) strong = true;
     }
@@ -141,7 +145,7 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
     // (郑州, 河南) stands further left: look past them for one.
     if (!strong) {
       let k = first - 1;
-      while (k >= 0 && i - k < MAX_UNITS && !blocked[k] && INNER_PART.test(us[k]!.tag) && !NOT_NAME_START.test(us[k]!.text) && !TITLES.has(us[k]!.text)) {
+      while (k >= 0 && i - k < MAX_UNITS && !blocked[k] && INNER_PART.has(us[k]!.tag) && !NOT_NAME_START.has(us[k]!.text) && !TITLES.has(us[k]!.text)) {
         if (strongPart(us[k]!)) {
           // A zone's stem goes with the city before it (郑州|高新|投资…).
           first = stems.has(us[k]!.text) && k > 0 && us[k - 1]!.place && !blocked[k - 1] ? k - 1 : k;

@@ -2,14 +2,14 @@ import type { Span } from './span.ts';
 import type { Unit } from './units.ts';
 import {
   AMBIGUOUS_SURNAMES, COMMON_WORD_STOPS, COMPOUND_SURNAMES, COMPOUND_SURNAME_FIRSTS, GIVEN_NAME_CHARS, PERSON_SUFFIX_WORDS, SURNAME_CHARS, TITLES, TITLE_ENDS, TRANSLIT_CHARS,
-  endsInMarked, isMarked,
+  endsInMarked, isMarked, words,
 } from './cues.ts';
 import { dictEntry } from './tokens.ts';
 
 const PLACE_END = /[省市县区乡镇村州路街山江河湖氏族家人]$/;
 // Words that, right after a name, show it is a person acting or speaking.
 const PERSON_FOLLOWERS = new Set(['说', '表示', '指出', '认为', '强调', '介绍', '主持', '会见', '出席', '参加', '讲话', '致辞', '告诉', '要求', '同志', '等', '一行', '在', '和', '与', '向', '对', '就', '的', '是', '为', '率', '陪同', '宣读', '传达', '报道', '今天', '昨天', '已', '还', '也', '曾', '则', '便', '就是']);
-const VERBISH = /^(v|vn|vd|p|c|d|u|uj|ul|r|f|m|q)$/;
+const VERBISH = words('v vn vd p c d u uj ul r f m q');
 
 /** Length of the surname at the start of s: 2 for 欧阳, 1 for 王, 0 if none. */
 export function surnameLength(s: string): number {
@@ -65,14 +65,14 @@ export function findPersons(text: string, us: Unit[]): Span[] {
     const beforeCue = !!next && (titleNext || PERSON_FOLLOWERS.has(next.text) || next.text === '、' || next.text === '，' || next.text === ',');
     // 0. A dictionary word made of a name and a common noun (邓小平理论, 毛泽东思想).
     if (t.length >= 4 && (u.tag === 'nr' || u.tag === 'nz' || u.tag === 'n')) {
-      const head = [3, 2].map((n) => t.slice(0, n)).find((h) => dictEntry(h)?.tag === 'nr' && isChineseNameShape(h) && NAME_COMPOUND_TAIL.test(t.slice(h.length)));
+      const head = [3, 2].map((n) => t.slice(0, n)).find((h) => dictEntry(h)?.tag === 'nr' && isChineseNameShape(h) && NAME_COMPOUND_TAIL.has(t.slice(h.length)));
       if (head) {
         spans.push({ start: u.start, end: u.start + head.length, type: 'Person', rule: 'name-compound' });
         continue;
       }
     }
     // 1. Dictionary or HMM word shaped like a name.
-    if (NAME_TAGS.test(u.tag) && isChineseNameShape(t) && noFunctionChars(t)) {
+    if (NAME_TAGS.has(u.tag) && isChineseNameShape(t) && noFunctionChars(t)) {
       // Next to a title (书记汪某, 汪某教授) any name-shaped word is a name, whatever jieba tagged it.
       const byContext = afterTitle || titleNext;
       // Without a title: jieba's own name words, or unknown words with given-name characters.
@@ -81,7 +81,7 @@ export function findPersons(text: string, us: Unit[]): Span[] {
       if (byContext || (byShape && (!ambiguous || (beforeCue && next!.text !== '的')))) {
         // jieba sometimes cuts the last given character off (汪明|新): take it back when it fits.
         const extra = us[i + 1];
-        if (t.length === 2 && u.tag === 'x' && extra && extra.text.length === 1 && GIVEN_NAME_CHARS.has(extra.text) && !VERBISH.test(extra.tag) && (us[i + 2]?.text.length ?? 2) >= 2) {
+        if (t.length === 2 && u.tag === 'x' && extra && extra.text.length === 1 && GIVEN_NAME_CHARS.has(extra.text) && !VERBISH.has(extra.tag) && (us[i + 2]?.text.length ?? 2) >= 2) {
           spans.push({ start: u.start, end: extra.end, type: 'Person', rule: 'name-shape' });
           i++;
           continue;
@@ -121,7 +121,7 @@ export function findPersons(text: string, us: Unit[]): Span[] {
     //    given-name characters that end on a unit boundary, next to a title or enumeration.
     const sl = surnameLength(t);
     // A surname that is also a function word and read as one (局长|和|张先生, 都|来|了) starts no name.
-    if (sl && t.length === sl && next && !(VERBISH.test(u.tag) && AMBIGUOUS_SURNAMES.has(t))) {
+    if (sl && t.length === sl && next && !(VERBISH.has(u.tag) && AMBIGUOUS_SURNAMES.has(t))) {
       const officeBefore = !!prev && prev.text.length >= 2 && OFFICE_END.test(prev.text);
       const joined = joinGiven(us, i, officeBefore);
       if (joined) {
@@ -142,14 +142,14 @@ export function findPersons(text: string, us: Unit[]): Span[] {
   return spans;
 }
 
-const NAME_COMPOUND_TAIL = /^(理论|思想|主义|同志|先生|女士|总理|主席|副主席|总书记|委员长|故居|纪念馆|诞辰|生前|夫人)$/;
+const NAME_COMPOUND_TAIL = words('理论 思想 主义 同志 先生 女士 总理 主席 副主席 总书记 委员长 故居 纪念馆 诞辰 生前 夫人');
 // Characters that do not occur in given names: particles, measure words, pronouns, verbs of grammar.
 const NON_NAME_CHARS = new Set('的了着过个棵们是在不出得这那把被就都也还又很最更应该会能可要说到去给让从向对为与和或而但却所其此某每些么吗呢吧啊呀头性化式率度类型种件份条张只次回'.split(''));
 
 // Ends of department names (办公室, 总法办, 财政局, 宣传部): a name right after one is its member.
 const OFFICE_END = /(办|办公室|局|部|处|科|室|厅|委|中心)$/;
 
-const NAME_TAGS = /^(nr|nrfg|x|t|nz|ns|n|nrt|ng)$/;
+const NAME_TAGS = words('nr nrfg x t nz ns n nrt ng');
 
 // Surnames that are as often a word of their own before a title (原局长: the former director; 代市长).
 const NOT_LONE_SURNAME = new Set([...AMBIGUOUS_SURNAMES, ...'代前现新老副正总']);
@@ -195,7 +195,7 @@ function plausibleGiven(name: string, tag: string): boolean {
  */
 function joinGiven(us: Unit[], i: number, lenient = false): [number, number] | undefined {
   const a = us[i + 1];
-  if (!a || a.text.length > 2 || VERBISH.test(a.tag) && a.text.length === 2) return undefined;
+  if (!a || a.text.length > 2 || VERBISH.has(a.tag) && a.text.length === 2) return undefined;
   if (a.text.length === 2) {
     const givenChars = GIVEN_NAME_CHARS.has(a.text[0]!) || GIVEN_NAME_CHARS.has(a.text[1]!);
     return givenChars || (lenient && (dictEntry(a.text)?.freq ?? 0) < 50) ? [a.end, i + 1] : undefined;

@@ -1,11 +1,11 @@
 import type { Span } from './span.ts';
 import type { Unit } from './units.ts';
-import { COMMON_WORD_STOPS, characterMarks, isMarked } from './cues.ts';
+import { COMMON_WORD_STOPS, characterMarks, isMarked, words } from './cues.ts';
 import { COUNTRY_ABBREVIATIONS } from './world.ts';
 
 // Single-character heads that turn a proper name before them into a place (张家|村, 卢沟|桥).
 const PLACE_HEAD_CHARS = new Set(['省', '市', '县', '区', '州', '乡', '镇', '村', '岛', '山', '江', '河', '湖', '峰', '湾', '港']);
-const NAMEISH = /^(ns|nr|nrfg|nz|x|j)$/;
+const NAMEISH = words('ns nr nrfg nz x j');
 // Words after an abbreviation pair that show it is a pair of countries (中美|关系, 中日|两国).
 const PAIR_FOLLOWERS = /^(关系|两国|双边|双方|之间|合作|友好|贸易|联合|会谈|首脑|峰会|建交|边界|经贸|友谊|人民|领导人|外长)/;
 const TRIP_RE = /^(访|来|在|抵|离|赴|进|驻|旅|返|回|援|入|留|出|经|对|反|侵|抗|亲|排)(华|京|美|日|俄|英|法|德|韩|藏|沪|港|澳|台|疆)$/;
@@ -58,7 +58,7 @@ export function findPlaces(us: Unit[]): Span[] {
       continue;
     }
     const next = us[i + 1];
-    if (next && next.text.length === 1 && PLACE_HEAD_CHARS.has(next.text) && NAMEISH.test(u.tag) && t.length >= 2 && !/[^\u4e00-\u9fff]/.test(t)) {
+    if (next && next.text.length === 1 && PLACE_HEAD_CHARS.has(next.text) && NAMEISH.has(u.tag) && t.length >= 2 && !/[^\u4e00-\u9fff]/.test(t)) {
       spans.push({ start: u.start, end: next.end, type: 'Place', rule: 'place-head' });
       i++;
     }

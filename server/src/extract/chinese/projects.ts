@@ -1,12 +1,12 @@
 import type { Span } from './span.ts';
 import type { Unit } from './units.ts';
-import { PROJECT_CUES } from './cues.ts';
+import { PROJECT_CUES, words } from './cues.ts';
 
 // Endings of document titles in 《》 that are plans and policies, not books or newspapers.
 const DOCUMENT_END = /(方案|通知|意见|办法|规定|条例|规划|计划|决定|纲要|细则|规则|措施|法|公约|协定|条约|议定书|宣言|白皮书|报告|指南|标准|章程|决议|守则)$/;
-const PART = /^(n|nz|vn|ns|nt|j|x|eng|b|l|nn|m)$/;
+const PART = words('n nz vn ns nt j x eng b l nn m');
 // Generic left modifiers that make "this project", not a named one.
-const GENERIC = /^(该|这个|这|此|本|各|各项|一个|重点|重大|有关|相关|其他|各类|新|大|小|好|工作|建设|实施)$/;
+const GENERIC = words('该 这个 这 此 本 各 各项 一个 重点 重大 有关 相关 其他 各类 新 大 小 好 工作 建设 实施');
 const MAX_LEN = 30;
 
 export function projectCueOf(text: string): string | undefined {
@@ -43,7 +43,7 @@ export function findProjects(text: string, us: Unit[]): Span[] {
       // Extend over name parts up to a head after the quotes.
       let k = j;
       let headAt = -1;
-      while (k + 1 < us.length && (PART.test(us[k + 1]!.tag) || us[k + 1]!.tag === 'v' || us[k + 1]!.tag === 'nr') && us[k + 1]!.end - u.start < MAX_LEN) {
+      while (k + 1 < us.length && (PART.has(us[k + 1]!.tag) || us[k + 1]!.tag === 'v' || us[k + 1]!.tag === 'nr') && us[k + 1]!.end - u.start < MAX_LEN) {
         k++;
         if (projectCueOf(us[k]!.text)) headAt = k;
       }
@@ -60,9 +60,9 @@ export function findProjects(text: string, us: Unit[]): Span[] {
     if (!cue || u.text.length > cue.length + 4) continue;
     let first = i;
     if (u.text === cue) {
-      while (first - 1 >= 0 && PART.test(us[first - 1]!.tag) && !GENERIC.test(us[first - 1]!.text) && us[i]!.end - us[first - 1]!.start <= MAX_LEN) first--;
+      while (first - 1 >= 0 && PART.has(us[first - 1]!.tag) && !GENERIC.has(us[first - 1]!.text) && us[i]!.end - us[first - 1]!.start <= MAX_LEN) first--;
       // A verb right before the head names the activity (节水|行动) when nothing else does.
-      if (first === i && us[i - 1]?.tag === 'v' && us[i - 1]!.text.length === 2 && !GENERIC.test(us[i - 1]!.text)) first = i - 1;
+      if (first === i && us[i - 1]?.tag === 'v' && us[i - 1]!.text.length === 2 && !GENERIC.has(us[i - 1]!.text)) first = i - 1;
     }
     const start = us[first]!.start;
     if (u.end - start >= 4 && first < i) spans.push({ start, end: u.end, type: 'Project', rule: 'project-head' });

@@ -1,3 +1,4 @@
+import { words } from './cues.ts';
 import { addToTrie, flattenTrie, gazetteer, longestInFlatTrie, newTrie, type FlatTrie } from './gazetteer.ts';
 import { dictTag, hasPair, markPair, newPairFilter, tokenize, type Token } from './tokens.ts';
 import { WORLD_PLACES } from './world.ts';
@@ -27,7 +28,7 @@ const placeStarts = newPairFilter();
 const onePlaceChar = new Int32Array(0x10000 >>> 5);
 
 // Tags of tokens that may be cut in two when a place name ends inside them (县委 → 县|委).
-const SPLITTABLE_REMAINDER = /^(委|委员会|人大|政府|人民政府|政协|党委|军区|市委|籍|人|方|队)$/;
+const SPLITTABLE_REMAINDER = words('委 委员会 人大 政府 人民政府 政协 党委 军区 市委 籍 人 方 队');
 
 /**
  * jieba's tokens with place names from the gazetteer and the world list merged into single units,
@@ -69,7 +70,7 @@ export function units(text: string): Unit[] {
       i = j;
     } else {
       const rest = text.slice(end, last.end);
-      if (!SPLITTABLE_REMAINDER.test(rest)) {
+      if (!SPLITTABLE_REMAINDER.has(rest)) {
         out.push(tok);
         continue;
       }
