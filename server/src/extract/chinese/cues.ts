@@ -17,6 +17,9 @@ export function characterMarks(chars: Iterable<number>): Int32Array {
   return marks;
 }
 
+/** Marks for one-character strings (a list's or a set's). */
+export const marksOf = (chars: Iterable<string>): Int32Array => characterMarks([...chars].map((c) => c.charCodeAt(0)));
+
 /** Whether the character code is marked; false for NaN (a position past the end). */
 export const isMarked = (marks: Int32Array, code: number): boolean => code === code && (marks[code >>> 5]! & (1 << (code & 31))) !== 0;
 
@@ -25,6 +28,41 @@ export const lastCharacters = (set: Set<string>): Int32Array => characterMarks([
 
 /** Whether text's last character is marked; false for the empty text. */
 export const endsInMarked = (marks: Int32Array, text: string): boolean => isMarked(marks, text.charCodeAt(text.length - 1));
+
+/** Words read from their last character back: which of them a text ends with, in a few steps from its end. */
+export interface SuffixTrie {
+  next: Map<number, SuffixTrie>;
+  word: boolean;
+}
+
+export function suffixTrie(words: Iterable<string>): SuffixTrie {
+  const root: SuffixTrie = { next: new Map(), word: false };
+  for (const w of words) {
+    let node = root;
+    for (let k = w.length - 1; k >= 0; k--) {
+      let child = node.next.get(w.charCodeAt(k));
+      if (!child) node.next.set(w.charCodeAt(k), (child = { next: new Map(), word: false }));
+      node = child;
+    }
+    node.word = true;
+  }
+  return root;
+}
+
+/**
+ * The length of the longest word of the trie that text ends with (at most `max` characters), 0 if
+ * none: no tail is sliced off as a string to look up, which matters on every unit of every text.
+ */
+export function longestSuffix(trie: SuffixTrie, text: string, max = Infinity): number {
+  let node: SuffixTrie | undefined = trie;
+  let best = 0;
+  for (let k = 1; k <= text.length && k <= max; k++) {
+    node = node.next.get(text.charCodeAt(text.length - k));
+    if (!node) break;
+    if (node.word) best = k;
+  }
+  return best;
+}
 
 /** Common single-character surnames (the bulk of the 百家姓 in modern use). */
 export const SURNAMES = new Set(
@@ -66,6 +104,7 @@ export const TITLES = words(`
 `);
 
 export const TITLE_ENDS = lastCharacters(TITLES);
+export const TITLE_SUFFIXES = suffixTrie(TITLES);
 
 /** Respectful or familiar forms after a name that also mark a person (王某同志, 克林顿先生). */
 export const PERSON_SUFFIX_WORDS = words('同志 先生 女士 小姐 夫人 老师 师傅 大夫 医生 老人 教授 博士 烈士 总 委员');
@@ -81,7 +120,7 @@ export const ORG_SUFFIXES = words(`
   园区 开发区 实验室 基地 农场 林场 矿 煤矿 油田 集团有限公司 国务院 委 局 办
 `);
 
-export const ORG_SUFFIX_ENDS = lastCharacters(ORG_SUFFIXES);
+export const ORG_HEADS = suffixTrie(ORG_SUFFIXES);
 
 /** Suffixes that are too generic to end a name on their own unless the name before them is strong. */
 export const WEAK_ORG_SUFFIXES = words('部 会 社 所 站 院 团 队 军 党 委 办 中心 组织 小组 基地 馆 厂 矿 报 局 处 室');

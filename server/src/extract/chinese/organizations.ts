@@ -1,10 +1,9 @@
 import type { Span } from './span.ts';
 import type { Unit } from './units.ts';
-import { COMMON_WORD_STOPS, ORG_SUFFIXES, ORG_SUFFIX_ENDS, TITLES, TITLE_ENDS, WEAK_ORG_SUFFIXES, characterMarks, endsInMarked, words } from './cues.ts';
+import { COMMON_WORD_STOPS, ORG_HEADS, TITLES, TITLE_ENDS, WEAK_ORG_SUFFIXES, characterMarks, endsInMarked, longestSuffix, words } from './cues.ts';
 import { dictTag } from './tokens.ts';
 import { gazetteer } from './gazetteer.ts';
 
-const MAX_SUFFIX = Math.max(...[...ORG_SUFFIXES].map((s) => s.length));
 // Tags of units that can sit inside an organization name, left of its head.
 const NAME_PART = words('ns nt nz n vn j x eng nr nrt nrfg b an l s nn ng z');
 // Verbs of trade that company names carry (医疗设备|制造|有限公司, 食品|加工|厂).
@@ -55,13 +54,8 @@ function describedBody(us: Unit[], first: number, i: number, suffix: string | un
 
 /** The organization head the unit's text ends with, or undefined. */
 export function orgSuffixOf(text: string): string | undefined {
-  // This runs on every unit: most end in a character no head ends in.
-  if (!endsInMarked(ORG_SUFFIX_ENDS, text)) return undefined;
-  for (let n = Math.min(MAX_SUFFIX, text.length); n >= 1; n--) {
-    const tail = text.slice(text.length - n);
-    if (ORG_SUFFIXES.has(tail)) return tail;
-  }
-  return undefined;
+  const n = longestSuffix(ORG_HEADS, text);
+  return n ? text.slice(text.length - n) : undefined;
 }
 
 // Heads whose last character starts the title after them (外交部|长 of 部长, 协会|长 of 会长).
@@ -163,7 +157,10 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
     // Places in a chain before the name (河北|栾城县|…, 美国|密执安州立大学): the name starts at the last
     // of them, and those before it are places of their own, as the news corpora write them.
     while (first + 1 < i && us[first]!.place && us[first + 1]!.place) first++;
-    const text = us.slice(first, last + 1).map((x, k) => (first + k === i ? u.text : x.text)).join('');
+    // Joined in a loop: a closure over this iteration's variables would make V8 allocate a context for
+    // them on every unit, not only on the few that get here.
+    let text = '';
+    for (let k = first; k <= last; k++) text += k === i ? u.text : us[k]!.text;
     const weak = !suffix || WEAK_ORG_SUFFIXES.has(suffix) || text === suffix;
     if (!isNt && first === i && (weak || u.text === suffix)) {
       i = last;

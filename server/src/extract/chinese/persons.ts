@@ -1,8 +1,8 @@
 import type { Span } from './span.ts';
 import type { Unit } from './units.ts';
 import {
-  AMBIGUOUS_SURNAMES, COMMON_WORD_STOPS, COMPOUND_SURNAMES, COMPOUND_SURNAME_FIRSTS, GIVEN_NAME_CHARS, PERSON_SUFFIX_WORDS, SURNAME_CHARS, TITLES, TITLE_ENDS, TRANSLIT_CHARS,
-  endsInMarked, isMarked, words,
+  AMBIGUOUS_SURNAMES, COMMON_WORD_STOPS, COMPOUND_SURNAMES, COMPOUND_SURNAME_FIRSTS, GIVEN_NAME_CHARS, PERSON_SUFFIX_WORDS, SURNAME_CHARS, TITLES, TITLE_SUFFIXES, TRANSLIT_CHARS,
+  isMarked, longestSuffix, marksOf, words,
 } from './cues.ts';
 import { dictEntry } from './tokens.ts';
 
@@ -24,7 +24,9 @@ export function isChineseNameShape(s: string): boolean {
   if (!sl) return false;
   const given = s.length - sl;
   if (given < 1 || given > 2) return false;
-  if (PLACE_END.test(s) || COMMON_WORD_STOPS.has(s) || TITLES.has(s.slice(sl)) || PERSON_SUFFIX_WORDS.has(s.slice(sl))) return false;
+  if (PLACE_END.test(s) || COMMON_WORD_STOPS.has(s)) return false;
+  const rest = s.slice(sl);
+  if (TITLES.has(rest) || PERSON_SUFFIX_WORDS.has(rest)) return false;
   for (let i = sl; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0x4e00 || c > 0x9fff) return false;
@@ -34,7 +36,7 @@ export function isChineseNameShape(s: string): boolean {
 
 function isTransliteration(s: string): boolean {
   if (s.length < 2) return false;
-  for (const ch of s) if (!TRANSLIT_CHARS.has(ch) && ch !== '·' && ch !== '-') return false;
+  for (let i = 0; i < s.length; i++) if (!isMarked(TRANSLIT_MARKS, s.charCodeAt(i))) return false;
   return true;
 }
 
@@ -65,9 +67,9 @@ export function findPersons(text: string, us: Unit[]): Span[] {
     const beforeCue = !!next && (titleNext || PERSON_FOLLOWERS.has(next.text) || next.text === '、' || next.text === '，' || next.text === ',');
     // 0. A dictionary word made of a name and a common noun (邓小平理论, 毛泽东思想).
     if (t.length >= 4 && (u.tag === 'nr' || u.tag === 'nz' || u.tag === 'n')) {
-      const head = [3, 2].map((n) => t.slice(0, n)).find((h) => dictEntry(h)?.tag === 'nr' && isChineseNameShape(h) && NAME_COMPOUND_TAIL.has(t.slice(h.length)));
+      const head = nameCompoundHead(t);
       if (head) {
-        spans.push({ start: u.start, end: u.start + head.length, type: 'Person', rule: 'name-compound' });
+        spans.push({ start: u.start, end: u.start + head, type: 'Person', rule: 'name-compound' });
         continue;
       }
     }
@@ -77,7 +79,7 @@ export function findPersons(text: string, us: Unit[]): Span[] {
       const byContext = afterTitle || titleNext;
       // Without a title: jieba's own name words, or unknown words with given-name characters.
       const byShape = (u.tag === 'nr' || u.tag === 'nrfg' || u.tag === 'x' || (u.tag === 't' && t.length === 3)) && plausibleGiven(t, u.tag);
-      const ambiguous = t.length === 2 && (AMBIGUOUS_SURNAMES.has(t[0]!) || u.tag !== 'x');
+      const ambiguous = t.length === 2 && (isMarked(AMBIGUOUS_SURNAME_MARKS, c) || u.tag !== 'x');
       if (byContext || (byShape && (!ambiguous || (beforeCue && next!.text !== '的')))) {
         // jieba sometimes cuts the last given character off (汪明|新): take it back when it fits.
         const extra = us[i + 1];
@@ -142,9 +144,25 @@ export function findPersons(text: string, us: Unit[]): Span[] {
   return spans;
 }
 
+/**
+ * The length of a name at the start of a dictionary word made of a name and a common noun (邓小平理论:
+ * 3), or 0: a dictionary name of three characters, else of two, followed by one of these tails.
+ */
+function nameCompoundHead(t: string): number {
+  for (let n = 3; n >= 2; n--) {
+    const h = t.slice(0, n);
+    if (dictEntry(h)?.tag === 'nr' && isChineseNameShape(h) && NAME_COMPOUND_TAIL.has(t.slice(n))) return n;
+  }
+  return 0;
+}
+
 const NAME_COMPOUND_TAIL = words('理论 思想 主义 同志 先生 女士 总理 主席 副主席 总书记 委员长 故居 纪念馆 诞辰 生前 夫人');
 // Characters that do not occur in given names: particles, measure words, pronouns, verbs of grammar.
-const NON_NAME_CHARS = new Set('的了着过个棵们是在不出得这那把被就都也还又很最更应该会能可要说到去给让从向对为与和或而但却所其此某每些么吗呢吧啊呀头性化式率度类型种件份条张只次回'.split(''));
+const NON_NAME_MARKS = marksOf('的了着过个棵们是在不出得这那把被就都也还又很最更应该会能可要说到去给让从向对为与和或而但却所其此某每些么吗呢吧啊呀头性化式率度类型种件份条张只次回');
+// The same character lists as marks: these helpers read every character of many units.
+const GIVEN_NAME_MARKS = marksOf(GIVEN_NAME_CHARS);
+const AMBIGUOUS_SURNAME_MARKS = marksOf(AMBIGUOUS_SURNAMES);
+const TRANSLIT_MARKS = marksOf([...TRANSLIT_CHARS, '·', '-']);
 
 // Ends of department names (办公室, 总法办, 财政局, 宣传部): a name right after one is its member.
 const OFFICE_END = /(办|办公室|局|部|处|科|室|厅|委|中心)$/;
@@ -167,26 +185,26 @@ function loneSurnameBefore(t: string, next: Unit | undefined): boolean {
   return PERSON_SUFFIX_WORDS.has(rest) && (t.length === 1 || rest !== '总');
 }
 
+/** Does s end with a title of two to five characters? */
 function endsWithTitle(s: string): boolean {
-  if (!endsInMarked(TITLE_ENDS, s)) return false;
-  for (let n = Math.min(5, s.length); n >= 2; n--) if (TITLES.has(s.slice(-n))) return true;
-  return false;
+  return longestSuffix(TITLE_SUFFIXES, s, 5) >= 2;
 }
 
 function noFunctionChars(name: string): boolean {
-  for (const ch of name.slice(surnameLength(name))) if (NON_NAME_CHARS.has(ch)) return false;
+  for (let i = surnameLength(name); i < name.length; i++) if (isMarked(NON_NAME_MARKS, name.charCodeAt(i))) return false;
   return true;
 }
 
 /** HMM-found words need believable given-name characters (李兴东 yes, 那棵花 no). */
 function plausibleGiven(name: string, tag: string): boolean {
   const given = name.slice(surnameLength(name));
-  for (const ch of given) if (NON_NAME_CHARS.has(ch)) return false;
+  for (let i = 0; i < given.length; i++) if (isMarked(NON_NAME_MARKS, given.charCodeAt(i))) return false;
   // 高|水平, 雷|阵雨: a surname before an ordinary word is not a name without a title next to it.
   const e = dictEntry(given);
   if (e && !e.tag.startsWith('nr') && e.freq > (tag === 'x' ? 30 : 300)) return false;
   if (tag !== 'x') return true;
-  return [...given].some((ch) => GIVEN_NAME_CHARS.has(ch));
+  for (let i = 0; i < given.length; i++) if (isMarked(GIVEN_NAME_MARKS, given.charCodeAt(i))) return true;
+  return false;
 }
 
 /**
@@ -197,7 +215,7 @@ function joinGiven(us: Unit[], i: number, lenient = false): [number, number] | u
   const a = us[i + 1];
   if (!a || a.text.length > 2 || VERBISH.has(a.tag) && a.text.length === 2) return undefined;
   if (a.text.length === 2) {
-    const givenChars = GIVEN_NAME_CHARS.has(a.text[0]!) || GIVEN_NAME_CHARS.has(a.text[1]!);
+    const givenChars = isMarked(GIVEN_NAME_MARKS, a.text.charCodeAt(0)) || isMarked(GIVEN_NAME_MARKS, a.text.charCodeAt(1));
     return givenChars || (lenient && (dictEntry(a.text)?.freq ?? 0) < 50) ? [a.end, i + 1] : undefined;
   }
   const b = us[i + 2];

@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { Span } from '../chinese/span.ts';
 import type { Unit } from '../chinese/units.ts';
 import {
-  COMPOUND_SURNAMES, GIVEN_NAME_CHARS, ORG_SUFFIX_ENDS, ORG_SUFFIXES, PERSON_SUFFIX_WORDS, PLACE_SUFFIXES, SURNAMES, TITLES, TRANSLIT_CHARS, endsInMarked,
+  COMPOUND_SURNAMES, GIVEN_NAME_CHARS, ORG_HEADS, ORG_SUFFIXES, PERSON_SUFFIX_WORDS, PLACE_SUFFIXES, SURNAMES, TITLES, TRANSLIT_CHARS, longestSuffix,
 } from '../chinese/cues.ts';
 import { nameWords } from '../chinese/tokens.ts';
 import { placeWords } from '../chinese/units.ts';
@@ -87,13 +87,6 @@ addCue([...PLACE_SUFFIXES].filter((s) => s.length === 1), 64);
 addCue([...ORG_SUFFIXES].filter((s) => s.length === 1), 128);
 
 const MAX_ORG_SUFFIX = 6;
-function endsWithAny(set: Set<string>, s: string, max: number): number {
-  for (let n = Math.min(max, s.length); n >= 1; n--) {
-    const tail = n === s.length ? s : s.slice(s.length - n);
-    if (set.has(tail)) return n;
-  }
-  return 0;
-}
 
 /** Character class: digits and Latin letters fold to one code each, so numbers generalize. */
 function charCode(text: string, i: number): number {
@@ -221,7 +214,7 @@ export function featurize(text: string, units: Unit[], rules: Span[], out: Int32
     if (TITLES.has(t)) info |= 16;
     if (PERSON_SUFFIX_WORDS.has(t)) info |= 32;
     if (t.length >= 2 && PLACE_SUFFIXES.has(t)) info |= 64;
-    const org = endsInMarked(ORG_SUFFIX_ENDS, t) ? endsWithAny(ORG_SUFFIXES, t, MAX_ORG_SUFFIX) : 0;
+    const org = longestSuffix(ORG_HEADS, t, MAX_ORG_SUFFIX);
     const o = 6 * (k + 1);
     us[o] = idOf(u.tag);
     us[o + 1] = strHash(t);
