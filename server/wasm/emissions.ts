@@ -1,5 +1,5 @@
 /**
- * The tagger's emission scores, in AssemblyScript compiled to WebAssembly with SIMD (`npm run
+ * The tagger's emission scores and its Viterbi, in AssemblyScript compiled to WebAssembly with SIMD (`npm run
  * build:wasm` → emissions.wasm, committed; tests/extract/kernel.test.ts checks it matches this source).
  *
  * Why WebAssembly: every character of every article sums the weight rows of its 38 features, 13
@@ -10,8 +10,10 @@
  *   table  — open addressing, 32-byte slots: 13 int16 weights (tag order), int16 "used" flag at 26,
  *            the feature hash (int32) at 28. The home slot is (hash × 0x9e3779b1) >>> shift.
  *   bloom  — int32 words; a feature's three bits (`bloomBits` in kernel.ts) in word (hash >>> 15) & mask.
+ *   trans  — the transition, start and end scores (float64) and the closed → opener ones (`viterbi`).
  *   feats  — n × features int32 feature hashes (`featurize`).
- *   out    — n × 13 float64 emission scores.
+ *   out    — n × 13 float64 emission scores; after them `viterbi`'s forward scores (n × 13 float64),
+ *            back pointers (n × 13 bytes) and best tags (n bytes).
  */
 
 let table: usize = 0;
@@ -160,4 +162,115 @@ export function emissions(feats: usize, n: i32, features: i32, out: usize): void
     storeScaled(o + 64, a2, sc);
     store<f64>(o, <f64>i32x4.extract_lane(a3, 0) * scale, 96);
   }
+}
+
+// The model's transition scores for `viterbi`, float64: trans (13 × 13, from-major), start (13), end
+// (13); then the 49 closed → opener scores, opener-major, that `useTransitions` lays out.
+let transAt: usize = 0;
+
+// BIOES under one entity-type-major numbering (tags.ts): O = 0, B/I/E/S of type t = 1 + 4t .. 4 + 4t.
+// Tags after which anything may start (O, E-x, S-x) and the tags that may follow them (O, B-x, S-x).
+// @ts-ignore: decorator
+@inline function closed(j: i32): i32 {
+  return j == 0 ? 0 : j == 1 ? 3 : j == 2 ? 4 : j == 3 ? 7 : j == 4 ? 8 : j == 5 ? 11 : 12;
+}
+// @ts-ignore: decorator
+@inline function opener(k: i32): i32 {
+  return k == 0 ? 0 : k == 1 ? 1 : k == 2 ? 4 : k == 3 ? 5 : k == 4 ? 8 : k == 5 ? 9 : 12;
+}
+
+// @ts-ignore: decorator
+@inline function f64At(base: usize, k: i32): f64 {
+  return load<f64>(base + (<usize>k << 3));
+}
+
+/**
+ * Points `viterbi` at the model's transition, start and end scores (195 float64 at `at`, with room
+ * for 49 more after them: the closed → opener scores, laid out here in the order the loop reads them).
+ */
+export function useTransitions(at: usize): void {
+  transAt = at;
+  const to = at + 195 * 8;
+  for (let k = 0; k < 7; k++) {
+    for (let j = 0; j < 7; j++) store<f64>(to + <usize>(k * 7 + j) * 8, f64At(at, closed(j) * 13 + opener(k)));
+  }
+}
+
+/**
+ * Viterbi over n × 13 emission scores at `emit`, the same computation as `viterbi` in
+ * server/src/extract/learn/viterbi.ts (the tests hold the two to identical results): forward scores
+ * into `score` (n × 13 float64), back pointers into `back` (n × 13 bytes), the best tags into `out`
+ * (n bytes); returns the best total. Ties go to the lowest predecessor tag.
+ */
+export function viterbi(emit: usize, n: i32, score: usize, back: usize, out: usize): f64 {
+  if (n == 0) return 0;
+  const trans = transAt;
+  const start = transAt + 169 * 8;
+  const end = start + 13 * 8;
+  const toOpeners = end + 13 * 8;
+  for (let b = 0; b < 13; b++) {
+    const s = b == 0 || b % 4 == 1 || b % 4 == 0 ? f64At(start, b) + f64At(emit, b) : -Infinity;
+    store<f64>(score + (<usize>b << 3), s);
+  }
+  for (let i = 1; i < n; i++) {
+    const o = score + <usize>i * 104;
+    const p = o - 104;
+    const e = emit + <usize>i * 104;
+    const bk = back + <usize>i * 13;
+    // The previous position's closed tags (O, E-x, S-x), whose successors are the openers.
+    const c0 = load<f64>(p);
+    const c3 = load<f64>(p, 24);
+    const c4 = load<f64>(p, 32);
+    const c7 = load<f64>(p, 56);
+    const c8 = load<f64>(p, 64);
+    const c11 = load<f64>(p, 88);
+    const c12 = load<f64>(p, 96);
+    for (let k = 0; k < 7; k++) {
+      const to = toOpeners + <usize>k * 56;
+      let best = c0 + load<f64>(to);
+      let arg = 0;
+      let t = c3 + load<f64>(to, 8);
+      if (t > best) { best = t; arg = 3; }
+      t = c4 + load<f64>(to, 16);
+      if (t > best) { best = t; arg = 4; }
+      t = c7 + load<f64>(to, 24);
+      if (t > best) { best = t; arg = 7; }
+      t = c8 + load<f64>(to, 32);
+      if (t > best) { best = t; arg = 8; }
+      t = c11 + load<f64>(to, 40);
+      if (t > best) { best = t; arg = 11; }
+      t = c12 + load<f64>(to, 48);
+      if (t > best) { best = t; arg = 12; }
+      const b = opener(k);
+      store<f64>(o + (<usize>b << 3), best + f64At(e, b));
+      store<u8>(bk + b, arg);
+    }
+    for (let x = 1; x < 13; x += 4) {
+      // x = B-type; x + 1 = I, x + 2 = E.
+      const sb = f64At(p, x);
+      const si = f64At(p, x + 1);
+      for (let b = x + 1; b <= x + 2; b++) {
+        const tb = sb + f64At(trans, x * 13 + b);
+        const ti = si + f64At(trans, (x + 1) * 13 + b);
+        const fromI = ti > tb;
+        store<f64>(o + (<usize>b << 3), (fromI ? ti : tb) + f64At(e, b));
+        store<u8>(bk + b, fromI ? x + 1 : x);
+      }
+    }
+  }
+  let best = -Infinity;
+  let arg = 0;
+  const last = score + <usize>(n - 1) * 104;
+  for (let a = 0; a < 13; a++) {
+    const t = a == 0 || a % 4 == 3 || a % 4 == 0 ? f64At(last, a) + f64At(end, a) : -Infinity;
+    if (t > best) {
+      best = t;
+      arg = a;
+    }
+  }
+  for (let i = n - 1; i >= 0; i--) {
+    store<u8>(out + i, arg);
+    arg = load<u8>(back + <usize>i * 13 + arg);
+  }
+  return best;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { foldWidth } from '../../server/src/extract/text/fold.ts';
 import { recognize, recognizeRules } from '../../server/src/extract/chinese/recognize.ts';
 import { MODEL_PATH, Tagger, defaultTagger } from '../../server/src/extract/learn/model.ts';
@@ -37,6 +38,29 @@ describe('learned tagger', () => {
     for (const s of decoded.spans) expect(decoded.cost(s)).toBeCloseTo(0, 3);
     const names = recognize(text).spans.map((s) => `${s.type}:${text.slice(s.start, s.end)}`);
     expect(names).toEqual(expect.arrayContaining(['Person:李鹏', 'Place:北京', 'Place:美国']));
+  });
+
+  it('runs Viterbi in WebAssembly with the tags, forward scores and total of viterbi.ts', () => {
+    // The tagger decodes with the kernel's copy; training and the tests above use viterbi.ts.
+    const text = foldWidth(readFileSync(fileURLToPath(new URL('../../samples/gaoxin-2020-05.txt', import.meta.url)), 'utf8'));
+    const { units, spans } = recognizeRules(text);
+    const feats = featurize(text, units, spans);
+    const t = defaultTagger()!;
+    let seed = 11;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32) * 40 - 20;
+    // The same weights under random transitions: other paths win, ties and all.
+    const other = new Tagger(t.keys, t.rowStart, t.entTag, t.entWeight, Array.from({ length: NT * NT }, rand), Array.from({ length: NT }, rand), Array.from({ length: NT }, rand));
+    for (const tagger of [t, other]) {
+      const n = text.length;
+      tagger.kernel.featureRows(n, FEATURES).set(feats);
+      const emit = tagger.kernel.score(n, FEATURES).slice();
+      const got = tagger.kernel.viterbi(n, FEATURES);
+      const tags = new Uint8Array(n);
+      const want = viterbi(emit, n, tagger.trans, tagger.start, tagger.end, tags);
+      expect(got.best).toBe(want.best);
+      expect(Array.from(got.tags)).toEqual(Array.from(tags));
+      expect(Array.from(got.alpha)).toEqual(Array.from(want.alpha));
+    }
   });
 
   it('Viterbi and the best path through a given tag agree with an exhaustive search over valid paths', () => {

@@ -76,8 +76,20 @@ function startsWithPlace(s: string): boolean {
   return !!placePrefix(s);
 }
 
+// placePrefix depends on the name alone, and the same names come back article after article (高新区管委会).
+const prefixCache = new Map<string, string | undefined>();
+const PREFIX_CACHE_SIZE = 50_000;
+
 /** The longest place name an organization name starts with (郑州 of 郑州威科姆科技股份有限公司). */
 export function placePrefix(s: string): string | undefined {
+  if (prefixCache.has(s)) return prefixCache.get(s);
+  if (prefixCache.size >= PREFIX_CACHE_SIZE) prefixCache.clear();
+  const prefix = findPlacePrefix(s);
+  prefixCache.set(s, prefix);
+  return prefix;
+}
+
+function findPlacePrefix(s: string): string | undefined {
   const g = gazetteer();
   let best = matchAt(g, s, 0);
   for (let i = 2; i <= Math.min(s.length, 10); i++) if (WORLD_PLACES.has(s.slice(0, i)) && i > (best?.length ?? 0)) best = s.slice(0, i);

@@ -25,8 +25,9 @@ export function resolvePlace(name: string, ctx: PlaceContext): Division | undefi
   const g = gazetteer();
   // A township's short form (青山 of 青山镇) is that township only where the article says so
   // (青山镇, 梧桐办事处, 梧桐街道): in 绿水青山 it is a hill.
+  let officeNamed: boolean | undefined;
   let candidates = (g.byName.get(name) ?? []).filter(
-    (d) => d.level !== 'township' || d.name === name || ctx.text.includes(d.name) || ctx.text.includes(`${name}办事处`),
+    (d) => d.level !== 'township' || d.name === name || ctx.text.includes(d.name) || (officeNamed ??= ctx.text.includes(`${name}办事处`)),
   );
   const kind = DEV_ZONE_KINDS[name];
   if (kind) {

@@ -17,10 +17,14 @@ interface Exports {
   useModel(tableAt: number, log2Slots: number, bloomAt: number, bloomWords: number, scale: number): void;
   usePlan(planAt: number, groupsAt: number, log2GroupSlots: number): void;
   emissions(feats: number, n: number, features: number, out: number): void;
+  useTransitions(at: number): void;
+  viterbi(emit: number, n: number, score: number, back: number, out: number): number;
 }
 
 let compiled: WebAssembly.Module | undefined;
 const SLOT_BYTES = 32;
+/** Transition scores (NT × NT), start and end scores (NT each), and the kernel's 49 closed → opener scores. */
+const TRANSITION_SCORES = NT * NT + 2 * NT + 49;
 const PAGE = 65536;
 /** The group cache: 2^13 combinations of 64 bytes (emptied when half full). */
 const LOG2_GROUP_SLOTS = 13;
@@ -50,6 +54,8 @@ export class EmissionKernel {
   private readonly wasm: Exports;
   /** Where the text's buffers start: after the model's tables. */
   private readonly dataAt: number;
+  /** The transition, start and end scores (float64) for `viterbi`. */
+  private readonly transAt: number;
   readonly scale: number;
 
   /** Feature hashes with rows rowStart[r] .. rowStart[r + 1] of (tag, weight) entries. */
@@ -69,7 +75,8 @@ export class EmissionKernel {
     const bloomAt = 1024;
     const tableAt = bloomAt + 4 * bloomWords;
     const groupsAt = tableAt + (SLOT_BYTES << log2Slots);
-    this.dataAt = groupsAt + (64 << log2GroupSlots);
+    this.transAt = groupsAt + (64 << log2GroupSlots);
+    this.dataAt = this.transAt + 8 * TRANSITION_SCORES;
     this.reserve(0);
     const planBytes = [plan.groups.length, ...plan.groups.flatMap((g) => [g.length, ...g]), plan.singles.length, ...plan.singles];
     if (planBytes.length > bloomAt) throw new Error('emission plan too long');
@@ -98,7 +105,8 @@ export class EmissionKernel {
    * before `score`. Valid until the next call.
    */
   featureRows(n: number, features: number): Int32Array {
-    this.reserve(4 * n * features + 8 * NT * n);
+    // Feature hashes, then emission scores, forward scores, back pointers and best tags (`viterbi`).
+    this.reserve(4 * n * features + 16 * NT * n + (NT + 1) * n);
     return new Int32Array(this.wasm.memory.buffer, this.dataAt, n * features);
   }
 
@@ -107,6 +115,29 @@ export class EmissionKernel {
     const outAt = this.dataAt + 4 * n * features;
     this.wasm.emissions(this.dataAt, n, features, outAt);
     return new Float64Array(this.wasm.memory.buffer, outAt, n * NT);
+  }
+
+  /** The model's transition (NT × NT, from-major), start and end scores, for `viterbi`. */
+  useTransitions(trans: Float64Array, start: Float64Array, end: Float64Array): void {
+    const at = new Float64Array(this.wasm.memory.buffer, this.transAt, NT * NT + 2 * NT);
+    at.set(trans);
+    at.set(start, NT * NT);
+    at.set(end, NT * NT + NT);
+    this.wasm.useTransitions(this.transAt);
+  }
+
+  /**
+   * Viterbi over the scores of the last `score` call (the same results as `viterbi` in viterbi.ts):
+   * the best tags, the forward scores (n × NT) and the best total; views valid until the next call.
+   */
+  viterbi(n: number, features: number): { tags: Uint8Array; alpha: Float64Array; best: number } {
+    const emitAt = this.dataAt + 4 * n * features;
+    const alphaAt = emitAt + 8 * NT * n;
+    const backAt = alphaAt + 8 * NT * n;
+    const tagsAt = backAt + NT * n;
+    const best = this.wasm.viterbi(emitAt, n, alphaAt, backAt, tagsAt);
+    const mem = this.wasm.memory.buffer;
+    return { tags: new Uint8Array(mem, tagsAt, n), alpha: new Float64Array(mem, alphaAt, NT * n), best };
   }
 
   /** Emission scores (n × NT) for feature hashes (n × features): a view valid until the next call. */

@@ -1,8 +1,8 @@
 /**
  * The learned tagger at run time: a linear-chain model over BIOES × {PER, LOC, ORG} (`tags.ts`)
  * trained with the averaged perceptron (`train.ts`), decoded with Viterbi (`viterbi.ts`). Weights
- * live in `server/models/ner.bin`: hashed feature ids → one int16 weight per tag; scoring runs in
- * WebAssembly (`kernel.ts`).
+ * live in `server/models/ner.bin`: hashed feature ids → one int16 weight per tag; scoring and Viterbi
+ * run in WebAssembly (`kernel.ts`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,7 +11,7 @@ import type { Unit } from '../chinese/units.ts';
 import { FEATURES, featurize } from './features.ts';
 import { EmissionKernel } from './kernel.ts';
 import { NT, TYPES, spansFromTagSeq } from './tags.ts';
-import { bestThrough, viterbi } from './viterbi.ts';
+import { bestThrough } from './viterbi.ts';
 
 const MAGIC = 'GXNER002';
 
@@ -53,6 +53,7 @@ export class Tagger {
     this.start = Float64Array.from(start);
     this.end = Float64Array.from(end);
     this.kernel = new EmissionKernel(keys, rowStart, entTag, entWeight, PLAN);
+    this.kernel.useTransitions(this.trans, this.start, this.end);
   }
 
   /** From dense rows (features × NT), dropping entries smaller than `minWeight`. */
@@ -97,8 +98,7 @@ export class Tagger {
     if (n === 0) return { spans: [], cost: () => Infinity };
     featurize(text, units, rules, this.kernel.featureRows(n, FEATURES));
     const emit = this.kernel.score(n, FEATURES);
-    const tags = new Uint8Array(n);
-    const { alpha, best } = viterbi(emit, n, this.trans, this.start, this.end, tags, true);
+    const { tags, alpha, best } = this.kernel.viterbi(n, FEATURES);
     const spans: Span[] = spansFromTagSeq(tags).map((s) => ({ start: s.start, end: s.end, type: TYPES[s.type]!, rule: 'model' }));
     const cost = (s: Span): number => {
       const type = TYPES.indexOf(s.type);

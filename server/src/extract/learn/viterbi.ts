@@ -5,7 +5,9 @@
  *
  * Only 61 of the 169 tag pairs are allowed: O, B-x and S-x follow O, E-y or S-y (7 × 7); I-x and E-x
  * follow B-x or I-x (2 × 2 per type). The loops visit just those, with the previous position's scores
- * in locals; this runs for every character of every article.
+ * in locals. Training decodes with `viterbi`; the tagger decodes with the kernel's copy in WebAssembly
+ * (server/wasm/emissions.ts, twice as fast), which tests/extract/model.test.ts holds to the same tags,
+ * scores and total.
  */
 import { CLOSED, NT, OPENERS, allowed, canEnd, canStart } from './tags.ts';
 
