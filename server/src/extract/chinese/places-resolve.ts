@@ -7,6 +7,13 @@ export interface PlaceContext {
   /** Title and body of the article, folded: where to look for enclosing places. */
   text: string;
   cache?: Map<string, Division | undefined>;
+  /**
+   * Per division code, whether the text names it: as an enclosing place (`pick`) and by a name of two
+   * characters or more (`namedIn`). Candidates share their provinces and cities, and a name like 城关
+   * has hundreds of candidates: each place is looked for in the text once an article.
+   */
+  enclosing?: Map<string, boolean>;
+  named?: Map<string, boolean>;
 }
 
 const DEV_ZONE_KINDS: Record<string, string> = { 高新区: '高新技术产业开发区', 经开区: '经济技术开发区' };
@@ -26,8 +33,9 @@ export function resolvePlace(name: string, ctx: PlaceContext): Division | undefi
   // A township's short form (青山 of 青山镇) is that township only where the article says so
   // (青山镇, 梧桐办事处, 梧桐街道): in 绿水青山 it is a hill.
   let officeNamed: boolean | undefined;
+  const mentioned = mentionsOf(name, ctx.text);
   let candidates = (g.byName.get(name) ?? []).filter(
-    (d) => d.level !== 'township' || d.name === name || ctx.text.includes(d.name) || (officeNamed ??= ctx.text.includes(`${name}办事处`)),
+    (d) => d.level !== 'township' || d.name === name || mentioned(d.name) || (officeNamed ??= ctx.text.includes(`${name}办事处`)),
   );
   const kind = DEV_ZONE_KINDS[name];
   if (kind) {
@@ -39,8 +47,8 @@ export function resolvePlace(name: string, ctx: PlaceContext): Division | undefi
   // 中原 and 江南 are regions before they are the short forms of 中原区 and 江南区.
   if (WORLD_PLACES.has(name)) candidates = candidates.filter((d) => d.name === name || d.level === 'province' || d.level === 'city');
   // A standing abbreviation the article leaves ambiguous (巴) is not a city's initial either (巴中).
-  if (name.length === 1) candidates = isPlaceAbbreviation(name) ? [] : abbreviated(name, ctx.text);
-  let best = pick(candidates, ctx.text);
+  if (name.length === 1) candidates = isPlaceAbbreviation(name) ? [] : abbreviated(name, ctx);
+  let best = pick(candidates, ctx);
   // 四川省阿坝藏族羌族自治州, 湖北省鄂州市华容区: the last division of a written-out chain, inside the first.
   if (!best && candidates.length === 0) best = lastOfChain(name);
   ctx.cache.set(name, best);
@@ -79,7 +87,10 @@ export function widenToNamedPlaces(spans: Span[], text: string): Span[] {
         const start = span.start - k;
         if (start < previousEnd) continue;
         const name = text.slice(start, span.end);
-        if ((g.byName.get(name) ?? []).some((d) => d.name !== name && text.includes(d.name))) {
+        const divisions = g.byName.get(name);
+        if (!divisions) continue;
+        const mentioned = mentionsOf(name, text);
+        if (divisions.some((d) => d.name !== name && mentioned(d.name))) {
           widened = { ...span, start };
           break;
         }
@@ -112,12 +123,29 @@ export function abbreviationSpans(spans: Span[], text: string): Set<Span> {
   return out;
 }
 
+/**
+ * Whether the text contains a name, for names that start with `short` (the full names of a short
+ * form's divisions): tested at the places `short` occurs, found once, not by a scan of the text per name.
+ */
+function mentionsOf(short: string, text: string): (name: string) => boolean {
+  const at: number[] = [];
+  for (let i = text.indexOf(short); i >= 0; i = text.indexOf(short, i + 1)) at.push(i);
+  return (name) => (name.startsWith(short) ? at.some((i) => text.startsWith(name, i)) : text.includes(name));
+}
+
 /** A one-character abbreviation (来郑 for 郑州) is the city or province of that initial the article names. */
-function abbreviated(initial: string, text: string): Division[] {
+function abbreviated(initial: string, ctx: PlaceContext): Division[] {
   if (!citiesAndProvinces) {
     citiesAndProvinces = [...gazetteer().byCode.values()].filter((d) => d.level === 'city' || d.level === 'province');
   }
-  return citiesAndProvinces.filter((d) => d.name.startsWith(initial) && namedIn(d, text));
+  return citiesAndProvinces.filter((d) => d.name.startsWith(initial) && namedInContext(d, ctx));
+}
+
+function namedInContext(d: Division, ctx: PlaceContext): boolean {
+  ctx.named ??= new Map();
+  let named = ctx.named.get(d.code);
+  if (named === undefined) ctx.named.set(d.code, (named = namedIn(d, ctx.text)));
+  return named;
 }
 
 let citiesAndProvinces: Division[] | undefined;
@@ -162,7 +190,20 @@ function devZones(kind: string): Division[] {
 
 const LEVEL_RANK = { province: 0, city: 1, county: 2, township: 3 } as const;
 
-function pick(candidates: Division[], text: string): Division | undefined {
+/** Does the text name a (as an enclosing place): its name or a short form of two characters or more? */
+function enclosingNamed(a: Division, ctx: PlaceContext): boolean {
+  ctx.enclosing ??= new Map();
+  let named = ctx.enclosing.get(a.code);
+  if (named === undefined) {
+    const names = [a.name, ...shortForms(a.name, a.level)];
+    if (a.name.endsWith('高新技术产业开发区')) names.push('高新区');
+    named = names.some((n) => n.length >= 2 && ctx.text.includes(n));
+    ctx.enclosing.set(a.code, named);
+  }
+  return named;
+}
+
+function pick(candidates: Division[], ctx: PlaceContext): Division | undefined {
   if (candidates.length <= 1) return candidates[0];
   const g = gazetteer();
   let best: Division | undefined;
@@ -170,12 +211,9 @@ function pick(candidates: Division[], text: string): Division | undefined {
   let tied = false;
   for (const d of candidates) {
     let score = 0;
-    for (const a of ancestry(g, d).slice(1)) {
-      const names = [a.name, ...shortForms(a.name, a.level)];
-      if (a.name.endsWith('高新技术产业开发区')) names.push('高新区');
-      if (names.some((n) => n.length >= 2 && text.includes(n))) score += 2;
-    }
-    if (d.level !== 'township' && childrenOf(d.code).some((c) => namedIn(c, text))) score += 2;
+    const chain = ancestry(g, d);
+    for (let k = 1; k < chain.length; k++) if (enclosingNamed(chain[k]!, ctx)) score += 2;
+    if (d.level !== 'township' && childrenOf(d.code).some((c) => namedInContext(c, ctx))) score += 2;
     score -= LEVEL_RANK[d.level] * 0.1;
     if (score > bestScore) {
       best = d;
