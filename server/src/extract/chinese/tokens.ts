@@ -151,8 +151,17 @@ function addNameAndPrefixes(table: TagTable, word: string, cls: number): void {
 /** The slot of a word, or -1. */
 function findWord(table: TagTable, word: string): number {
   const { slots, mask } = table;
-  const h1 = hash1(word);
-  const h2 = hash2(word);
+  // hash1 and hash2 in one pass over the word: this runs for every token.
+  let h1 = 0x811c9dc5;
+  let h2 = 0x2545f491;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 + c, 0x9e3779b1);
+    h2 ^= h2 >>> 15;
+  }
+  h1 |= 0;
+  h2 = (h2 & ~0xff) | 0x100;
   let h = h1 & mask;
   for (;;) {
     const v = slots[2 * h + 1]!;

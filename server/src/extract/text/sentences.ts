@@ -22,7 +22,7 @@ export function splitSentences(text: string, options: { semicolon?: boolean } = 
     if (c === 0x0a || c === 0x0d) {
       push(i);
       start = i + 1;
-    } else if (ENDS.has(c) || (semicolon && (c === 0xff1b || c === 0x3b))) {
+    } else if (isEnd(c) || (semicolon && (c === 0xff1b || c === 0x3b))) {
       let end = i + 1;
       while (end < text.length && CLOSERS.has(text.charCodeAt(end))) end++;
       push(end);
@@ -37,7 +37,8 @@ export function splitSentences(text: string, options: { semicolon?: boolean } = 
 }
 
 // As character codes: the loop reads every character, and text[i] would make a string of each.
-const ENDS = new Set([...'。！？!?'].map((c) => c.charCodeAt(0)));
+/** 。！？!? */
+const isEnd = (c: number) => c === 0x3002 || c === 0xff01 || c === 0xff1f || c === 0x21 || c === 0x3f;
 const CLOSERS = new Set([...'”’」』）)"\''].map((c) => c.charCodeAt(0)));
 
 function isSpace(c: number): boolean {
