@@ -32,8 +32,9 @@ export function extractChineseBatch(articles: ExtractInput[], lexicon?: LexiconM
   const recognized = prepared.map((p, k) => combineWithTagger(p.folded, p.given, rules[k]!).spans);
   return prepared.map(({ article, folded }, k) => {
     const bylines = findBylines(folded);
-    const inByline = (s: Span) => bylines.some((b) => s.start >= b.start && s.end <= b.end);
-    const kept = recognized[k]!.filter((s) => !inByline(s) && !(lexicon?.isStopped(folded.slice(s.start, s.end)) || lexicon?.isInsideStop(folded, s.start, s.end)));
+    const kept = recognized[k]!.filter(
+      (s) => !bylines.some((b) => s.start >= b.start && s.end <= b.end) && !(lexicon?.isStopped(folded.slice(s.start, s.end)) || lexicon?.isInsideStop(folded, s.start, s.end)),
+    );
     const authors = [...new Set(bylines.flatMap((b) => b.authors))];
     const sentences = splitSentences(article.body);
     return buildExtraction({ body: article.body, folded, title: foldWidth(article.title ?? ''), date: article.date, sentences, spans: kept, authors, lexicon });

@@ -96,9 +96,6 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
   const spans: Span[] = [];
   const stems = placeStems(us);
   const streets = streetOfficeNames(us);
-  const strongPart = (p: Unit) => STRONG_PART.has(p.tag) || !!p.place || stems.has(p.text) || streets.has(p.text);
-  // A stop-listed word (智慧, 东方) is plain description inside a name that a place starts (高新|智慧|运营|集团).
-  const placeBefore = (k: number) => k > 0 && (!!us[k - 1]!.place || stems.has(us[k - 1]!.text));
   for (let i = 0; i < us.length; i++) {
     if (blocked[i]) continue;
     const whole = us[i]!;
@@ -128,19 +125,19 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
       const p = us[first - 1]!;
       const stopWord = COMMON_WORD_STOPS.has(p.text) && !p.place && !stems.has(p.text);
       const trade = p.tag === 'v' && TRADE_VERBS.has(p.text) && !!suffix && COMPANY_HEADS.test(suffix);
-      if (blocked[first - 1] || !(NAME_PART.has(p.tag) || trade || stems.has(p.text)) || NOT_NAME_START.has(p.text) || TITLES.has(p.text) || (stopWord && !placeBefore(first - 1))) break;
+      if (blocked[first - 1] || !(NAME_PART.has(p.tag) || trade || stems.has(p.text)) || NOT_NAME_START.has(p.text) || TITLES.has(p.text) || (stopWord && !placeBefore(us, first - 1, stems))) break;
       // A name that starts with a place does not reach further left over a word the dictionary does not
       // know as a place or body (荣获|郑州市|技术监督局: jieba tags 荣获 a person name).
       if (us[first]!.place && !p.place && PERSONLIKE_OR_UNKNOWN.has(p.tag)) break;
       first--;
-      if (!stopWord && strongPart(p)) strong = true;
+      if (!stopWord && strongPart(p, stems, streets)) strong = true;
     }
     // Descriptive words (高新|投资, 小|樱桃|动漫) sit inside names too, but only when a strong part
     // (郑州, 河南) stands further left: look past them for one.
     if (!strong) {
       let k = first - 1;
       while (k >= 0 && i - k < MAX_UNITS && !blocked[k] && INNER_PART.has(us[k]!.tag) && !NOT_NAME_START.has(us[k]!.text) && !TITLES.has(us[k]!.text)) {
-        if (strongPart(us[k]!)) {
+        if (strongPart(us[k]!, stems, streets)) {
           // A zone's stem goes with the city before it (郑州|高新|投资…).
           first = stems.has(us[k]!.text) && k > 0 && us[k - 1]!.place && !blocked[k - 1] ? k - 1 : k;
           strong = true;
@@ -150,7 +147,7 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
       }
     }
     // Drop generic nouns at the left edge: the name starts at its first strong part.
-    while (first < i && !strongPart(us[first]!)) {
+    while (first < i && !strongPart(us[first]!, stems, streets)) {
       if (!strong) break;
       first++;
     }
@@ -175,6 +172,16 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
     i = last;
   }
   return withSessions(spans, us);
+}
+
+/** A part that gives a name identity: a place, a proper noun, an abbreviation, a zone's stem. */
+function strongPart(p: Unit, stems: Set<string>, streets: Set<string>): boolean {
+  return STRONG_PART.has(p.tag) || !!p.place || stems.has(p.text) || streets.has(p.text);
+}
+
+/** A stop-listed word (智慧, 东方) is plain description inside a name that a place starts (高新|智慧|运营|集团). */
+function placeBefore(us: Unit[], k: number, stems: Set<string>): boolean {
+  return k > 0 && (!!us[k - 1]!.place || stems.has(us[k - 1]!.text));
 }
 
 // The numbered session of a body (第十一次, 六届, 第九届).

@@ -113,15 +113,17 @@ const ABBREVIATION_AFTER = new Set('方籍资企侨胞裔商');
  */
 export function abbreviationSpans(spans: Span[], text: string): Set<Span> {
   const out = new Set<Span>();
-  const single = (s: Span | undefined) => s !== undefined && s.type === 'Place' && s.end - s.start === 1;
-  const standing = (s: Span | undefined) => single(s) && isPlaceAbbreviation(text[s!.start]!);
   spans.forEach((s, i) => {
-    if (!single(s)) return;
-    const paired = standing(s) && ((standing(spans[i - 1]) && spans[i - 1]!.end === s.start) || (standing(spans[i + 1]) && spans[i + 1]!.start === s.end));
+    if (!isOneCharacterPlace(s)) return;
+    const paired =
+      isStanding(s, text) && ((isStanding(spans[i - 1], text) && spans[i - 1]!.end === s.start) || (isStanding(spans[i + 1], text) && spans[i + 1]!.start === s.end));
     if (paired || ABBREVIATION_BEFORE.has(text[s.start - 1] ?? '') || ABBREVIATION_AFTER.has(text[s.end] ?? '')) out.add(s);
   });
   return out;
 }
+
+const isOneCharacterPlace = (s: Span | undefined): s is Span => s !== undefined && s.type === 'Place' && s.end - s.start === 1;
+const isStanding = (s: Span | undefined, text: string) => isOneCharacterPlace(s) && isPlaceAbbreviation(text[s.start]!);
 
 /**
  * Whether the text contains a name, for names that start with `short` (the full names of a short

@@ -59,15 +59,26 @@ export function recognizeRules(folded: string, given: Span[] = [], us: Unit[] = 
   candidates.sort((a, b) => b.end - b.start - (a.end - a.start) || TYPE_RANK[a.type] - TYPE_RANK[b.type] || a.start - b.start);
   const taken = new Uint8Array(folded.length);
   const kept: Span[] = [];
-  const take = (s: Span) => {
-    for (let k = s.start; k < s.end; k++) if (taken[k]) return;
-    taken.fill(1, s.start, s.end);
-    kept.push(s);
-  };
-  for (const s of given) take(s);
-  for (const s of candidates) take(s);
+  for (const s of given) takeIfFree(s, taken, kept);
+  for (const s of candidates) takeIfFree(s, taken, kept);
   kept.sort((a, b) => a.start - b.start);
   return { units: us, spans: kept };
+}
+
+// The helpers below are module functions, not closures made per article: under tsx (esbuild's
+// keepNames) every named closure costs an Object.defineProperty each time it is made.
+
+/** Whether no character of s is taken yet. */
+function isFree(s: Span, taken: Uint8Array): boolean {
+  for (let k = s.start; k < s.end; k++) if (taken[k]) return false;
+  return true;
+}
+
+/** Keeps s and marks its characters taken, unless one of them already is. */
+function takeIfFree(s: Span, taken: Uint8Array, kept: Span[]): void {
+  if (!isFree(s, taken)) return;
+  taken.fill(1, s.start, s.end);
+  kept.push(s);
 }
 
 /**
@@ -86,17 +97,8 @@ export function combineWithTagger(folded: string, given: Span[], rules: Recognit
   const { spans: model, cost } = tagger.decode(folded, rules.units, rules.spans);
   const taken = new Uint8Array(folded.length);
   const kept: Span[] = [];
-  const free = (s: Span) => {
-    for (let k = s.start; k < s.end; k++) if (taken[k]) return false;
-    return true;
-  };
-  const take = (s: Span) => {
-    if (!free(s)) return;
-    taken.fill(1, s.start, s.end);
-    kept.push(s);
-  };
-  for (const s of given) take(s);
-  for (const s of rules.spans) if (s.type === 'Project') take(s);
+  for (const s of given) takeIfFree(s, taken, kept);
+  for (const s of rules.spans) if (s.type === 'Project') takeIfFree(s, taken, kept);
   // A rule organization that ends where the tagger's does but starts further left (新型|城镇化工作领导小组)
   // keeps the rule's left edge when the tagger finds it close enough.
   const widened = model.map((m) => {
@@ -109,24 +111,23 @@ export function combineWithTagger(folded: string, given: Span[], rules: Recognit
     if (s.type === 'Organization' && BARE_HEADS.has(folded.slice(s.start, s.end))) continue;
     if (s.type === 'Person' && (listedWithVerbs(folded, s, rules.units) || quotedCoinage(folded, s))) continue;
     if (s.type === 'Organization' && endsInCentralSense(folded, s, rules.units)) continue;
-    take(s);
+    takeIfFree(s, taken, kept);
   }
   // Where the tagger reads nothing, a rule span stands if the tagger finds it nearly as likely, or if
   // it sits in an enumeration (、) next to a span of the same type.
-  const inEnumeration = (s: Span) => listNeighbour(folded, s, kept);
   // Repeated while it keeps spans: a kept item vouches for its neighbour in the list, and that one for
   // the next (国土规划住建局、财政金融局、城市管理局 — the tagger reads only the last).
   // Each span's cost is computed once: later passes only look for new neighbours.
   const waiting = rules.spans
-    .filter((s) => s.type !== 'Project' && s.rule !== 'lexicon' && free(s))
+    .filter((s) => s.type !== 'Project' && s.rule !== 'lexicon' && isFree(s, taken))
     .map((s) => ({ s, c: cost(s), margin: STRONG_CONTEXT_RULES.has(s.rule) ? margins.enumeration : margins.rule }));
   for (let more = true; more; ) {
     more = false;
     for (let k = 0; k < waiting.length; k++) {
       const { s, c, margin } = waiting[k]!;
-      if (!free(s)) continue;
-      if (c < margin || (c < margins.enumeration && inEnumeration(s))) {
-        take(s);
+      if (!isFree(s, taken)) continue;
+      if (c < margin || (c < margins.enumeration && listNeighbour(folded, s, kept))) {
+        takeIfFree(s, taken, kept);
         waiting.splice(k--, 1);
         more = true;
       }
@@ -142,10 +143,14 @@ export function combineWithTagger(folded: string, given: Span[], rules: Recognit
  * (unless the user's lexicon says so).
  */
 function withoutMixedPairs(spans: Span[]): Span[] {
-  const single = (s: Span | undefined) => s !== undefined && s.end - s.start === 1;
-  const mixed = (a: Span | undefined, b: Span | undefined) =>
-    single(a) && single(b) && a!.end === b!.start && a!.type !== b!.type && (a!.type === 'Person' || b!.type === 'Person');
-  return spans.filter((s, i) => s.rule === 'lexicon' || (!mixed(spans[i - 1], s) && !mixed(s, spans[i + 1])));
+  return spans.filter((s, i) => s.rule === 'lexicon' || (!isMixedPair(spans[i - 1], s) && !isMixedPair(s, spans[i + 1])));
+}
+
+const isSingle = (s: Span | undefined): s is Span => s !== undefined && s.end - s.start === 1;
+
+/** Two one-character spans side by side, of different types, one of them a person. */
+function isMixedPair(a: Span | undefined, b: Span | undefined): boolean {
+  return isSingle(a) && isSingle(b) && a.end === b.start && a.type !== b.type && (a.type === 'Person' || b.type === 'Person');
 }
 
 /** Marks units covered by any span, so later rules do not extend over them. */
@@ -162,13 +167,13 @@ function markUnits(us: Unit[], spans: Span[], marks: Uint8Array): void {
 }
 
 const VERB_TAGS = new Set(['v', 'vn', 'vd', 'a', 'ad', 'an']);
+const isVerb = (u: Unit | undefined) => u !== undefined && VERB_TAGS.has(u.tag);
 
 /**
  * Is s an item of a 、 list whose neighbouring item is a verb or adjective (共治、共建、共享)? Items of
  * a list are alike, and names are not listed with verbs.
  */
 function listedWithVerbs(text: string, s: Span, units: Unit[]): boolean {
-  const isVerb = (u: Unit | undefined) => u !== undefined && VERB_TAGS.has(u.tag);
   const after = text[s.end] === '、' ? units.find((u) => u.start === s.end + 1) : undefined;
   const before = text[s.start - 1] === '、' ? units.find((u) => u.end === s.start - 1) : undefined;
   return isVerb(after) || isVerb(before);

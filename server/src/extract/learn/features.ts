@@ -116,23 +116,24 @@ const KERNEL_PATH = fileURLToPath(new URL('../../../wasm/features.wasm', import.
 /** The inputs of the features kernel (see server/wasm/features.ts), laid out for n characters and m units. */
 function layout(n: number, m: number) {
   kernel ??= new WebAssembly.Instance(new WebAssembly.Module(readFileSync(KERNEL_PATH)), {}).exports as unknown as Kernel;
-  let end = 0;
-  const take = (words: number) => {
-    const at = end;
-    end += 4 * words;
-    return at;
-  };
-  const at = {
-    codes: take(n + 4), cues: take(n + 2), rules: take(n + 2), names: take(n), unitOf: take(n),
-    units: take(6 * (m + 2)), lexicon: take(5 * n), out: take(n * FEATURES),
-  };
+  // Byte offsets, one array after the other (int32 each).
+  const codes = 0;
+  const cues = codes + 4 * (n + 4);
+  const rules = cues + 4 * (n + 2);
+  const names = rules + 4 * (n + 2);
+  const unitOf = names + 4 * n;
+  const units = unitOf + 4 * n;
+  const lexicon = units + 4 * 6 * (m + 2);
+  const out = lexicon + 4 * 5 * n;
+  const end = out + 4 * n * FEATURES;
   const have = kernel.memory.buffer.byteLength;
   if (end > have) kernel.memory.grow(Math.ceil((end - have) / 65536));
-  const view = (from: number, words: number) => new Int32Array(kernel!.memory.buffer, from, words);
+  const mem = kernel.memory.buffer;
   return {
-    at,
-    codes: view(at.codes, n + 4), cues: view(at.cues, n + 2), rules: view(at.rules, n + 2), names: view(at.names, n),
-    unitOf: view(at.unitOf, n), units: view(at.units, 6 * (m + 2)), lexicon: view(at.lexicon, 5 * n), out: view(at.out, n * FEATURES),
+    at: { codes, cues, rules, names, unitOf, units, lexicon, out },
+    codes: new Int32Array(mem, codes, n + 4), cues: new Int32Array(mem, cues, n + 2), rules: new Int32Array(mem, rules, n + 2),
+    names: new Int32Array(mem, names, n), unitOf: new Int32Array(mem, unitOf, n), units: new Int32Array(mem, units, 6 * (m + 2)),
+    lexicon: new Int32Array(mem, lexicon, 5 * n), out: new Int32Array(mem, out, n * FEATURES),
   };
 }
 

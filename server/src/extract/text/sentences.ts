@@ -9,31 +9,34 @@ export function splitSentences(text: string, options: { semicolon?: boolean } = 
   const sentences: Sentence[] = [];
   const semicolon = options.semicolon ?? true;
   let start = 0;
-  const push = (end: number) => {
-    let s = start;
-    let e = end;
-    while (s < e && isSpace(text.charCodeAt(s))) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (e > s) sentences.push({ start: s, end: e });
-    start = end;
-  };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x0a || c === 0x0d) {
-      push(i);
+      pushTrimmed(sentences, text, start, i);
       start = i + 1;
     } else if (isEnd(c) || (semicolon && (c === 0xff1b || c === 0x3b))) {
       let end = i + 1;
       while (end < text.length && CLOSERS.has(text.charCodeAt(end))) end++;
-      push(end);
+      pushTrimmed(sentences, text, start, end);
+      start = end;
       i = end - 1;
     } else if (c === 0x2e && (i + 1 >= text.length || text[i + 1] === ' ' || text[i + 1] === '\n') && !/[A-Z]\w?$/.test(text.slice(Math.max(0, i - 3), i))) {
       // English full stop; not after an initial or a short abbreviation like "Mr".
-      push(i + 1);
+      pushTrimmed(sentences, text, start, i + 1);
+      start = i + 1;
     }
   }
-  push(text.length);
+  pushTrimmed(sentences, text, start, text.length);
   return sentences;
+}
+
+/** The sentence from start to end without its leading and trailing white space, unless that leaves nothing. */
+function pushTrimmed(sentences: Sentence[], text: string, start: number, end: number): void {
+  let s = start;
+  let e = end;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  if (e > s) sentences.push({ start: s, end: e });
 }
 
 // As character codes: the loop reads every character, and text[i] would make a string of each.
