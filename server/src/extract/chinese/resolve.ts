@@ -64,23 +64,30 @@ export function buildExtraction(input: ResolveInput): Extraction {
     if (surface !== name && !e.aliases.includes(surface)) e.aliases.push(surface);
     e.mentions.push({ start: s.start, end: s.end, sentence: sentenceAt(sentences, s.start) });
   }
-  const sentenceText = (i: number) => body.slice(sentences[i]!.start, sentences[i]!.end);
+  const sentenceText = sentenceTexts(body, sentences);
   const relations: ExtractedRelation[] = [];
   const seen = new Set<string>();
-  const addRelation = (r: ExtractedRelation) => {
-    const k = `${r.type}|${r.from}|${r.to}|${r.title ?? ''}`;
-    if (seen.has(k)) return;
-    seen.add(k);
-    relations.push(r);
-  };
-  for (const r of findPositions({ folded, spans, canonical, entities, sentences, sentenceText, date: input.date })) addRelation(r);
+  for (const r of findPositions({ folded, spans, canonical, entities, sentences, sentenceText, date: input.date })) addRelation(r, seen, relations);
   for (const r of locatedIn([...entities.values()], sentenceText, placeContext)) {
     if (!entities.has(`Place:${r.place.name}`)) entities.set(`Place:${r.place.name}`, r.place);
-    addRelation(r.relation);
+    addRelation(r.relation, seen, relations);
   }
   for (const r of placeRelations([...entities.values()], sentenceText)) {
     for (const e of r.added) if (!entities.has(`Place:${e.name}`)) entities.set(`Place:${e.name}`, e);
-    addRelation(r.relation);
+    addRelation(r.relation, seen, relations);
   }
   return { authors: input.authors, entities: [...entities.values()], relations, sentences };
+}
+
+/** The text of sentence i (made here, unnamed: tsx's keepNames would give a named closure a defineProperty an article). */
+function sentenceTexts(body: string, sentences: Sentence[]): (i: number) => string {
+  return (i) => body.slice(sentences[i]!.start, sentences[i]!.end);
+}
+
+/** Adds a relation unless one of the same type, ends and title is there. */
+function addRelation(r: ExtractedRelation, seen: Set<string>, relations: ExtractedRelation[]): void {
+  const k = `${r.type}|${r.from}|${r.to}|${r.title ?? ''}`;
+  if (seen.has(k)) return;
+  seen.add(k);
+  relations.push(r);
 }

@@ -100,21 +100,26 @@ export class Tagger {
     const emit = this.kernel.score(n, FEATURES);
     const { tags, alpha, best } = this.kernel.viterbi(n, FEATURES);
     const spans: Span[] = spansFromTagSeq(tags).map((s) => ({ start: s.start, end: s.end, type: TYPES[s.type]!, rule: 'model' }));
-    const cost = (s: Span): number => {
+    return { spans, cost: this.spanCost(emit, alpha, n, best) };
+  }
+
+  /** `decode`'s `cost` (made here, unnamed: tsx's keepNames would give a named closure a defineProperty a call). */
+  private spanCost(emit: Float64Array, alpha: Float64Array, n: number, best: number): (s: Span) => number {
+    const { trans, end } = this;
+    return (s) => {
       const type = TYPES.indexOf(s.type);
       if (type < 0) return Infinity;
       const base = 1 + 4 * type;
-      if (s.end - s.start === 1) return best - bestThrough(emit, alpha, n, this.trans, this.end, best, s.start, base + 3, alpha[s.start * NT + base + 3]!);
+      if (s.end - s.start === 1) return best - bestThrough(emit, alpha, n, trans, end, best, s.start, base + 3, alpha[s.start * NT + base + 3]!);
       let total = alpha[s.start * NT + base]!;
       let prev = base;
       for (let k = s.start + 1; k < s.end; k++) {
         const t = k === s.end - 1 ? base + 2 : base + 1;
-        total += this.trans[prev * NT + t]! + emit[k * NT + t]!;
+        total += trans[prev * NT + t]! + emit[k * NT + t]!;
         prev = t;
       }
-      return best - bestThrough(emit, alpha, n, this.trans, this.end, best, s.end - 1, prev, total);
+      return best - bestThrough(emit, alpha, n, trans, end, best, s.end - 1, prev, total);
     };
-    return { spans, cost };
   }
 
   /**
