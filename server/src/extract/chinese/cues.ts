@@ -71,7 +71,7 @@ export const SURNAMES = new Set(
     .split(''),
 );
 
-export const SURNAME_CHARS = characterMarks([...SURNAMES].map((c) => c.charCodeAt(0)));
+export const SURNAME_CHARS = marksOf(SURNAMES);
 
 export const COMPOUND_SURNAMES = words('欧阳 司马 诸葛 上官 东方 皇甫 令狐 慕容 司徒 尉迟 公孙 夏侯 长孙 宇文 轩辕 端木 呼延 西门 南宫 独孤 澹台 万俟 申屠 钟离 拓跋');
 

@@ -1,5 +1,5 @@
-import { words } from './cues.ts';
 import type { ExtractedEntity, ExtractedRelation } from '@guanxi/shared';
+import { words } from './cues.ts';
 import { gazetteer, matchAt, type Division } from './gazetteer.ts';
 import { resolvePlace, type PlaceContext } from './places-resolve.ts';
 import { orgSuffixOf } from './organizations.ts';

@@ -1,6 +1,6 @@
 import type { Span } from './span.ts';
 import type { Unit } from './units.ts';
-import { COMMON_WORD_STOPS, ORG_HEADS, TITLES, TITLE_ENDS, WEAK_ORG_SUFFIXES, characterMarks, endsInMarked, longestSuffix, words } from './cues.ts';
+import { COMMON_WORD_STOPS, ORG_HEADS, TITLES, TITLE_ENDS, WEAK_ORG_SUFFIXES, endsInMarked, longestSuffix, marksOf, words } from './cues.ts';
 import { dictTag } from './tokens.ts';
 import { gazetteer } from './gazetteer.ts';
 
@@ -11,7 +11,7 @@ const TRADE_VERBS = new Set(['制造', '生产', '加工', '销售', '开发', '
 // Party and government bodies named by level alone, organizations on their own (市委书记, 县委).
 const LEVEL_BODIES = /^(团?[省市县区乡镇村]委|[省市县区]政府|村委会|居委会|纪委|[省市县区]纪委|[省市县区]人大|[省市县区]政协)$/;
 // The characters LEVEL_BODIES end with: the regex runs only on units that end with one.
-const LEVEL_BODY_ENDS = characterMarks([...'委府会大协'].map((c) => c.charCodeAt(0)));
+const LEVEL_BODY_ENDS = marksOf('委府会大协');
 const isLevelBody = (s: string) => endsInMarked(LEVEL_BODY_ENDS, s) && LEVEL_BODIES.test(s);
 // Abbreviations (jieba tag j) that name organizations by their last character: 欧盟, 足协, 亚行.
 const ORG_ABBREVIATION_END = /[盟委协联行社办局部院团署]$/;

@@ -143,6 +143,7 @@ function abbreviated(initial: string, ctx: PlaceContext): Division[] {
   return citiesAndProvinces.filter((d) => d.name.startsWith(initial) && namedInContext(d, ctx));
 }
 
+/** `namedIn` for the article's text, looked up once a division. */
 function namedInContext(d: Division, ctx: PlaceContext): boolean {
   ctx.named ??= new Map();
   let named = ctx.named.get(d.code);

@@ -1,6 +1,6 @@
 import type { Span } from './span.ts';
 import type { Unit } from './units.ts';
-import { COMMON_WORD_STOPS, characterMarks, isMarked, words } from './cues.ts';
+import { COMMON_WORD_STOPS, isMarked, marksOf, words } from './cues.ts';
 import { COUNTRY_ABBREVIATIONS } from './world.ts';
 
 // Single-character heads that turn a proper name before them into a place (张家|村, 卢沟|桥).
@@ -68,7 +68,7 @@ export function findPlaces(us: Unit[]): Span[] {
 
 // The characters a pair of abbreviations is made of: 葡 (Portugal) pairs too (中葡双方); it stays out of
 // COUNTRY_ABBREVIATIONS, whose characters are tagger features.
-const PAIR_CHARS = characterMarks([...COUNTRY_ABBREVIATIONS, '葡'].map((c) => c.charCodeAt(0)));
+const PAIR_CHARS = marksOf([...COUNTRY_ABBREVIATIONS, '葡']);
 
 function isAbbreviationPair(t: string, next: Unit | undefined): boolean {
   // Most words start with no country's abbreviation: one bit says so.

@@ -83,20 +83,22 @@ export function hasPair(filter: PairFilter, a: number, b: number): boolean {
 
 let cached: Resources | undefined;
 
-function hash1(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h | 0;
-}
-
-function hash2(s: string): number {
-  let h = 0x2545f491;
+// A word's two hashes (FNV-1a, and a multiplicative one whose low byte the slot gives to the tag), in
+// one pass: written here rather than returned, so that a lookup, which runs for every token, allocates nothing.
+let wordH1 = 0;
+let wordH2 = 0;
+function hashWord(s: string): void {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x2545f491;
   for (let i = 0; i < s.length; i++) {
-    h = Math.imul(h + s.charCodeAt(i), 0x9e3779b1);
-    h ^= h >>> 15;
+    const c = s.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 + c, 0x9e3779b1);
+    h2 ^= h2 >>> 15;
   }
+  wordH1 = h1 | 0;
   // Never 0 in the high bits' place of an empty slot: force a bit on.
-  return (h & ~0xff) | 0x100;
+  wordH2 = (h2 & ~0xff) | 0x100;
 }
 
 /** A table for `words` words; without `withFreqs` (the name table), no frequencies are kept. */
@@ -116,8 +118,9 @@ function addWord(table: TagTable, word: string, freq: number, tag: string): void
     table.index.set(tag, t);
   }
   const { slots, mask } = table;
-  const h1 = hash1(word);
-  const h2 = hash2(word);
+  hashWord(word);
+  const h1 = wordH1;
+  const h2 = wordH2;
   let h = h1 & mask;
   while (slots[2 * h + 1] !== 0 && !(slots[2 * h] === h1 && (slots[2 * h + 1]! & ~0xff) === h2)) h = (h + 1) & mask;
   slots[2 * h] = h1;
@@ -127,7 +130,7 @@ function addWord(table: TagTable, word: string, freq: number, tag: string): void
 
 /**
  * Adds a name word with its class as the tag index, and its prefixes of two characters or more with
- * 0 unless already present, hashing as `hash1`/`hash2` do but extending one character at a time.
+ * 0 unless already present, hashing as `hashWord` does but extending one character at a time.
  */
 function addNameAndPrefixes(table: TagTable, word: string, cls: number): void {
   const { slots, mask } = table;
@@ -151,17 +154,9 @@ function addNameAndPrefixes(table: TagTable, word: string, cls: number): void {
 /** The slot of a word, or -1. */
 function findWord(table: TagTable, word: string): number {
   const { slots, mask } = table;
-  // hash1 and hash2 in one pass over the word: this runs for every token.
-  let h1 = 0x811c9dc5;
-  let h2 = 0x2545f491;
-  for (let i = 0; i < word.length; i++) {
-    const c = word.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 + c, 0x9e3779b1);
-    h2 ^= h2 >>> 15;
-  }
-  h1 |= 0;
-  h2 = (h2 & ~0xff) | 0x100;
+  hashWord(word);
+  const h1 = wordH1;
+  const h2 = wordH2;
   let h = h1 & mask;
   for (;;) {
     const v = slots[2 * h + 1]!;

@@ -1,4 +1,4 @@
-import { words } from './cues.ts';
+import { isMarked, marksOf, words } from './cues.ts';
 import { addToTrie, flattenTrie, gazetteer, longestInFlatTrie, newTrie, type FlatTrie } from './gazetteer.ts';
 import { dictTag, hasPair, markPair, newPairFilter, tokenize, type Token } from './tokens.ts';
 import { WORLD_PLACES } from './world.ts';
@@ -15,17 +15,16 @@ function places(): FlatTrie {
   const trie = newTrie(gazetteer().matchable);
   for (const n of WORLD_PLACES) addToTrie(trie, n);
   placeTrie = flattenTrie(trie);
-  for (const n of [...gazetteer().matchable, ...WORLD_PLACES]) {
-    if (n.length >= 2) markPair(placeStarts, n.charCodeAt(0), n.charCodeAt(1));
-    else if (n.length === 1) onePlaceChar[n.charCodeAt(0) >>> 5]! |= 1 << (n.charCodeAt(0) & 31);
-  }
+  const names = [...gazetteer().matchable, ...WORLD_PLACES];
+  for (const n of names) if (n.length >= 2) markPair(placeStarts, n.charCodeAt(0), n.charCodeAt(1));
+  onePlaceChar = marksOf(names.filter((n) => n.length === 1));
   return placeTrie;
 }
 
 /** The first two characters of every place name of two or more characters. */
 const placeStarts = newPairFilter();
 /** Characters that are place names alone, as bits (8 KB, where the trie's root table is 256 KB). */
-const onePlaceChar = new Int32Array(0x10000 >>> 5);
+let onePlaceChar = marksOf([]);
 
 // Tags of tokens that may be cut in two when a place name ends inside them (县委 → 县|委).
 const SPLITTABLE_REMAINDER = words('委 委员会 人大 政府 人民政府 政协 党委 军区 市委 籍 人 方 队');
@@ -99,6 +98,5 @@ function longestPlaceAt(trie: FlatTrie, text: string, i: number): number {
   // Most positions start no name of two characters: the pair filter says so without
   // walking the trie's edge table.
   if (i + 1 < text.length && hasPair(placeStarts, text.charCodeAt(i), text.charCodeAt(i + 1))) return longestInFlatTrie(trie, text, i, 24);
-  const c = text.charCodeAt(i);
-  return onePlaceChar[c >>> 5]! & (1 << (c & 31)) ? 1 : 0;
+  return isMarked(onePlaceChar, text.charCodeAt(i)) ? 1 : 0;
 }
