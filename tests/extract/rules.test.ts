@@ -16,6 +16,13 @@ describe('text repair', () => {
     expect(foldWidth(s)).toBe('ABC1997年 公司');
     expect(foldWidth(s).length).toBe(s.length);
   });
+  it('keeps every other code unit as it is, a leading BOM and a lone surrogate too', () => {
+    const s = '\ufeff高新区，\ud800管委会' + '，'.repeat(10000);
+    const folded = foldWidth(s);
+    expect(folded.length).toBe(s.length);
+    expect(folded.slice(0, 6)).toBe('\ufeff高新区,\ud800');
+    expect(folded.endsWith(',,,')).toBe(true);
+  });
   it('splits sentences at 。 and line breaks, dropping blank debris lines', () => {
     const text = '进一步凝聚党心民心。\n\n\n想。参会人员交流发言。';
     expect(splitSentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['进一步凝聚党心民心。', '想。', '参会人员交流发言。']);

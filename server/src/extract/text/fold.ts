@@ -25,10 +25,18 @@ export function foldWidth(text: string): string {
       codes[i] = c;
     }
   }
-  return codes ? utf16.decode(codes) : text;
+  return codes ? fromCodes(codes) : text;
 }
 
-const utf16 = new TextDecoder('utf-16le');
+/**
+ * The string of these code units, unit for unit. Not a TextDecoder: it would drop a leading BOM and
+ * replace a lone surrogate, and either would move every offset after it.
+ */
+function fromCodes(codes: Uint16Array): string {
+  let out = '';
+  for (let k = 0; k < codes.length; k += 8192) out += String.fromCharCode.apply(null, codes.subarray(k, k + 8192) as unknown as number[]);
+  return out;
+}
 
 /** 'zh' when the text has Han characters in a useful share, 'en' when it is mostly Latin letters. */
 export function detectLanguage(text: string): 'zh' | 'en' {
