@@ -12,7 +12,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'tests/extract/**/*.test.ts', 'tests/ingest/**/*.test.ts', 'tests/client/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'tests/extract/**/*.test.ts', 'tests/ingest/**/*.test.ts', 'tests/client/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
         },
       },
       {
