@@ -17,7 +17,8 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
-    sourcemap: true,
+    // No source maps in the shipped build: they publish the whole source; `npm run dev` has its own.
+    sourcemap: false,
     // cytoscape alone is ~400 kB minified; one chunk is fine for an internal tool.
     chunkSizeWarningLimit: 1200,
     rolldownOptions: {

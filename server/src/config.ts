@@ -15,7 +15,14 @@ const EnvSchema = z.object({
   GUANXI_NEO4J_PAGECACHE_MB: z.coerce.number().int().min(16).default(256),
   GUANXI_DATA_DIR: z.string().default(path.join(ROOT, '.data')),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
-  HOST: z.string().default('0.0.0.0'),
+  // Loopback unless opened on purpose (HOST=0.0.0.0, as docker-compose does inside its network).
+  HOST: z.string().default('127.0.0.1'),
+  /** Comma-separated origins allowed to call the API from other pages; unset, no CORS at all. */
+  GUANXI_CORS_ORIGINS: z.string().default(''),
+  /** GraphiQL, introspection and field suggestions outside development. */
+  GUANXI_GRAPHIQL: z.enum(['0', '1']).default('0'),
+  GUANXI_SEARCH_MAX_CHARS: z.coerce.number().int().min(1).max(10_000).default(200),
+  GUANXI_SEARCH_MAX_TERMS: z.coerce.number().int().min(1).max(1_000).default(32),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   NODE_ENV: z.string().default('production'),
 });

@@ -37,6 +37,10 @@ beforeAll(async () => {
   });
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
+  // The server sends a Content-Security-Policy; anything the explorer does that it blocks is a bug.
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+  });
 }, 240_000);
 
 afterAll(async () => {

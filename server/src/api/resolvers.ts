@@ -9,7 +9,16 @@ import type { Loaders } from './loaders.ts';
 export interface ApiContext {
   graph: Graph;
   loaders: Loaders;
+  search: SearchLimits;
 }
+
+/** How much text one search may carry: full-text engines turn every term into a clause. */
+export interface SearchLimits {
+  maxChars: number;
+  maxTerms: number;
+}
+
+export const DEFAULT_SEARCH_LIMITS: SearchLimits = { maxChars: 200, maxTerms: 32 };
 
 /** Bounds on what one request may ask for, so a single query cannot walk the whole graph. */
 const MAX_FIRST = 500;
@@ -25,12 +34,23 @@ function bounded(name: string, value: number, min: number, max: number): number 
   return value;
 }
 
+function searchText(text: string, limits: SearchLimits): string {
+  const trimmed = text.trim();
+  const reject = (why: string) => {
+    throw createGraphQLError(`search text ${why}`, { extensions: { code: 'BAD_USER_INPUT' } });
+  };
+  if (trimmed.length > limits.maxChars) reject(`is limited to ${limits.maxChars} characters; got ${trimmed.length}`);
+  const terms = trimmed.split(/\s+/).filter(Boolean).length;
+  if (terms > limits.maxTerms) reject(`is limited to ${limits.maxTerms} words; got ${terms}`);
+  return trimmed;
+}
+
 const present = <T>(items: (T | null)[]): T[] => items.filter((x): x is T => x !== null);
 
 export const resolvers = {
   Query: {
-    search: (_: unknown, args: { text: string; types?: NodeType[] | null; first: number }, { graph }: ApiContext) =>
-      explore.search(graph, args.text, args.types ?? null, bounded('first', args.first, 1, MAX_FIRST)),
+    search: (_: unknown, args: { text: string; types?: NodeType[] | null; first: number }, { graph, search }: ApiContext) =>
+      explore.search(graph, searchText(args.text, search), args.types ?? null, bounded('first', args.first, 1, MAX_FIRST)),
     entity: (_: unknown, { id }: { id: string }, { loaders }: ApiContext) => loaders.entity.load(id),
     article: (_: unknown, { id }: { id: string }, { loaders }: ApiContext) => loaders.article.load(id),
     neighborhood: (

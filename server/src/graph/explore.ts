@@ -10,10 +10,28 @@ export function luceneEscape(text: string): string {
   return text.replace(LUCENE_SPECIAL, '\\$&');
 }
 
+/** Words Lucene's query parser reads as operators even with every special character escaped. */
+const LUCENE_OPERATORS = new Set(['AND', 'OR', 'NOT', 'TO']);
+
+/**
+ * Any text as a Lucene query that matches its words and nothing more: special characters escaped,
+ * operator words quoted (a quoted word is a term, never an operator), control characters dropped.
+ */
+export function luceneQuery(text: string): string {
+  return text
+    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => (LUCENE_OPERATORS.has(word) ? `"${word}"` : luceneEscape(word)))
+    .join(' ');
+}
+
 export async function search(graph: Graph, text: string, types: NodeType[] | null, first: number): Promise<SearchHit[]> {
   const trimmed = text.trim();
   if (!trimmed) return [];
-  const params = { text: trimmed, query: luceneEscape(trimmed), first };
+  const query = luceneQuery(trimmed);
+  if (!query) return [];
+  const params = { text: trimmed, query, first };
   const entityTypes = types?.filter((t) => t !== 'Article') ?? null;
   const hits: SearchHit[] = [];
   if (!types || entityTypes!.length > 0) {

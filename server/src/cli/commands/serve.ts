@@ -43,13 +43,16 @@ export function registerServe(program: Command): void {
       }
       const server = createServer({
         graph,
-        graphiql: Boolean(flags.dev) || config.NODE_ENV === 'development',
+        graphiql: Boolean(flags.dev) || config.NODE_ENV === 'development' || config.GUANXI_GRAPHIQL === '1',
         clientDir: fs.existsSync(CLIENT_DIST) ? CLIENT_DIST : undefined,
+        corsOrigins: listOf(config.GUANXI_CORS_ORIGINS),
+        search: { maxChars: config.GUANXI_SEARCH_MAX_CHARS, maxTerms: config.GUANXI_SEARCH_MAX_TERMS },
       });
       server.listen(config.PORT, config.HOST, () => {
         const address = server.address();
         const port = typeof address === 'object' && address ? address.port : config.PORT;
-        console.log(`guanxi explorer on http://localhost:${port}  (GraphQL: /graphql, Neo4j: ${connection.describe})`);
+        const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST;
+        console.log(`guanxi explorer on http://${shown}:${port}  (GraphQL: /graphql, Neo4j: ${connection.describe})`);
       });
       let stopping = false;
       const stop = async (signal: string) => {
@@ -65,3 +68,5 @@ export function registerServe(program: Command): void {
       process.on('SIGTERM', () => void stop('SIGTERM'));
     });
 }
+
+const listOf = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
