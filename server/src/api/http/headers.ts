@@ -2,13 +2,14 @@
  * Headers every response carries. The policy is what the built explorer needs and no more: its
  * own scripts and styles, data:/blob: images for PNG export, and GraphQL on the same origin.
  * React sets styles through the CSSOM and Cytoscape draws on a canvas, so no inline script or
- * style attribute needs an exception. GraphiQL (development only) loads from a CDN with inline
+ * style attribute needs an exception; the one inline stylesheet, Cytoscape's own
+ * (`.__________cytoscape_container { position: relative; }`), is allowed by its hash. GraphiQL (development only) loads from a CDN with inline
  * scripts, so its page goes without a CSP rather than with a hole in it.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self'",
+  "style-src 'self' 'sha256-pgvDUBa4IjFA2yuSJ2cqcyxmNYJMborsd0ORcRv9vw8='",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
