@@ -143,17 +143,24 @@ export function toWriteParams(batch: PreparedArticle[]) {
   return { articles, entities: entities.rows, mentions, authors, relations, sentences: sentences.rows };
 }
 
+/** Sentences kept on a connection as its evidence; the rest are a query away (the mentions). */
+export const CONNECTION_EVIDENCE = 5;
+
 /**
  * Writes a batch in one transaction: every article with all its mentions and relations lands, or
  * none does. A changed article replaces its old links; entities left without evidence are removed.
+ * The connection layer (CO_MENTIONED) moves with the mentions, in the same transaction: an article's
+ * old co-mentions are taken out before its links are cleared, its new ones added after they are written.
  */
 export async function writeBatch(graph: Graph, batch: PreparedArticle[]): Promise<WriteCounts> {
   const params = toWriteParams(batch);
   const ids = params.articles.map((a) => a.id);
   return graph.writeTransaction(async (tx) => {
+    await tx.run(cypher('connections/subtract'), { ids, evidence: CONNECTION_EVIDENCE });
     const cleared = await tx.run(cypher('import/clear-article-links'), { ids });
     const touched: string[] = cleared.records[0]?.get('touched') ?? [];
     await tx.run(cypher('import/write-batch'), params);
+    await tx.run(cypher('connections/add'), { ids, evidence: CONNECTION_EVIDENCE });
     const pruned = await tx.run(cypher('import/prune-entities'), { ids: touched });
     return {
       articles: params.articles.length,
@@ -168,6 +175,7 @@ export async function writeBatch(graph: Graph, batch: PreparedArticle[]): Promis
 /** Deletes articles with the same clean-up as an update: their evidence goes, orphaned entities go. */
 export async function deleteArticles(graph: Graph, ids: string[]): Promise<{ deleted: number; pruned: number }> {
   const result = await graph.writeTransaction(async (tx) => {
+    await tx.run(cypher('connections/subtract'), { ids, evidence: CONNECTION_EVIDENCE });
     const cleared = await tx.run(cypher('import/clear-article-links'), { ids });
     const touched: string[] = cleared.records[0]?.get('touched') ?? [];
     const deleted = await tx.run(cypher('import/delete-articles'), { ids });

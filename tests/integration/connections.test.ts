@@ -1,0 +1,116 @@
+/**
+ * The connection layer (CO_MENTIONED) stays exact through import, re-import, update in place and
+ * delete: after each step the stored counts and dates equal a full recount from the mentions, and
+ * every evidence sample is a sentence that an existing article shares between the two entities.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syntheticCorpus, type SyntheticArticle } from '../../server/src/bench/corpus.ts';
+import { cypher } from '../../server/src/graph/cypher.ts';
+import type { Graph } from '../../server/src/graph/db.ts';
+import { CONNECTION_EVIDENCE, deleteArticles } from '../../server/src/graph/store.ts';
+import { ExtractionPool } from '../../server/src/importer/pool.ts';
+import { runImport } from '../../server/src/importer/run.ts';
+import { readInputs } from '../../server/src/ingest/index.ts';
+import { emptyDatabase, testGraph } from './graph.ts';
+
+const pool = new ExtractionPool({ workers: 0 });
+
+interface Pair {
+  source: string;
+  target: string;
+  weight: number;
+  articles: number;
+  firstDate: string | null;
+  lastDate: string | null;
+}
+
+const BAD_EVIDENCE = `
+MATCH (x:Entity)-[c:CO_MENTIONED]->(y:Entity)
+WITH x, y, c, size(c.evidence) = CASE WHEN c.weight < $n THEN c.weight ELSE $n END AS sized
+UNWIND (CASE WHEN size(c.evidence) = 0 THEN [null] ELSE range(0, size(c.evidence) - 1) END) AS i
+OPTIONAL MATCH (x)<-[m1:MENTIONS]-(a:Article {id: c.evidenceArticles[i]})-[m2:MENTIONS]->(y)
+WITH x, y, sized, i, a, c.evidence[i] AS sentence, m1, m2
+WHERE NOT sized OR (i IS NOT NULL AND (a IS NULL OR NOT sentence IN m1.sentences OR NOT sentence IN m2.sentences))
+RETURN x.id AS source, y.id AS target, sized, i`;
+
+async function expectExact(graph: Graph): Promise<number> {
+  const recount = await graph.read<Pair>(cypher('connections/recount'));
+  const stored = (await graph.read<Pair & { evidence: string[] }>(cypher('connections/stored'))).map(
+    ({ source, target, weight, articles, firstDate, lastDate }) => ({ source, target, weight, articles, firstDate, lastDate }),
+  );
+  expect(stored).toEqual(recount);
+  expect(await graph.read(BAD_EVIDENCE, { n: CONNECTION_EVIDENCE })).toEqual([]);
+  return stored.length;
+}
+
+function writeJsonl(file: string, articles: SyntheticArticle[]): void {
+  fs.writeFileSync(file, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
+}
+
+describe('the connection layer', () => {
+  let graph: Graph;
+  let tmp: string;
+  let corpus: SyntheticArticle[];
+  const importFile = (file: string) => runImport(graph, readInputs([file]), pool, { batchSize: 16, dryRun: false });
+
+  beforeAll(async () => {
+    graph = await testGraph();
+    await emptyDatabase(graph);
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guanxi-connections-'));
+    corpus = [...syntheticCorpus(60, 7)];
+  });
+  afterAll(async () => {
+    await emptyDatabase(graph);
+    await graph.driver.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('is built by an import, equal to a recount, with weights, dates and evidence', async () => {
+    const file = path.join(tmp, 'corpus.jsonl');
+    writeJsonl(file, corpus);
+    const summary = await importFile(file);
+    expect(summary.created).toBe(60);
+    const pairs = await expectExact(graph);
+    expect(pairs).toBeGreaterThan(300);
+    const [strongest] = await graph.read<{ weight: number; firstDate: string; evidence: string[] }>(
+      'MATCH ()-[c:CO_MENTIONED]->() RETURN c.weight AS weight, c.firstDate AS firstDate, c.evidence AS evidence ORDER BY c.weight DESC LIMIT 1',
+    );
+    expect(strongest!.weight).toBeGreaterThan(1);
+    expect(strongest!.firstDate).toMatch(/^\d{4}-\d\d-\d\d/);
+    expect(strongest!.evidence.length).toBe(Math.min(CONNECTION_EVIDENCE, strongest!.weight));
+  });
+
+  it('is unchanged by a re-import of the same articles', async () => {
+    const before = await graph.read(cypher('connections/stored'));
+    const summary = await importFile(path.join(tmp, 'corpus.jsonl'));
+    expect(summary.unchanged).toBe(60);
+    expect(await graph.read(cypher('connections/stored'))).toEqual(before);
+  });
+
+  it('follows an update in place: changed bodies and dates move weights, windows and evidence', async () => {
+    const changed = corpus.map((article, i) => {
+      if (i % 3 !== 0) return article;
+      // Same url (same id), another body and date: the old co-mentions must go, the new ones come.
+      const other = corpus[(i + 17) % corpus.length]!;
+      return { ...article, date: `2019-0${1 + (i % 9)}-1${i % 10}`, body: `${other.body}\n${article.body.slice(0, 40)}` };
+    });
+    const file = path.join(tmp, 'changed.jsonl');
+    writeJsonl(file, changed);
+    const summary = await importFile(file);
+    expect(summary.updated).toBe(20);
+    await expectExact(graph);
+  });
+
+  it('follows deletes, down to nothing', async () => {
+    const ids = (await graph.read<{ id: string }>('MATCH (a:Article) RETURN a.id AS id ORDER BY a.date, a.id')).map((r) => r.id);
+    await deleteArticles(graph, ids.filter((_, i) => i % 2 === 0));
+    await expectExact(graph);
+    await deleteArticles(graph, ids.slice(0, 25));
+    await expectExact(graph);
+    await deleteArticles(graph, ids);
+    expect(await expectExact(graph)).toBe(0);
+  });
+});
