@@ -6,9 +6,19 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 export const RELATION_TYPES = ['HOLDS_POSITION', 'PART_OF', 'LOCATED_IN'] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
 
-/** Every relationship type the graph stores (article links first, then entity relations). */
-export const EDGE_TYPES = ['MENTIONS', 'WROTE', ...RELATION_TYPES] as const;
+/**
+ * The connection graph: entities linked by being named in the same sentence or article
+ * (CO_MENTIONED, kept by the importer) and by the relations extraction states.
+ */
+export const CONNECTION_TYPES = ['CO_MENTIONED', ...RELATION_TYPES] as const;
+export type ConnectionType = (typeof CONNECTION_TYPES)[number];
+
+/** Every relationship type the graph stores (article links first, then entity links). */
+export const EDGE_TYPES = ['MENTIONS', 'WROTE', ...CONNECTION_TYPES] as const;
 export type EdgeType = (typeof EDGE_TYPES)[number];
+
+/** The article graph's links: what the article view shows (co-mentions are the connection view's). */
+export const ARTICLE_VIEW_TYPES = ['MENTIONS', 'WROTE', ...RELATION_TYPES] as const;
 
 export const NODE_TYPES = ['Article', ...ENTITY_TYPES] as const;
 export type NodeType = (typeof NODE_TYPES)[number];

@@ -1,4 +1,4 @@
-import type { EdgeType, NodeType } from './entities.ts';
+import { EDGE_TYPES, type EdgeType, type NodeType } from './entities.ts';
 
 /** A node as the API returns it, shaped for Cytoscape's `data`. */
 export interface GraphNode {
@@ -14,8 +14,31 @@ export interface GraphEdge {
   source: string;
   target: string;
   type: EdgeType;
+  /** A position's title(s), for HOLDS_POSITION. */
   label?: string;
+  /** Co-mentions: sentences naming both; other types: how many statements were folded in. */
   weight?: number;
+  /** Articles behind the edge. */
+  articles?: number;
+  /** First and last article date behind the edge (ISO), when known. */
+  firstDate?: string;
+  lastDate?: string;
+}
+
+/**
+ * Edge ids a person can read and paste back into a query: `source~TYPE~target`, e.g.
+ * `Person:王新亭~HOLDS_POSITION~Organization:高新区管委会`. The type comes from the fixed list, so
+ * the id parses back even when a name holds a `~`.
+ */
+export function edgeId(source: string, type: EdgeType, target: string): string {
+  return `${source}~${type}~${target}`;
+}
+
+const EDGE_ID = new RegExp(`^(.+?)~(${EDGE_TYPES.join('|')})~(.+)$`, 's');
+
+export function parseEdgeId(id: string): { source: string; type: EdgeType; target: string } | null {
+  const match = EDGE_ID.exec(id);
+  return match ? { source: match[1]!, type: match[2] as EdgeType, target: match[3]! } : null;
 }
 
 export interface Subgraph {

@@ -28,6 +28,7 @@ export const NODE_SHAPES: Record<NodeType, NodeShape> = {
 export const EDGE_NAMES: Record<EdgeType, string> = {
   MENTIONS: 'mentions',
   WROTE: 'wrote',
+  CO_MENTIONED: 'named together',
   HOLDS_POSITION: 'holds position',
   PART_OF: 'part of',
   LOCATED_IN: 'located in',

@@ -1,9 +1,11 @@
 import type { NodeType } from '@guanxi/shared';
 import { createGraphQLError } from 'graphql-yoga';
 import type { Graph } from '../graph/db.ts';
+import { edgeFacts } from '../graph/edges.ts';
 import * as explore from '../graph/explore.ts';
 import * as records from '../graph/records.ts';
 import type { ArticleRecord, EntityRecord } from '../graph/records.ts';
+import { bounded, dateWindow } from './arguments.ts';
 import type { Loaders } from './loaders.ts';
 
 export interface ApiContext {
@@ -24,15 +26,6 @@ export const DEFAULT_SEARCH_LIMITS: SearchLimits = { maxChars: 200, maxTerms: 32
 const MAX_FIRST = 500;
 const MAX_DEPTH = 3;
 const MAX_NODES = 2000;
-
-function bounded(name: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw createGraphQLError(`${name} must be an integer from ${min} to ${max}; got ${value}`, {
-      extensions: { code: 'BAD_USER_INPUT' },
-    });
-  }
-  return value;
-}
 
 function searchText(text: string, limits: SearchLimits): string {
   const trimmed = text.trim();
@@ -55,7 +48,7 @@ export const resolvers = {
     article: (_: unknown, { id }: { id: string }, { loaders }: ApiContext) => loaders.article.load(id),
     neighborhood: (
       _: unknown,
-      args: { ids: string[]; depth: number; limit: number; types?: NodeType[] | null },
+      args: { ids: string[]; depth: number; limit: number; types?: NodeType[] | null; from?: string | null; to?: string | null },
       { graph }: ApiContext,
     ) =>
       explore.neighborhood(
@@ -64,6 +57,7 @@ export const resolvers = {
         bounded('depth', args.depth, 1, MAX_DEPTH),
         bounded('limit', args.limit, 1, MAX_NODES),
         args.types ?? null,
+        dateWindow(args),
       ),
     paths: (_: unknown, args: { from: string; to: string; maxLength: number; first: number }, { graph }: ApiContext) =>
       explore.paths(graph, args.from, args.to, bounded('maxLength', args.maxLength, 1, 8), bounded('first', args.first, 1, 50)),
@@ -75,19 +69,20 @@ export const resolvers = {
     edge: async (_: unknown, { id }: { id: string }, { graph, loaders }: ApiContext) => {
       const parsed = explore.parseEdgeId(id);
       if (!parsed) return null;
-      const evidence = await explore.edgeEvidence(graph, parsed.source, parsed.type, parsed.target);
-      if (evidence.length === 0) return null;
+      const facts = await edgeFacts(graph, parsed.source, parsed.type, parsed.target);
+      if (!facts) return null;
       const [source, target] = await explore.nodes(graph, [parsed.source, parsed.target]).then((found) => [
         found.find((n) => n.id === parsed.source),
         found.find((n) => n.id === parsed.target),
       ]);
-      const articles = await loaders.article.loadMany(evidence.map((e) => e.articleId));
+      const articles = await loaders.article.loadMany(facts.evidence.map((e) => e.articleId));
       return {
+        ...facts,
         id,
         type: parsed.type,
         source,
         target,
-        evidence: evidence.map((e, i) => ({ sentence: e.sentence, article: articles[i] })).filter((e) => e.article),
+        evidence: facts.evidence.map((e, i) => ({ sentence: e.sentence, article: okOrNull(articles[i] ?? null) })).filter((e) => e.article),
       };
     },
     stats: (_: unknown, __: unknown, { graph }: ApiContext) => explore.stats(graph),

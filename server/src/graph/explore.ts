@@ -1,8 +1,16 @@
-import { EDGE_TYPES, type EdgeType, type GraphEdge, type GraphNode, type NodeType, type SearchHit, type Subgraph } from '@guanxi/shared';
+import { edgeId, parseEdgeId, type EdgeType, type GraphEdge, type GraphNode, type NodeType, type SearchHit, type Subgraph } from '@guanxi/shared';
 import { cypher } from './cypher.ts';
 import type { Graph } from './db.ts';
 
 /** The read side of the graph: what the explorer asks. Each function is one question. */
+
+export { edgeId, parseEdgeId };
+
+/** Article dates to keep, inclusive, as YYYY-MM-DD; either end open. */
+export interface DateWindow {
+  from?: string | null;
+  to?: string | null;
+}
 
 const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
 
@@ -57,21 +65,6 @@ export async function nodes(graph: Graph, ids: string[]): Promise<GraphNode[]> {
   return graph.read<{ id: string; type: NodeType; label: string; weight: number }>(cypher('api/nodes'), { ids });
 }
 
-export function edgeId(source: string, type: EdgeType, target: string): string {
-  return JSON.stringify([source, type, target]);
-}
-
-export function parseEdgeId(id: string): { source: string; type: EdgeType; target: string } | null {
-  try {
-    const [source, type, target] = JSON.parse(id) as unknown[];
-    if (typeof source !== 'string' || typeof target !== 'string') return null;
-    if (!(EDGE_TYPES as readonly unknown[]).includes(type)) return null;
-    return { source, type: type as EdgeType, target };
-  } catch {
-    return null;
-  }
-}
-
 type EdgeRow = { source: string; type: EdgeType; target: string; weight: number; titles: string[] };
 
 export async function edgesAmong(graph: Graph, ids: string[]): Promise<GraphEdge[]> {
@@ -115,6 +108,7 @@ export async function neighborhood(
   depth: number,
   limit: number,
   types: NodeType[] | null,
+  window: DateWindow = {},
 ): Promise<Subgraph> {
   const seen = new Set(ids);
   let frontier = ids;
@@ -130,6 +124,8 @@ export async function neighborhood(
       exclude: [...seen],
       types,
       limit: room + 1,
+      from: window.from ?? null,
+      to: window.to ?? null,
     });
     if (rows.length > room) truncated = true;
     frontier = rows.slice(0, room).map((r) => r.id);
@@ -143,21 +139,6 @@ export async function paths(graph: Graph, from: string, to: string, maxLength: n
   if (from === to) return subgraph(graph, [from]);
   const rows = await graph.read<{ ids: string[] }>(cypher('api/paths'), { from, to, maxLength, first });
   return subgraph(graph, [...new Set(rows.flatMap((r) => r.ids))]);
-}
-
-export interface EdgeEvidence {
-  articleId: string;
-  sentence: string;
-}
-
-/** The evidence behind an explorer edge: for each relationship folded into it, article and sentence. */
-export async function edgeEvidence(graph: Graph, source: string, type: EdgeType, target: string): Promise<EdgeEvidence[]> {
-  const rows = await graph.read<{ props: Record<string, unknown> }>(cypher('api/edge'), { source, type, target });
-  return rows.flatMap(({ props }): EdgeEvidence[] => {
-    if (type === 'MENTIONS') return ((props.sentences as string[]) ?? []).map((sentence) => ({ articleId: source, sentence }));
-    if (type === 'WROTE') return [{ articleId: target, sentence: '' }];
-    return [{ articleId: String(props.articleId), sentence: String(props.evidence ?? '') }];
-  });
 }
 
 export interface Stats {

@@ -1,0 +1,32 @@
+// One hop out from $ids in the connection graph: the entities tied to them, strongest first.
+// A hub may have tens of thousands of links: each node's links are read up to $scan of them
+// (in storage order) rather than all, so one hub costs a bounded read; the caller says the result
+// is truncated when a node had more. Filters: neighbour types, link types, co-mention weight,
+// links seen in [$from, $to] (undated links stay), and neighbours named in more than $maxArticles
+// articles (a city in every article) left out.
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+CALL {
+  WITH n
+  MATCH (n)-[r:CO_MENTIONED|HOLDS_POSITION|PART_OF|LOCATED_IN]-(m:Entity)
+  WITH r, m LIMIT toInteger($scan)
+  RETURN r, m
+}
+WITH n, r, m
+WHERE type(r) IN $relTypes
+  AND NOT m.id IN $exclude
+  AND ($types IS NULL OR m.type IN $types)
+  AND (type(r) <> 'CO_MENTIONED' OR r.weight >= $minWeight)
+  AND ($from IS NULL OR coalesce(r.lastDate, r.asOf) IS NULL OR substring(coalesce(r.lastDate, r.asOf), 0, 10) >= $from)
+  AND ($to IS NULL OR coalesce(r.firstDate, r.asOf) IS NULL OR substring(coalesce(r.firstDate, r.asOf), 0, 10) <= $to)
+  AND ($maxArticles IS NULL OR COUNT { (m)<-[:MENTIONS]-() } <= $maxArticles)
+WITH m, sum(CASE type(r) WHEN 'CO_MENTIONED' THEN r.weight + r.articles ELSE 1 END) AS strength
+ORDER BY strength DESC, m.id
+WITH collect(m.id) AS ranked
+CALL {
+  UNWIND $ids AS id
+  MATCH (n:Entity {id: id})
+  WHERE COUNT { (n)-[:CO_MENTIONED|HOLDS_POSITION|PART_OF|LOCATED_IN]-() } > $scan
+  RETURN collect(n.id) AS sampled
+}
+RETURN size(ranked) AS total, ranked[..toInteger($limit)] AS ids, sampled

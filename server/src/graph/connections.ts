@@ -1,0 +1,97 @@
+import { CONNECTION_TYPES, edgeId, type ConnectionType, type EntityType, type GraphEdge, type GraphNode } from '@guanxi/shared';
+import { cypher } from './cypher.ts';
+import type { Graph } from './db.ts';
+import { nodes, type DateWindow } from './explore.ts';
+
+/** Who is connected to whom: the entity graph around some entities, without article nodes. */
+
+export interface ConnectionQuery extends DateWindow {
+  ids: string[];
+  depth: number;
+  /** Entity types to keep (null: all). */
+  types: EntityType[] | null;
+  /** Link types to follow (null: all). */
+  relTypes: ConnectionType[] | null;
+  /** Least co-mention weight (sentences naming both) to follow or show. */
+  minWeight: number;
+  /** Leave out entities named in more articles than this (hubs); null keeps all. */
+  maxArticles: number | null;
+  /** Most nodes in the answer, the given ones included. */
+  limit: number;
+}
+
+export interface ConnectionGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  /** True when `limit` cut the answer or a hub's links were sampled. */
+  truncated: boolean;
+  /** How many entities matched before `limit` cut them (a sampled hub's unread links not counted). */
+  totalNodes: number;
+}
+
+/** Links of a node read at most, per hop: a hub's neighbours are ranked from a bounded sample. */
+export const HUB_SCAN = 10_000;
+
+export async function connections(graph: Graph, query: ConnectionQuery): Promise<ConnectionGraph> {
+  const filters = {
+    types: query.types,
+    relTypes: query.relTypes ?? [...CONNECTION_TYPES],
+    minWeight: query.minWeight,
+    maxArticles: query.maxArticles,
+    from: query.from ?? null,
+    to: query.to ?? null,
+  };
+  const seen = new Set(query.ids);
+  let frontier = query.ids;
+  let truncated = false;
+  let totalNodes = seen.size;
+  for (let hop = 0; hop < query.depth && frontier.length > 0; hop++) {
+    const room = query.limit - seen.size;
+    const [row] = await graph.read<{ total: number; ids: string[]; sampled: string[] }>(cypher('connections/expand'), {
+      ...filters,
+      ids: frontier,
+      exclude: [...seen],
+      limit: Math.max(room, 0),
+      scan: HUB_SCAN,
+    });
+    const found = row ?? { total: 0, ids: [], sampled: [] };
+    totalNodes += found.total;
+    if (found.total > found.ids.length || found.sampled.length > 0) truncated = true;
+    frontier = found.ids;
+    for (const id of frontier) seen.add(id);
+  }
+  const ids = [...seen];
+  const [found, edges] = await Promise.all([nodes(graph, ids), connectionEdges(graph, ids, filters)]);
+  return { nodes: found, edges, truncated, totalNodes };
+}
+
+type EdgeRow = {
+  source: string;
+  type: ConnectionType;
+  target: string;
+  weight: number;
+  articles: number;
+  titles: string[];
+  firstDate: string | null;
+  lastDate: string | null;
+};
+
+async function connectionEdges(
+  graph: Graph,
+  ids: string[],
+  filters: { relTypes: ConnectionType[]; minWeight: number; from: string | null; to: string | null },
+): Promise<GraphEdge[]> {
+  if (ids.length === 0) return [];
+  const rows = await graph.read<EdgeRow>(cypher('connections/among'), { ids, ...filters });
+  return rows.map((r) => ({
+    id: edgeId(r.source, r.type, r.target),
+    source: r.source,
+    target: r.target,
+    type: r.type,
+    label: r.titles.length > 0 ? r.titles.join('、') : undefined,
+    weight: r.weight,
+    articles: r.articles,
+    firstDate: r.firstDate?.slice(0, 10) ?? undefined,
+    lastDate: r.lastDate?.slice(0, 10) ?? undefined,
+  }));
+}

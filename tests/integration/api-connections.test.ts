@@ -1,0 +1,147 @@
+/** The connection-graph API on the sample page: who is connected to whom, with filters and evidence. */
+import type http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { parseEdgeId } from '@guanxi/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createServer } from '../../server/src/api/server.ts';
+import type { Graph } from '../../server/src/graph/db.ts';
+import { ExtractionPool } from '../../server/src/importer/pool.ts';
+import { runImport } from '../../server/src/importer/run.ts';
+import { readInputs } from '../../server/src/ingest/index.ts';
+import { emptyDatabase, testGraph } from './graph.ts';
+
+const SAMPLE = path.resolve('samples/gaoxin-2020-05.txt');
+const WANG = 'Person:王新亭';
+
+interface Edge {
+  id: string;
+  source: string;
+  target: string;
+  type: string;
+  label: string | null;
+  weight: number;
+  articles: number;
+  firstDate: string | null;
+  lastDate: string | null;
+}
+interface Answer {
+  nodes: { id: string; type: string; label: string }[];
+  edges: Edge[];
+  truncated: boolean;
+  totalNodes: number;
+}
+
+const SELECTION = '{ nodes { id type label } edges { id source target type label weight articles firstDate lastDate } truncated totalNodes }';
+
+describe('connections API', () => {
+  let graph: Graph;
+  let server: http.Server;
+  let base: string;
+
+  const gql = async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(`${base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
+  };
+  const connections = async (args: string): Promise<Answer> => {
+    const result = await gql(`{ connections(${args}) ${SELECTION} }`);
+    if (result.errors) throw new Error(result.errors.map((e) => e.message).join('; '));
+    return result.data.connections;
+  };
+
+  beforeAll(async () => {
+    graph = await testGraph();
+    await emptyDatabase(graph);
+    await runImport(graph, readInputs([SAMPLE]), new ExtractionPool({ workers: 0 }), { batchSize: 50, dryRun: false });
+    server = createServer({ graph, graphiql: false });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.close();
+    await emptyDatabase(graph);
+    await graph.driver.close();
+  });
+
+  it('links 王新亭 to the people, organizations and places named with him, with no article nodes', async () => {
+    const answer = await connections(`ids: ["${WANG}"]`);
+    expect(answer.nodes.every((n) => n.type !== 'Article')).toBe(true);
+    expect(answer.nodes.map((n) => n.id)).toContain(WANG);
+    const types = new Set(answer.edges.map((e) => e.type));
+    expect(types.has('CO_MENTIONED')).toBe(true);
+    expect(types.has('HOLDS_POSITION')).toBe(true);
+    const position = answer.edges.find((e) => e.type === 'HOLDS_POSITION' && e.source === WANG)!;
+    expect(position.label).toMatch(/书记|主任/);
+    const coMention = answer.edges.find((e) => e.type === 'CO_MENTIONED' && (e.source === WANG || e.target === WANG))!;
+    expect(coMention.weight).toBeGreaterThanOrEqual(1);
+    expect(coMention.articles).toBeGreaterThanOrEqual(1);
+    expect(coMention.firstDate).toMatch(/^2020-05-\d\d$/);
+    const ids = new Set(answer.nodes.map((n) => n.id));
+    for (const edge of answer.edges) expect(ids.has(edge.source) && ids.has(edge.target)).toBe(true);
+  });
+
+  it('gives edge ids a person can read, that edge(id) answers with label, counts and evidence', async () => {
+    const answer = await connections(`ids: ["${WANG}"]`);
+    const position = answer.edges.find((e) => e.type === 'HOLDS_POSITION' && e.source === WANG)!;
+    expect(position.id).toBe(`${position.source}~HOLDS_POSITION~${position.target}`);
+    expect(parseEdgeId(position.id)).toEqual({ source: position.source, type: 'HOLDS_POSITION', target: position.target });
+    const detail = (await gql('query($id: ID!) { edge(id: $id) { type label weight articles evidence { sentence article { id } } } }', { id: position.id })).data.edge;
+    expect(detail.label).toBe(position.label);
+    expect(detail.evidence[0].sentence).toContain('王新亭');
+
+    const coMention = answer.edges.find((e) => e.type === 'CO_MENTIONED' && e.weight > 0)!;
+    const co = (await gql('query($id: ID!) { edge(id: $id) { weight articles firstDate evidence { sentence article { id } } } }', { id: coMention.id })).data.edge;
+    expect(co.weight).toBe(coMention.weight);
+    expect(co.evidence.length).toBe(Math.min(5, co.weight));
+    expect(co.evidence[0].article.id).toMatch(/^art-/);
+  });
+
+  it('filters by entity type, link type, weight, article frequency and date window', async () => {
+    const noPlaces = await connections(`ids: ["${WANG}"], types: [Person, Organization]`);
+    expect(noPlaces.nodes.filter((n) => n.id !== WANG).every((n) => n.type === 'Person' || n.type === 'Organization')).toBe(true);
+    const positionsOnly = await connections(`ids: ["${WANG}"], relTypes: [HOLDS_POSITION]`);
+    expect(positionsOnly.edges.every((e) => e.type === 'HOLDS_POSITION')).toBe(true);
+    expect(positionsOnly.edges.length).toBeGreaterThan(0);
+    const all = await connections(`ids: ["${WANG}"], minWeight: 0, limit: 500`);
+    const strong = await connections(`ids: ["${WANG}"], minWeight: 3, limit: 500`);
+    expect(strong.nodes.length).toBeLessThan(all.nodes.length);
+    expect(strong.edges.filter((e) => e.type === 'CO_MENTIONED').every((e) => e.weight >= 3)).toBe(true);
+    const rare = await connections(`ids: ["${WANG}"], maxArticles: 1, minWeight: 0, limit: 500`);
+    expect(rare.nodes.length).toBeLessThan(all.nodes.length);
+    const later = await connections(`ids: ["${WANG}"], from: "2021-01-01", relTypes: [CO_MENTIONED]`);
+    expect(later.nodes.map((n) => n.id)).toEqual([WANG]);
+  });
+
+  it('goes two hops, cuts at limit and says so with the total', async () => {
+    const one = await connections(`ids: ["${WANG}"], depth: 1, limit: 500`);
+    const two = await connections(`ids: ["${WANG}"], depth: 2, limit: 500`);
+    expect(two.nodes.length).toBeGreaterThan(one.nodes.length);
+    const cut = await connections(`ids: ["${WANG}"], depth: 2, limit: 5`);
+    expect(cut.nodes).toHaveLength(5);
+    expect(cut.truncated).toBe(true);
+    expect(cut.totalNodes).toBeGreaterThan(5);
+  });
+
+  it('keeps co-mentions out of the article view', async () => {
+    const result = await gql(`{ neighborhood(ids: ["${WANG}"], depth: 1, limit: 100) { edges { type } } }`);
+    expect(result.data.neighborhood.edges.some((e: { type: string }) => e.type === 'CO_MENTIONED')).toBe(false);
+  });
+
+  it('refuses bad arguments with a clear message', async () => {
+    for (const [args, message] of [
+      [`ids: ["${WANG}"], depth: 4`, /depth must be an integer from 1 to 3/],
+      [`ids: ["${WANG}"], limit: 5000`, /limit must be an integer from 1 to 2000/],
+      [`ids: ["${WANG}"], from: "May 2020"`, /from must be a date/],
+      [`ids: ["${WANG}"], from: "2021-01-01", to: "2020-01-01"`, /is after/],
+      ['ids: []', /number of ids/],
+    ] as const) {
+      const result = await gql(`{ connections(${args}) { truncated } }`);
+      expect(result.errors?.[0]?.message).toMatch(message);
+      expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    }
+  });
+});
