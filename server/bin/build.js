@@ -80,7 +80,8 @@ function build(signature) {
     throw new Error(`guanxi: compiling server/src failed (tsc -b server/tsconfig.build.json, exit ${result.status ?? result.signal})`);
   }
   fs.writeFileSync(STAMP, signature);
-  const note = result.status === 2 ? ', with type errors (npm run typecheck lists them)' : '';
+  const first = result.stdout.split('\n')[0];
+  const note = result.status === 2 ? `, with errors (npm run typecheck lists them), the first: ${first}` : '';
   console.error(`guanxi: compiled server/src and shared/src to dist/ in ${((Date.now() - started) / 1000).toFixed(1)} s${note}`);
 }
 
