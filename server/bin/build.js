@@ -69,7 +69,7 @@ function build(signature) {
       console.error('guanxi: TypeScript is not installed, so the sources cannot be recompiled; running the last build');
       return;
     }
-    throw new Error('guanxi: server/dist is missing and TypeScript is not installed: run `npm ci` first');
+    throw new Error('guanxi: server/dist is missing and TypeScript, a devDependency, is not installed: run `npm ci` (without --omit=dev)');
   }
   const started = Date.now();
   // process.execPath rather than PATH: the CLI also runs with a PATH of its caller's choosing.
