@@ -5,9 +5,11 @@ COPY package.json package-lock.json ./
 COPY shared/package.json shared/
 COPY server/package.json server/
 COPY client/package.json client/
-RUN npm ci --no-audit --no-fund
+# No scripts yet: the root `prepare` (compiling server/src) needs the sources copied below.
+# (esbuild's install script is the only other one, and nothing in the image runs esbuild.)
+RUN npm ci --no-audit --no-fund --ignore-scripts
 COPY . .
-RUN npm run build
+RUN npm run build:server && npm run build
 ENV NODE_ENV=production PORT=4000
 EXPOSE 4000
 CMD ["npm", "start"]

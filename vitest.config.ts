@@ -1,17 +1,22 @@
+import { defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` needs nothing; `integration` (and the browser test) gets a real Neo4j from
+ * Two projects, both compiling the CLI first (tests/setup/build.ts) for the tests that spawn it:
+ * `unit` needs nothing else; `integration` (and the browser test) gets a real Neo4j from
  * tests/setup/neo4j.ts — a private embedded server per run, or NEO4J_URI's server with a database
  * made for the run — and runs its files one at a time because they share that database.
  */
 export default defineConfig({
+  // Tests run @guanxi/shared's sources, not its compiled dist/ (see shared/package.json).
+  ssr: { resolve: { conditions: ['guanxi-source', ...defaultServerConditions] } },
   test: {
     projects: [
       {
         extends: true,
         test: {
           name: 'unit',
+          globalSetup: ['tests/setup/build.ts'],
           include: ['tests/unit/**/*.test.ts', 'tests/extract/**/*.test.ts', 'tests/ingest/**/*.test.ts', 'tests/client/**/*.test.ts', 'tests/fuzz/**/*.test.ts'],
         },
       },
@@ -20,7 +25,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.spec.ts'],
-          globalSetup: ['tests/setup/neo4j.ts'],
+          globalSetup: ['tests/setup/build.ts', 'tests/setup/neo4j.ts'],
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 240_000,

@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defaultClientConditions, defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 // The API server (npm start at the repo root) serves GraphQL on :4000; in development
@@ -7,6 +7,8 @@ const apiTarget = process.env.GUANXI_API_URL ?? 'http://localhost:4000';
 
 export default defineConfig({
   plugins: [react()],
+  // @guanxi/shared's TypeScript sources, not the server's compiled copy (see shared/package.json).
+  resolve: { conditions: ['guanxi-source', ...defaultClientConditions] },
   server: {
     port: 5173,
     proxy: {

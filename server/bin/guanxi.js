@@ -1,6 +1,12 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx, so `guanxi` works right after `npm ci` with no build step.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI (server/dist), first recompiling it if server/src or shared/src changed
+// since it was built: starting from JavaScript takes a fraction of the seconds tsx took.
+import { ensureBuilt } from './build.js';
 
-register();
-await import('../src/cli/main.ts');
+try {
+  ensureBuilt();
+} catch (error) {
+  console.error(error.message);
+  process.exit(1);
+}
+await import('../dist/cli/main.js');

@@ -19,6 +19,9 @@ function withoutJava(args: string[]) {
   }
 }
 
+// Each test starts the CLI (a fraction of a second when idle); the budget is for a loaded 2-core machine.
+const CLI_TIMEOUT = 60_000;
+
 describe('embedded Neo4j without Java', () => {
   it('says what to install or what to use instead, in one line, and exits 3', () => {
     const result = withoutJava(['neo4j', 'start']);
@@ -28,11 +31,11 @@ describe('embedded Neo4j without Java', () => {
     expect(result.stderr).toMatch(/docker compose up/);
     expect(result.stderr).toMatch(/NEO4J_URI/);
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
-  });
+  }, CLI_TIMEOUT);
 
   it('status reports "not running" with exit 3 rather than failing', () => {
     const result = withoutJava(['neo4j', 'status']);
     expect(result.status).toBe(3);
     expect(result.stdout).toMatch(/not running/);
-  });
+  }, CLI_TIMEOUT);
 });

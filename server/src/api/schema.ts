@@ -3,9 +3,13 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { connectionResolvers } from './resolvers/connections.ts';
 import { resolvers } from './resolvers.ts';
 
-/** The SDL: the core in schema.graphql, each further domain in schema/<domain>.graphql (extending Query). */
-const core = new URL('./schema.graphql', import.meta.url);
-const domains = new URL('./schema/', import.meta.url);
+/**
+ * The SDL: the core in schema.graphql, each further domain in schema/<domain>.graphql (extending
+ * Query). Found by going up to server/ and down to src/ again, so that the compiled copy
+ * (server/dist/api) reads the same files.
+ */
+const core = new URL('../../src/api/schema.graphql', import.meta.url);
+const domains = new URL('../../src/api/schema/', import.meta.url);
 const typeDefs = [
   fs.readFileSync(core, 'utf8'),
   ...fs

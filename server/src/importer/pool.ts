@@ -16,6 +16,21 @@ export function defaultWorkers(): number {
 }
 
 /**
+ * Compiled (server/dist, the CLI) a worker runs extract-worker.js directly. Run from the sources
+ * (Vitest, tsx) it needs tsx's loader, which worker threads do not inherit, and the source condition
+ * that makes @guanxi/shared resolve to shared/src rather than its compiled copy.
+ */
+function startWorker(lexiconFile: string | undefined): Worker {
+  if (import.meta.url.endsWith('.js')) {
+    return new Worker(new URL('./extract-worker.js', import.meta.url), { workerData: { lexiconFile } });
+  }
+  return new Worker(new URL('./worker-bootstrap.mjs', import.meta.url), {
+    workerData: { entry: new URL('./extract-worker.ts', import.meta.url).href, lexiconFile },
+    execArgv: [...process.execArgv, '--conditions=guanxi-source'],
+  });
+}
+
+/**
  * Extraction off the main thread, so that reading and writing to Neo4j go on while articles are
  * being extracted. Batches go to the least busy worker; results come back in order per batch.
  */
@@ -30,11 +45,8 @@ export class ExtractionPool {
       this.local = createExtractor(options.lexiconFile ? { lexicon: loadLexicon(options.lexiconFile) } : {});
       return;
     }
-    const entry = new URL('./extract-worker.ts', import.meta.url).href;
     for (let i = 0; i < options.workers; i++) {
-      const worker = new Worker(new URL('./worker-bootstrap.mjs', import.meta.url), {
-        workerData: { entry, lexiconFile: options.lexiconFile },
-      });
+      const worker = startWorker(options.lexiconFile);
       const slot = { worker, busy: 0 };
       worker.on('message', (reply: ExtractReply) => {
         slot.busy--;

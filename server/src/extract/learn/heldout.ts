@@ -1,7 +1,7 @@
 /**
  * Whole-pipeline held-out F1 on PD-dev — rules + tagger + `recognize`'s combination, scored like
  * `eval-ner` — for choosing features, epochs and margins without touching the test sets:
- * `npx tsx server/src/extract/learn/heldout.ts [--folds K] [--bags 3] [--epochs 10,25] [--min-count 3] [--errors]
+ * `npx tsx --conditions=guanxi-source server/src/extract/learn/heldout.ts [--folds K] [--bags 3] [--epochs 10,25] [--min-count 3] [--errors]
  * [--sweep rule=8,16,32]`. `--sweep` scores each value of one of `recognize`'s margins with the same
  * trained models (the other margins as shipped), so a margin costs one training run, not one per value.
  * Without --folds: trained on the first 85 % of sentences, scored on the last 15 % (the slice the docs

@@ -1,7 +1,7 @@
 /**
- * Trains the learned tagger: `npx tsx server/src/extract/learn/train.ts [--bio FILE] [--epochs N]
+ * Trains the learned tagger: `npx tsx --conditions=guanxi-source server/src/extract/learn/train.ts [--bio FILE] [--epochs N]
  * [--holdout 0.15] [--all] [--prune 1] [--min-count 3] [--bags 3] [--out server/models/ner.bin]`. The
- * shipped model is `npx tsx server/src/extract/learn/train.ts --all` (three models averaged, each 25
+ * shipped model is `npx tsx --conditions=guanxi-source server/src/extract/learn/train.ts --all` (three models averaged, each 25
  * epochs over the sentences and one mention-replaced copy of each, features seen fewer than 3 times
  * in the training sentences never weighted, weights below 1 dropped). Whole-pipeline
  * held-out figures (rules + tagger + `recognize`): `heldout.ts`.
