@@ -26,3 +26,11 @@ CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON EACH [e.name
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: true } };
 CREATE FULLTEXT INDEX article_search IF NOT EXISTS FOR (a:Article) ON EACH [a.title, a.body]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: true } };
+
+// The connection layer's rankings: top entities by mentions or connections, overall or of a type
+// (counts kept on the entities by cypher/entities/refresh.cypher), and pairs by weight.
+CREATE INDEX entity_articles IF NOT EXISTS FOR (e:Entity) ON (e.articles);
+CREATE INDEX entity_connections IF NOT EXISTS FOR (e:Entity) ON (e.connections);
+CREATE INDEX entity_type_articles IF NOT EXISTS FOR (e:Entity) ON (e.type, e.articles);
+CREATE INDEX entity_type_connections IF NOT EXISTS FOR (e:Entity) ON (e.type, e.connections);
+CREATE INDEX entity_type_name IF NOT EXISTS FOR (e:Entity) ON (e.type, e.name);

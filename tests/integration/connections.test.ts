@@ -2,6 +2,7 @@
  * The connection layer (CO_MENTIONED) stays exact through import, re-import, update in place and
  * delete: after each step the stored counts and dates equal a full recount from the mentions, and
  * every evidence sample is a sentence that an existing article shares between the two entities.
+ * So do the counts and first/last sighting kept on entities for ranking.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -36,7 +37,19 @@ WITH x, y, sized, i, a, c.evidence[i] AS sentence, m1, m2
 WHERE NOT sized OR (i IS NOT NULL AND (a IS NULL OR NOT sentence IN m1.sentences OR NOT sentence IN m2.sentences))
 RETURN x.id AS source, y.id AS target, sized, i`;
 
+const ENTITY_RECOUNT = `
+MATCH (e:Entity)
+OPTIONAL MATCH (e)<-[:MENTIONS]-(a:Article)
+WITH e, count(a) AS articles, min(a.date) AS firstSeen, max(a.date) AS lastSeen
+RETURN e.id AS id, articles, COUNT { (e)-[:CO_MENTIONED]-() } AS connections, firstSeen, lastSeen
+ORDER BY id`;
+const ENTITY_STORED = `
+MATCH (e:Entity)
+RETURN e.id AS id, coalesce(e.articles, 0) AS articles, coalesce(e.connections, 0) AS connections, e.firstSeen AS firstSeen, e.lastSeen AS lastSeen
+ORDER BY id`;
+
 async function expectExact(graph: Graph): Promise<number> {
+  expect(await graph.read(ENTITY_STORED)).toEqual(await graph.read(ENTITY_RECOUNT));
   const recount = await graph.read<Pair>(cypher('connections/recount'));
   const stored = (await graph.read<Pair & { evidence: string[] }>(cypher('connections/stored'))).map(
     ({ source, target, weight, articles, firstDate, lastDate }) => ({ source, target, weight, articles, firstDate, lastDate }),

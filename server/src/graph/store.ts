@@ -150,17 +150,21 @@ export const CONNECTION_EVIDENCE = 5;
  * Writes a batch in one transaction: every article with all its mentions and relations lands, or
  * none does. A changed article replaces its old links; entities left without evidence are removed.
  * The connection layer (CO_MENTIONED) moves with the mentions, in the same transaction: an article's
- * old co-mentions are taken out before its links are cleared, its new ones added after they are written.
+ * old co-mentions are taken out before its links are cleared, its new ones added after they are
+ * written; the counts and first/last sighting that entities are ranked by follow.
  */
 export async function writeBatch(graph: Graph, batch: PreparedArticle[]): Promise<WriteCounts> {
   const params = toWriteParams(batch);
   const ids = params.articles.map((a) => a.id);
   return graph.writeTransaction(async (tx) => {
     await tx.run(cypher('connections/subtract'), { ids, evidence: CONNECTION_EVIDENCE });
+    await tx.run(cypher('entities/mark-stale'), { ids });
     const cleared = await tx.run(cypher('import/clear-article-links'), { ids });
     const touched: string[] = cleared.records[0]?.get('touched') ?? [];
     await tx.run(cypher('import/write-batch'), params);
     await tx.run(cypher('connections/add'), { ids, evidence: CONNECTION_EVIDENCE });
+    await tx.run(cypher('entities/note-seen'), { ids });
+    await tx.run(cypher('entities/refresh'), { ids: [...new Set([...touched, ...params.entities.map((e) => e.id)])] });
     const pruned = await tx.run(cypher('import/prune-entities'), { ids: touched });
     return {
       articles: params.articles.length,
@@ -176,9 +180,11 @@ export async function writeBatch(graph: Graph, batch: PreparedArticle[]): Promis
 export async function deleteArticles(graph: Graph, ids: string[]): Promise<{ deleted: number; pruned: number }> {
   const result = await graph.writeTransaction(async (tx) => {
     await tx.run(cypher('connections/subtract'), { ids, evidence: CONNECTION_EVIDENCE });
+    await tx.run(cypher('entities/mark-stale'), { ids });
     const cleared = await tx.run(cypher('import/clear-article-links'), { ids });
     const touched: string[] = cleared.records[0]?.get('touched') ?? [];
     const deleted = await tx.run(cypher('import/delete-articles'), { ids });
+    await tx.run(cypher('entities/refresh'), { ids: touched });
     const pruned = await tx.run(cypher('import/prune-entities'), { ids: touched });
     return {
       deleted: Number(deleted.records[0]?.get('deleted') ?? 0),
