@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syntheticCorpus, type SyntheticArticle } from '../../server/src/bench/corpus.ts';
 import { cypher } from '../../server/src/graph/cypher.ts';
 import type { Graph } from '../../server/src/graph/db.ts';
-import { CONNECTION_EVIDENCE, deleteArticles } from '../../server/src/graph/store.ts';
+import { CONNECTION_EVIDENCE, ensureConnectionLayer } from '../../server/src/graph/connection-layer.ts';
+import { deleteArticles } from '../../server/src/graph/store.ts';
 import { ExtractionPool } from '../../server/src/importer/pool.ts';
 import { runImport } from '../../server/src/importer/run.ts';
 import { readInputs } from '../../server/src/ingest/index.ts';
@@ -115,6 +116,20 @@ describe('the connection layer', () => {
     const summary = await importFile(file);
     expect(summary.updated).toBe(20);
     await expectExact(graph);
+  });
+
+  it('is built from the stored mentions for a database imported before it existed', async () => {
+    const before = await graph.read(cypher('connections/stored'));
+    await graph.write("MATCH ()-[c:CO_MENTIONED]->() DELETE c");
+    await graph.write("MATCH (m:GuanxiMeta) DELETE m");
+    await graph.write("MATCH (e:Entity) REMOVE e.articles, e.connections, e.firstSeen, e.lastSeen");
+    expect(await ensureConnectionLayer(graph)).toBe(true);
+    await expectExact(graph);
+    const after = await graph.read<{ source: string; target: string; weight: number }>(cypher('connections/stored'));
+    expect(after.map(({ source, target, weight }) => [source, target, weight])).toEqual(
+      before.map(({ source, target, weight }) => [source, target, weight]),
+    );
+    expect(await ensureConnectionLayer(graph)).toBe(false);
   });
 
   it('follows deletes, down to nothing', async () => {

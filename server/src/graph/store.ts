@@ -1,6 +1,8 @@
 import { entityId, type ArticleInput, type EntityType, type Extraction } from '@guanxi/shared';
 import { cypher, cypherStatements } from './cypher.ts';
 import type { Graph } from './db.ts';
+import { log } from '../log.ts';
+import { CONNECTION_EVIDENCE, ensureConnectionLayer } from './connection-layer.ts';
 
 /** An article ready to be written: what was read, what was extracted, and a hash of both. */
 export interface PreparedArticle {
@@ -34,6 +36,7 @@ export async function applySchema(graph: Graph): Promise<void> {
   for (const statement of cypherStatements('schema')) await graph.write(statement);
   // Waits so that the first search after start sees the new full-text indexes.
   await graph.read('CALL db.awaitIndexes(300)');
+  await ensureConnectionLayer(graph, (done, what) => log.info({ done, what }, 'building the connection layer'));
 }
 
 /** Waits until full-text search sees every committed write (its indexes are eventually consistent). */
@@ -142,9 +145,6 @@ export function toWriteParams(batch: PreparedArticle[]) {
   }));
   return { articles, entities: entities.rows, mentions, authors, relations, sentences: sentences.rows };
 }
-
-/** Sentences kept on a connection as its evidence; the rest are a query away (the mentions). */
-export const CONNECTION_EVIDENCE = 5;
 
 /**
  * Writes a batch in one transaction: every article with all its mentions and relations lands, or

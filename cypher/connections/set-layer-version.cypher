@@ -1,0 +1,2 @@
+MERGE (m:GuanxiMeta {key: 'connections'})
+SET m.version = $version, m.builtAt = datetime()

@@ -1,0 +1,55 @@
+import { cypher } from './cypher.ts';
+import type { Graph } from './db.ts';
+import { log } from '../log.ts';
+
+/**
+ * Builds the connection layer of a database imported before it existed (or by another version of
+ * it), from the mentions already stored: imports keep it exact from then on. Batch by batch, each
+ * in a transaction of its own, so a large collection needs no large transaction.
+ */
+export const CONNECTION_LAYER_VERSION = 1;
+
+/** Sentences kept on a connection as its evidence; the rest are a query away (the mentions). */
+export const CONNECTION_EVIDENCE = 5;
+const BATCH = 500;
+
+export async function ensureConnectionLayer(graph: Graph, onProgress?: (done: number, what: string) => void): Promise<boolean> {
+  const [state] = await graph.read<{ version: number | null; hasArticles: boolean }>(cypher('connections/layer-version'));
+  if (state?.version === CONNECTION_LAYER_VERSION) return false;
+  if (state?.hasArticles) {
+    log.warn('building the connection layer from the stored mentions (once, after an upgrade)');
+    await rebuildConnectionLayer(graph, onProgress);
+  }
+  await graph.write(cypher('connections/set-layer-version'), { version: CONNECTION_LAYER_VERSION });
+  return Boolean(state?.hasArticles);
+}
+
+export async function rebuildConnectionLayer(graph: Graph, onProgress?: (done: number, what: string) => void): Promise<void> {
+  for (;;) {
+    const [row] = await graph.write<{ deleted: number }>(cypher('connections/clear'), { first: 10_000 });
+    if (!row || row.deleted === 0) break;
+  }
+  let done = 0;
+  for await (const ids of pages(graph, 'connections/article-ids-page')) {
+    await graph.writeTransaction(async (tx) => {
+      await tx.run(cypher('connections/add'), { ids, evidence: CONNECTION_EVIDENCE });
+      await tx.run(cypher('entities/note-seen'), { ids });
+    });
+    onProgress?.((done += ids.length), 'articles');
+  }
+  done = 0;
+  for await (const ids of pages(graph, 'connections/entity-ids-page')) {
+    await graph.write(cypher('entities/refresh'), { ids });
+    onProgress?.((done += ids.length), 'entities');
+  }
+}
+
+async function* pages(graph: Graph, query: string): AsyncGenerator<string[]> {
+  let after = '';
+  for (;;) {
+    const rows = await graph.read<{ id: string }>(cypher(query), { after, first: BATCH });
+    if (rows.length === 0) return;
+    yield rows.map((r) => r.id);
+    after = rows.at(-1)!.id;
+  }
+}
