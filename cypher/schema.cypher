@@ -29,8 +29,16 @@ CREATE FULLTEXT INDEX article_search IF NOT EXISTS FOR (a:Article) ON EACH [a.ti
 
 // The connection layer's rankings: top entities by mentions or connections, overall or of a type
 // (counts kept on the entities by cypher/entities/refresh.cypher), and pairs by weight.
-CREATE INDEX entity_articles IF NOT EXISTS FOR (e:Entity) ON (e.articles);
-CREATE INDEX entity_connections IF NOT EXISTS FOR (e:Entity) ON (e.connections);
-CREATE INDEX entity_type_articles IF NOT EXISTS FOR (e:Entity) ON (e.type, e.articles);
-CREATE INDEX entity_type_connections IF NOT EXISTS FOR (e:Entity) ON (e.type, e.connections);
-CREATE INDEX entity_type_name IF NOT EXISTS FOR (e:Entity) ON (e.type, e.name);
+// Each ends in the id, the tie-break of the order, so that a page is read in index order from its
+// cursor on, however many entities share a count.
+CREATE INDEX entity_articles_id IF NOT EXISTS FOR (e:Entity) ON (e.articles, e.id);
+CREATE INDEX entity_connections_id IF NOT EXISTS FOR (e:Entity) ON (e.connections, e.id);
+CREATE INDEX entity_type_articles_id IF NOT EXISTS FOR (e:Entity) ON (e.type, e.articles, e.id);
+CREATE INDEX entity_type_connections_id IF NOT EXISTS FOR (e:Entity) ON (e.type, e.connections, e.id);
+CREATE INDEX entity_name_id IF NOT EXISTS FOR (e:Entity) ON (e.name, e.id);
+CREATE INDEX entity_type_name_id IF NOT EXISTS FOR (e:Entity) ON (e.type, e.name, e.id);
+
+// Article listings newest first, undated last (sortDate is the date, or '' when there is none),
+// overall and per source, read in index order.
+CREATE INDEX article_sort_date_id IF NOT EXISTS FOR (a:Article) ON (a.sortDate, a.id);
+CREATE INDEX article_source_sort_date_id IF NOT EXISTS FOR (a:Article) ON (a.source, a.sortDate, a.id);

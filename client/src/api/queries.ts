@@ -61,18 +61,22 @@ export interface TimelineEntry {
 }
 
 export function entityWithTimeline(id: string, signal?: AbortSignal) {
-  return graphql<{ entity: EntityDetail | null; timeline: TimelineEntry[] }>(
+  return graphql<{ entity: (EntityDetail & { articles: { count: number; article: TimelineEntry['article'] & { date: string | null } }[] }) | null }>(
     `query Entity($id: ID!) {
       entity(id: $id) {
         id type name aliases code articleCount
         positions { title asOf evidence organization { id type name } }
         wrote { id title date }
+        articles(first: 200) { count article { id title source date } }
       }
-      timeline(entityId: $id, first: 200) { date count article { id title source } }
     }`,
     { id },
     signal,
-  );
+  ).then(({ entity }) => ({
+    entity,
+    // The articles that name the entity, oldest first: its timeline.
+    timeline: (entity?.articles ?? []).map(({ count, article }): TimelineEntry => ({ date: article.date, count, article })),
+  }));
 }
 
 export interface ArticleMention {

@@ -27,7 +27,7 @@ const MAX_FIRST = 500;
 const MAX_DEPTH = 3;
 const MAX_NODES = 2000;
 
-function searchText(text: string, limits: SearchLimits): string {
+export function searchText(text: string, limits: SearchLimits): string {
   const trimmed = text.trim();
   const reject = (why: string) => {
     throw createGraphQLError(`search text ${why}`, { extensions: { code: 'BAD_USER_INPUT' } });
@@ -59,13 +59,6 @@ export const resolvers = {
         args.types ?? null,
         dateWindow(args),
       ),
-    paths: (_: unknown, args: { from: string; to: string; maxLength: number; first: number }, { graph }: ApiContext) =>
-      explore.paths(graph, args.from, args.to, bounded('maxLength', args.maxLength, 1, 8), bounded('first', args.first, 1, 50)),
-    timeline: async (_: unknown, args: { entityId: string; first: number }, { graph, loaders }: ApiContext) => {
-      const rows = await records.entityArticles(graph, args.entityId, bounded('first', args.first, 1, MAX_FIRST));
-      const articles = await loaders.article.loadMany(rows.map((r) => r.articleId));
-      return rows.map((r, i) => ({ date: r.date, count: r.count, article: articles[i] }));
-    },
     edge: async (_: unknown, { id }: { id: string }, { graph, loaders }: ApiContext) => {
       const parsed = explore.parseEdgeId(id);
       if (!parsed) return null;
@@ -95,9 +88,9 @@ export const resolvers = {
       return rows.map((r, i) => ({ article: articles[i], count: r.count, sentences: r.sentences }));
     },
     positions: async (entity: EntityRecord, _: unknown, { graph, loaders }: ApiContext) => {
-      const rows = await records.entityPositions(graph, entity.id);
-      const organizations = await loaders.entity.loadMany(rows.map((r) => r.organizationId));
-      return rows.map((r, i) => ({ ...r, organization: organizations[i] })).filter((p) => p.organization);
+      const positions = groupPositions(await records.entityPositions(graph, entity.id));
+      const organizations = await loaders.entity.loadMany(positions.map((p) => p.organizationId));
+      return positions.map((p, i) => ({ ...p, organization: okOrNull(organizations[i] ?? null) })).filter((p) => p.organization);
     },
     wrote: async (entity: EntityRecord, _: unknown, { graph, loaders }: ApiContext) =>
       present(await loaders.article.loadMany(await records.entityWrote(graph, entity.id)).then((r) => r.map(okOrNull))),
@@ -116,4 +109,23 @@ export const resolvers = {
 
 function okOrNull<T>(value: T | Error | null): T | null {
   return value instanceof Error ? null : value;
+}
+
+type PositionRow = Awaited<ReturnType<typeof records.entityPositions>>[number];
+
+/** One position per (title, organization), however many articles state it: its dates, the latest sentence. */
+function groupPositions(rows: PositionRow[]) {
+  const groups = new Map<string, { title: string; organizationId: string; dates: Set<string>; latest: PositionRow; statements: number }>();
+  for (const row of rows) {
+    const key = JSON.stringify([row.title, row.organizationId]);
+    const group = groups.get(key) ?? { title: row.title, organizationId: row.organizationId, dates: new Set<string>(), latest: row, statements: 0 };
+    if (row.asOf) group.dates.add(row.asOf.slice(0, 10));
+    if ((row.asOf ?? '') > (group.latest.asOf ?? '')) group.latest = row;
+    group.statements++;
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g) => {
+    const dates = [...g.dates].sort();
+    return { title: g.title, organizationId: g.organizationId, dates, asOf: dates.at(-1) ?? null, evidence: g.latest.evidence, statements: g.statements };
+  });
 }

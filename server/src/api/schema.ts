@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { connectionResolvers } from './resolvers/connections.ts';
+import { listingResolvers } from './resolvers/listings.ts';
+import { pathResolvers } from './resolvers/paths.ts';
+import { timelineResolvers } from './resolvers/timeline.ts';
 import { resolvers } from './resolvers.ts';
 
 /**
@@ -19,4 +22,4 @@ const typeDefs = [
     .map((name) => fs.readFileSync(new URL(name, domains), 'utf8')),
 ];
 
-export const schema = makeExecutableSchema({ typeDefs, resolvers: [resolvers, connectionResolvers] });
+export const schema = makeExecutableSchema({ typeDefs, resolvers: [resolvers, connectionResolvers, listingResolvers, pathResolvers, timelineResolvers] });

@@ -4,10 +4,11 @@ import { log } from '../log.ts';
 
 /**
  * Builds the connection layer of a database imported before it existed (or by another version of
- * it), from the mentions already stored: imports keep it exact from then on. Batch by batch, each
+ * it), from the mentions already stored: imports keep it exact from then on. Version 2 adds the
+ * articles' sortDate (listings newest first). Batch by batch, each
  * in a transaction of its own, so a large collection needs no large transaction.
  */
-export const CONNECTION_LAYER_VERSION = 1;
+export const CONNECTION_LAYER_VERSION = 2;
 
 /** Sentences kept on a connection as its evidence; the rest are a query away (the mentions). */
 export const CONNECTION_EVIDENCE = 5;
@@ -28,6 +29,10 @@ export async function rebuildConnectionLayer(graph: Graph, onProgress?: (done: n
   for (;;) {
     const [row] = await graph.write<{ deleted: number }>(cypher('connections/clear'), { first: 10_000 });
     if (!row || row.deleted === 0) break;
+  }
+  for (;;) {
+    const [row] = await graph.write<{ updated: number }>(cypher('connections/set-sort-dates'), { first: 10_000 });
+    if (!row || row.updated === 0) break;
   }
   let done = 0;
   for await (const ids of pages(graph, 'connections/article-ids-page')) {

@@ -134,13 +134,6 @@ export async function neighborhood(
   return subgraph(graph, [...seen], truncated);
 }
 
-export async function paths(graph: Graph, from: string, to: string, maxLength: number, first: number): Promise<Subgraph> {
-  // A node is its own path; Neo4j's shortest-path search refuses the same start and end.
-  if (from === to) return subgraph(graph, [from]);
-  const rows = await graph.read<{ ids: string[] }>(cypher('api/paths'), { from, to, maxLength, first });
-  return subgraph(graph, [...new Set(rows.flatMap((r) => r.ids))]);
-}
-
 export interface Stats {
   articles: number;
   entities: number;

@@ -11,6 +11,9 @@ export interface EntityRecord {
   aliases: string[];
   code: string | null;
   articleCount: number;
+  connectionCount: number;
+  firstSeen: string | null;
+  lastSeen: string | null;
 }
 
 export interface ArticleRecord {
