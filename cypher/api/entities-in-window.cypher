@@ -1,7 +1,7 @@
 // The top entities of a period: counted over the articles dated in [$from, $to] (an index range
 // on sortDate), by articles that mention them or by the entities named with them there.
-MATCH (a:Article)
-WHERE a.sortDate >= $from AND a.sortDate <= $to
+MATCH (a:Article) USING INDEX a:Article(sortDate, id)
+WHERE a.sortDate >= $from AND a.sortDate <= $to AND a.id IS NOT NULL
 MATCH (a)-[:MENTIONS]->(e:Entity)
 WHERE $type IS NULL OR e.type = $type
 WITH e, collect(a) AS articles

@@ -138,10 +138,11 @@ export interface Stats {
   articles: number;
   entities: number;
   relationships: number;
+  connections: number;
   byType: { type: NodeType; count: number }[];
 }
 
 export async function stats(graph: Graph): Promise<Stats> {
   const [row] = await graph.read<Stats>(cypher('api/stats'));
-  return row ?? { articles: 0, entities: 0, relationships: 0, byType: [] };
+  return row ?? { articles: 0, entities: 0, relationships: 0, connections: 0, byType: [] };
 }
