@@ -6,7 +6,15 @@ CALL {
   UNION
   MATCH (n:Article) WHERE n.id IN $ids RETURN n
 }
-MATCH (n)-[r:MENTIONS|WROTE|HOLDS_POSITION|PART_OF|LOCATED_IN]-(m)
+// A hub (a city in every article) has tens of thousands of links: each node's are read up to
+// $scan of them, so a hub costs a bounded read; the caller says the answer is truncated.
+CALL {
+  WITH n
+  MATCH (n)-[r:MENTIONS|WROTE|HOLDS_POSITION|PART_OF|LOCATED_IN]-(m)
+  WITH r, m LIMIT toInteger($scan)
+  RETURN r, m
+}
+WITH r, m
 WHERE (m:Entity OR m:Article) AND NOT m.id IN $exclude
   AND ($from IS NULL OR NOT m:Article OR substring(m.date, 0, 10) >= $from)
   AND ($to IS NULL OR NOT m:Article OR substring(m.date, 0, 10) <= $to)

@@ -30,7 +30,7 @@ const PARAMS: Record<string, Record<string, unknown>> = {
   'api/entity-articles': { id: WANG, first: 10 },
   'api/entity-positions': { id: WANG },
   'api/entity-wrote': { id: WANG },
-  'api/neighbors': { ids: [WANG], exclude: [WANG], types: null, limit: 10, from: null, to: null },
+  'api/neighbors': { ids: [WANG], exclude: [WANG], types: null, limit: 10, scan: 10000, from: null, to: null },
   'api/nodes': { ids: [WANG] },
   'api/stats': {},
   'api/entities-ranked': { k: 1000, id: '', first: 10 },

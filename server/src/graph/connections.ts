@@ -1,7 +1,7 @@
 import { CONNECTION_TYPES, edgeId, type ConnectionType, type EntityType, type GraphEdge, type GraphNode } from '@guanxi/shared';
 import { cypher } from './cypher.ts';
 import type { Graph } from './db.ts';
-import { nodes, type DateWindow } from './explore.ts';
+import { HUB_SCAN, hopBudget, nodes, type DateWindow } from './explore.ts';
 
 /** Who is connected to whom: the entity graph around some entities, without article nodes. */
 
@@ -29,9 +29,6 @@ export interface ConnectionGraph {
   totalNodes: number;
 }
 
-/** Links of a node read at most, per hop: a hub's neighbours are ranked from a bounded sample. */
-export const HUB_SCAN = 10_000;
-
 export async function connections(graph: Graph, query: ConnectionQuery): Promise<ConnectionGraph> {
   const filters = {
     types: query.types,
@@ -46,7 +43,7 @@ export async function connections(graph: Graph, query: ConnectionQuery): Promise
   let truncated = false;
   let totalNodes = seen.size;
   for (let hop = 0; hop < query.depth && frontier.length > 0; hop++) {
-    const room = query.limit - seen.size;
+    const room = hopBudget(query.limit - seen.size, query.depth - hop);
     const [row] = await graph.read<{ total: number; ids: string[]; sampled: string[] }>(cypher('connections/expand'), {
       ...filters,
       ids: frontier,

@@ -6,6 +6,17 @@ import type { Graph } from './db.ts';
 
 export { edgeId, parseEdgeId };
 
+/** Links of a node read at most, per hop: a hub's neighbours are ranked from a bounded sample. */
+export const HUB_SCAN = 10_000;
+
+/**
+ * Nodes a hop may add when `hopsLeft` hops share `room`: an even share, so that a deeper view is
+ * not the first hop alone (a hub fills any limit with its direct neighbours).
+ */
+export function hopBudget(room: number, hopsLeft: number): number {
+  return hopsLeft <= 1 ? room : Math.ceil(room / hopsLeft);
+}
+
 /** Article dates to keep, inclusive, as YYYY-MM-DD; either end open. */
 export interface DateWindow {
   from?: string | null;
@@ -113,8 +124,8 @@ export async function neighborhood(
   const seen = new Set(ids);
   let frontier = ids;
   let truncated = false;
-  for (let hop = 0; hop < depth && frontier.length > 0 && !truncated; hop++) {
-    const room = limit - seen.size;
+  for (let hop = 0; hop < depth && frontier.length > 0; hop++) {
+    const room = hopBudget(limit - seen.size, depth - hop);
     if (room <= 0) {
       truncated = true;
       break;
@@ -124,6 +135,7 @@ export async function neighborhood(
       exclude: [...seen],
       types,
       limit: room + 1,
+      scan: HUB_SCAN,
       from: window.from ?? null,
       to: window.to ?? null,
     });
