@@ -129,6 +129,26 @@ describe('connections API', () => {
     expect(cut.nodes.some((n) => !direct.has(n.id))).toBe(true);
   });
 
+  it("ranks an entity's connections, page by page, with the articles behind each", async () => {
+    const selection = 'edges { cursor weight articleCount types titles node { id } articles(first: 2) { id title } } pageInfo { hasNextPage endCursor }';
+    const all = (await gql(`{ entity(id: "${WANG}") { related(first: 200) { ${selection} } } }`)).data.entity.related;
+    const weights = all.edges.map((e: { weight: number }) => e.weight);
+    expect(weights).toEqual([...weights].sort((a, b) => b - a));
+    const pages: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 50; i++) {
+      const page: any = (await gql(`query($a: String) { entity(id: "${WANG}") { related(first: 4, after: $a) { ${selection} } } }`, { a: after })).data.entity.related;
+      pages.push(...page.edges.map((e: { node: { id: string } }) => e.node.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(pages).toEqual(all.edges.map((e: { node: { id: string } }) => e.node.id));
+    const employer = all.edges.find((e: { types: string[] }) => e.types.includes('HOLDS_POSITION'));
+    expect(employer.titles.join()).toMatch(/书记|主任/);
+    const named = all.edges.find((e: { articleCount: number }) => e.articleCount > 0);
+    expect(named.articles.length).toBeGreaterThan(0);
+  });
+
   it('keeps co-mentions out of the article view', async () => {
     const result = await gql(`{ neighborhood(ids: ["${WANG}"], depth: 1, limit: 100) { edges { type } } }`);
     expect(result.data.neighborhood.edges.some((e: { type: string }) => e.type === 'CO_MENTIONED')).toBe(false);

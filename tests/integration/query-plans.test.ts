@@ -44,6 +44,7 @@ const PARAMS: Record<string, Record<string, unknown>> = {
   'api/articles-by-text': { query: '节水', from: '', k: '\uffff', source: null, entityIds: [], offset: 0, first: 10 },
   'api/timeline-all': { from: '0', to: '\uffff' },
   'api/timeline-of': { ids: [WANG], from: '0', to: '\uffff' },
+  'api/related': { id: WANG, types: null, relTypes: ['CO_MENTIONED'], from: null, to: null, k: 1e15, mid: '', first: 10, scan: 10000 },
   'api/paths-entities': { from: WANG, to: 'Person:李颖', first: 5 },
   'api/paths-all': { from: WANG, to: 'Person:李颖', first: 5 },
   'connections/expand': { ids: [WANG], exclude: [WANG], types: null, relTypes: ['CO_MENTIONED'], minWeight: 1, maxArticles: null, from: null, to: null, limit: 10, scan: 10000 },

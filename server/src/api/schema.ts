@@ -3,6 +3,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { connectionResolvers } from './resolvers/connections.ts';
 import { listingResolvers } from './resolvers/listings.ts';
 import { pathResolvers } from './resolvers/paths.ts';
+import { relatedResolvers } from './resolvers/related.ts';
 import { timelineResolvers } from './resolvers/timeline.ts';
 import { resolvers } from './resolvers.ts';
 
@@ -22,4 +23,4 @@ const typeDefs = [
     .map((name) => fs.readFileSync(new URL(name, domains), 'utf8')),
 ];
 
-export const schema = makeExecutableSchema({ typeDefs, resolvers: [resolvers, connectionResolvers, listingResolvers, pathResolvers, timelineResolvers] });
+export const schema = makeExecutableSchema({ typeDefs, resolvers: [resolvers, connectionResolvers, listingResolvers, pathResolvers, relatedResolvers, timelineResolvers] });
