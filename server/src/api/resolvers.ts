@@ -1,26 +1,16 @@
 import type { NodeType } from '@guanxi/shared';
 import { createGraphQLError } from 'graphql-yoga';
-import type { Graph } from '../graph/db.ts';
 import { edgeFacts } from '../graph/edges.ts';
 import * as explore from '../graph/explore.ts';
 import * as records from '../graph/records.ts';
 import type { ArticleRecord, EntityRecord } from '../graph/records.ts';
 import { bounded, dateWindow } from './arguments.ts';
-import type { Loaders } from './loaders.ts';
+import { found, joinFound } from './loaded.ts';
 
-export interface ApiContext {
-  graph: Graph;
-  loaders: Loaders;
-  search: SearchLimits;
-}
+import type { ApiContext, SearchLimits } from './context.ts';
+import type { Resolvers } from './resolver-types.ts';
 
-/** How much text one search may carry: full-text engines turn every term into a clause. */
-export interface SearchLimits {
-  maxChars: number;
-  maxTerms: number;
-}
-
-export const DEFAULT_SEARCH_LIMITS: SearchLimits = { maxChars: 200, maxTerms: 32 };
+export { DEFAULT_SEARCH_LIMITS, type ApiContext, type SearchLimits } from './context.ts';
 
 /** Bounds on what one request may ask for, so a single query cannot walk the whole graph. */
 const MAX_FIRST = 500;
@@ -38,9 +28,8 @@ export function searchText(text: string, limits: SearchLimits): string {
   return trimmed;
 }
 
-const present = <T>(items: (T | null)[]): T[] => items.filter((x): x is T => x !== null);
 
-export const resolvers = {
+export const resolvers: Resolvers = {
   Query: {
     search: (_: unknown, args: { text: string; types?: NodeType[] | null; first: number }, { graph, search }: ApiContext) =>
       explore.search(graph, searchText(args.text, search), args.types ?? null, bounded('first', args.first, 1, MAX_FIRST)),
@@ -64,19 +53,12 @@ export const resolvers = {
       if (!parsed) return null;
       const facts = await edgeFacts(graph, parsed.source, parsed.type, parsed.target);
       if (!facts) return null;
-      const [source, target] = await explore.nodes(graph, [parsed.source, parsed.target]).then((found) => [
-        found.find((n) => n.id === parsed.source),
-        found.find((n) => n.id === parsed.target),
-      ]);
+      const ends = await explore.nodes(graph, [parsed.source, parsed.target]);
+      const source = ends.find((n) => n.id === parsed.source);
+      const target = ends.find((n) => n.id === parsed.target);
+      if (!source || !target) return null;
       const articles = await loaders.article.loadMany(facts.evidence.map((e) => e.articleId));
-      return {
-        ...facts,
-        id,
-        type: parsed.type,
-        source,
-        target,
-        evidence: facts.evidence.map((e, i) => ({ sentence: e.sentence, article: okOrNull(articles[i] ?? null) })).filter((e) => e.article),
-      };
+      return { ...facts, id, type: parsed.type, source, target, evidence: joinFound(facts.evidence, articles, 'article') };
     },
     stats: (_: unknown, __: unknown, { graph }: ApiContext) => explore.stats(graph),
   },
@@ -85,31 +67,28 @@ export const resolvers = {
     articles: async (entity: EntityRecord, { first }: { first: number }, { graph, loaders }: ApiContext) => {
       const rows = await records.entityArticles(graph, entity.id, bounded('first', first, 1, MAX_FIRST));
       const articles = await loaders.article.loadMany(rows.map((r) => r.articleId));
-      return rows.map((r, i) => ({ article: articles[i], count: r.count, sentences: r.sentences }));
+      return joinFound(rows, articles, 'article');
     },
     positions: async (entity: EntityRecord, _: unknown, { graph, loaders }: ApiContext) => {
       const positions = groupPositions(await records.entityPositions(graph, entity.id));
       const organizations = await loaders.entity.loadMany(positions.map((p) => p.organizationId));
-      return positions.map((p, i) => ({ ...p, organization: okOrNull(organizations[i] ?? null) })).filter((p) => p.organization);
+      return joinFound(positions, organizations, 'organization');
     },
     wrote: async (entity: EntityRecord, _: unknown, { graph, loaders }: ApiContext) =>
-      present(await loaders.article.loadMany(await records.entityWrote(graph, entity.id)).then((r) => r.map(okOrNull))),
+      found(await loaders.article.loadMany(await records.entityWrote(graph, entity.id))),
   },
 
   Article: {
     authors: async (article: ArticleRecord, _: unknown, { graph, loaders }: ApiContext) =>
-      present(await loaders.entity.loadMany(await records.articleAuthors(graph, article.id)).then((r) => r.map(okOrNull))),
+      found(await loaders.entity.loadMany(await records.articleAuthors(graph, article.id))),
     mentions: async (article: ArticleRecord, _: unknown, { graph, loaders }: ApiContext) => {
       const rows = await records.articleMentions(graph, article.id);
       const entities = await loaders.entity.loadMany(rows.map((r) => r.entityId));
-      return rows.map((r, i) => ({ ...r, entity: entities[i] })).filter((m) => m.entity);
+      return joinFound(rows, entities, 'entity');
     },
   },
 };
 
-function okOrNull<T>(value: T | Error | null): T | null {
-  return value instanceof Error ? null : value;
-}
 
 type PositionRow = Awaited<ReturnType<typeof records.entityPositions>>[number];
 

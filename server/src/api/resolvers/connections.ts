@@ -2,6 +2,7 @@ import type { ConnectionType, EntityType } from '@guanxi/shared';
 import { connections } from '../../graph/connections.ts';
 import { bounded, dateWindow } from '../arguments.ts';
 import type { ApiContext } from '../resolvers.ts';
+import type { Resolvers } from '../resolver-types.ts';
 
 interface ConnectionArgs {
   ids: string[];
@@ -15,7 +16,7 @@ interface ConnectionArgs {
   limit: number;
 }
 
-export const connectionResolvers = {
+export const connectionResolvers: Resolvers = {
   Query: {
     connections: (_: unknown, args: ConnectionArgs, { graph }: ApiContext) =>
       connections(graph, {

@@ -3,8 +3,10 @@ import { luceneQuery } from '../../graph/explore.ts';
 import { listArticles } from '../../graph/listings.ts';
 import { rankEntities, type EntityOrder } from '../../graph/rankings.ts';
 import { bounded, dateWindow } from '../arguments.ts';
+import { joinFound } from '../loaded.ts';
 import { decodeCursor, pageSize, toPage } from '../pagination.ts';
 import { searchText, type ApiContext } from '../resolvers.ts';
+import type { Resolvers } from '../resolver-types.ts';
 
 interface EntitiesArgs {
   type?: EntityType | null;
@@ -21,7 +23,7 @@ interface ArticlesArgs {
   after?: string | null;
 }
 
-export const listingResolvers = {
+export const listingResolvers: Resolvers = {
   Query: {
     entities: async (_: unknown, args: EntitiesArgs, { graph, loaders }: ApiContext) => {
       const first = pageSize(args.first);
@@ -30,12 +32,8 @@ export const listingResolvers = {
       const rows = await rankEntities(graph, { type: args.type ?? null, orderBy: args.orderBy, ...dateWindow(args), first: first + 1, after });
       const page = toPage(rows, first, (row) => [row.value, row.id]);
       const nodes = await loaders.entity.loadMany(page.edges.map((e) => e.row.id));
-      return {
-        pageInfo: page.pageInfo,
-        edges: page.edges
-          .map((e, i) => ({ cursor: e.cursor, node: nodes[i], count: byName ? null : e.row.value }))
-          .filter((e) => e.node && !(e.node instanceof Error)),
-      };
+      const edges = page.edges.map((e) => ({ cursor: e.cursor, count: byName ? null : Number(e.row.value) }));
+      return { pageInfo: page.pageInfo, edges: joinFound(edges, nodes, 'node') };
     },
     articles: async (_: unknown, args: ArticlesArgs, { graph, loaders, search }: ApiContext) => {
       const first = pageSize(args.first);
@@ -54,10 +52,7 @@ export const listingResolvers = {
         (row) => (query ? [row.position] : [row.value, row.id]),
       );
       const nodes = await loaders.article.loadMany(page.edges.map((e) => e.row.id));
-      return {
-        pageInfo: page.pageInfo,
-        edges: page.edges.map((e, i) => ({ cursor: e.cursor, node: nodes[i] })).filter((e) => e.node && !(e.node instanceof Error)),
-      };
+      return { pageInfo: page.pageInfo, edges: joinFound(page.edges.map((e) => ({ cursor: e.cursor })), nodes, 'node') };
     },
   },
 };

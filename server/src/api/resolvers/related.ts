@@ -3,8 +3,10 @@ import { listArticles } from '../../graph/listings.ts';
 import type { EntityRecord } from '../../graph/records.ts';
 import { relatedEntities, type RelatedEntity } from '../../graph/related.ts';
 import { bounded, dateWindow } from '../arguments.ts';
+import { found, joinFound } from '../loaded.ts';
 import { decodeCursor, pageSize, toPage } from '../pagination.ts';
 import type { ApiContext } from '../resolvers.ts';
+import type { Resolvers } from '../resolver-types.ts';
 
 interface RelatedArgs {
   types?: EntityType[] | null;
@@ -15,9 +17,10 @@ interface RelatedArgs {
   after?: string | null;
 }
 
-type RelatedRow = RelatedEntity & { of: string };
+/** A related entity as the RelatedEdge resolvers see it: `of` is the entity it is related to. */
+export type RelatedRow = RelatedEntity & { of: string; cursor: string; articleCount: number };
 
-export const relatedResolvers = {
+export const relatedResolvers: Resolvers = {
   Entity: {
     related: async (entity: EntityRecord, args: RelatedArgs, { graph, loaders }: ApiContext) => {
       const first = pageSize(args.first);
@@ -27,12 +30,8 @@ export const relatedResolvers = {
       });
       const page = toPage(rows, first, (row) => [row.weight, row.id]);
       const nodes = await loaders.entity.loadMany(page.edges.map((e) => e.row.id));
-      return {
-        pageInfo: page.pageInfo,
-        edges: page.edges
-          .map((e, i) => ({ ...e.row, of: entity.id, articleCount: e.row.articles, cursor: e.cursor, node: nodes[i] }))
-          .filter((e) => e.node && !(e.node instanceof Error)),
-      };
+      const edges = page.edges.map((e): RelatedRow => ({ ...e.row, of: entity.id, articleCount: e.row.articles, cursor: e.cursor }));
+      return { pageInfo: page.pageInfo, edges: joinFound(edges, nodes, 'node') };
     },
   },
   RelatedEdge: {
@@ -41,7 +40,7 @@ export const relatedResolvers = {
     articles: async (row: RelatedRow, { first }: { first: number }, { graph, loaders }: ApiContext) => {
       const listed = await listArticles(graph, { query: null, from: null, to: null, entityIds: [row.of, row.id], source: null }, bounded('first', first, 1, 50), null);
       const articles = await loaders.article.loadMany(listed.map((a) => a.id));
-      return articles.filter((a) => a && !(a instanceof Error));
+      return found(articles);
     },
   },
 };
