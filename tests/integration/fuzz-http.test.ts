@@ -57,8 +57,11 @@ const VALID_QUERIES = [
   '{ search(text: "王新亭", first: 5) { id type label score detail } }',
   '{ entity(id: "Person:王新亭") { id name aliases articleCount articles(first: 3) { count sentences article { id title } } positions { title } wrote { id } } }',
   '{ neighborhood(ids: ["Person:王新亭"], depth: 2, limit: 20) { truncated nodes { id type label weight } edges { id source target type } } }',
-  '{ paths(from: "Person:王新亭", to: "Person:李颖", maxLength: 4, first: 2) { nodes { id } edges { id type } } }',
-  '{ timeline(entityId: "Person:王新亭", first: 5) { date count article { id title } } }',
+  '{ paths(from: "Person:王新亭", to: "Person:李颖", maxHops: 4, first: 2, via: ALL) { nodes { id } edges { id type } steps { evidence { sentence } } } }',
+  '{ timeline(ids: ["Person:王新亭"], bucket: WEEK) { bucket start count } }',
+  '{ connections(ids: ["Person:王新亭"], depth: 2, limit: 30) { truncated nodes { id } edges { id type weight } } }',
+  '{ entities(type: Person, orderBy: CONNECTIONS, first: 5) { edges { cursor node { name related(first: 2) { edges { node { id } } } } } pageInfo { endCursor } } }',
+  '{ articles(filter: { from: "2020-01-01" }, first: 5) { edges { node { title } } } }',
   '{ stats { articles entities } }',
 ];
 
@@ -97,11 +100,32 @@ const hostileVariables = fc.oneof(
     v: fc.record({ ids: fc.array(fc.oneof(hostileString, fc.constant('Person:王新亭')), { maxLength: 5 }), d: anyInt, l: anyInt }),
   }),
   fc.record({
-    q: fc.constant('query($a: ID!, $b: ID!, $m: Int) { paths(from: $a, to: $b, maxLength: $m) { nodes { id } } }'),
-    v: fc.record({ a: fc.oneof(hostileString, fc.constant('Person:王新亭')), b: fc.oneof(hostileString, fc.constant('Person:王新亭'), fc.constant('Person:李颖')), m: anyInt }),
+    q: fc.constant('query($a: ID!, $b: ID!, $m: Int, $v: PathVia) { paths(from: $a, to: $b, maxHops: $m, via: $v) { nodes { id } steps { evidence { sentence } } } }'),
+    v: fc.record({ a: fc.oneof(hostileString, fc.constant('Person:王新亭')), b: fc.oneof(hostileString, fc.constant('Person:王新亭'), fc.constant('Person:李颖')), m: anyInt, v: fc.constantFrom('ENTITIES', 'ALL') }),
   }),
   fc.record({ q: fc.constant('query($id: ID!) { edge(id: $id) { type evidence { sentence } } }'), v: fc.record({ id: hostileString }) }),
-  fc.record({ q: fc.constant('query($id: ID!, $n: Int) { timeline(entityId: $id, first: $n) { date } }'), v: fc.record({ id: hostileString, n: anyInt }) }),
+  fc.record({
+    q: fc.constant('query($ids: [ID!], $b: TimeBucket, $f: String, $t: String) { timeline(ids: $ids, bucket: $b, from: $f, to: $t) { bucket count } }'),
+    v: fc.record({ ids: fc.array(hostileString, { maxLength: 3 }), b: fc.constantFrom('DAY', 'WEEK', 'MONTH', 'YEAR'), f: fc.oneof(hostileString, fc.constant('2020-05')), t: fc.oneof(hostileString, fc.constant(null)) }),
+  }),
+  fc.record({
+    q: fc.constant(
+      'query($ids: [ID!]!, $d: Int, $w: Int, $m: Int, $l: Int, $f: String) { connections(ids: $ids, depth: $d, minWeight: $w, maxArticles: $m, limit: $l, from: $f) { truncated totalNodes nodes { id } edges { id } } }',
+    ),
+    v: fc.record({ ids: fc.array(fc.oneof(hostileString, fc.constant('Person:王新亭')), { maxLength: 4 }), d: anyInt, w: anyInt, m: fc.oneof(anyInt, fc.constant(null)), l: anyInt, f: fc.oneof(hostileString, fc.constant(null)) }),
+  }),
+  fc.record({
+    q: fc.constant('query($n: Int, $a: String, $f: String) { entities(first: $n, after: $a, from: $f) { edges { cursor node { id } } pageInfo { endCursor } } }'),
+    v: fc.record({ n: anyInt, a: fc.oneof(hostileString, fc.constant(null)), f: fc.oneof(hostileString, fc.constant(null)) }),
+  }),
+  fc.record({
+    q: fc.constant('query($t: String, $ids: [ID!], $s: String, $a: String) { articles(filter: { text: $t, entityIds: $ids, source: $s }, after: $a) { edges { node { id } } } }'),
+    v: fc.record({ t: fc.oneof(hostileString, fc.constant(null)), ids: fc.array(hostileString, { maxLength: 3 }), s: fc.oneof(hostileString, fc.constant(null)), a: fc.oneof(hostileString, fc.constant(null)) }),
+  }),
+  fc.record({
+    q: fc.constant('query($id: ID!, $n: Int, $a: String) { entity(id: $id) { related(first: $n, after: $a) { edges { node { id } articles { id } } } } }'),
+    v: fc.record({ id: fc.oneof(hostileString, fc.constant('Person:王新亭')), n: anyInt, a: fc.oneof(hostileString, fc.constant(null)) }),
+  }),
 );
 
 describe('fuzzing the HTTP server', () => {
@@ -160,7 +184,7 @@ describe('fuzzing the HTTP server', () => {
     const before = await graphql('{ stats { articles entities } }');
     // Found by a campaign: Neo4j's shortest-path search refuses a path from a node to itself.
     const selfPath = { a: 'Person:王新亭', b: 'Person:王新亭', m: 1 };
-    expectNoServerFault(await graphql('query($a: ID!, $b: ID!, $m: Int) { paths(from: $a, to: $b, maxLength: $m) { nodes { id } } }', selfPath), 'path to itself');
+    expectNoServerFault(await graphql('query($a: ID!, $b: ID!, $m: Int) { paths(from: $a, to: $b, maxHops: $m, via: ALL) { nodes { id } } }', selfPath), 'path to itself');
     await fuzz('graphql: hostile arguments', fc.asyncProperty(hostileVariables, async ({ q, v }) => {
       const reply = await withinMs(10_000, JSON.stringify(v).slice(0, 200), () => graphql(q, v));
       expectNoServerFault(reply, `${q} ${JSON.stringify(v).slice(0, 200)}`);
