@@ -26,3 +26,11 @@ CREATE FULLTEXT INDEX entity_search IF NOT EXISTS FOR (e:Entity) ON EACH [e.name
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: true } };
 CREATE FULLTEXT INDEX article_search IF NOT EXISTS FOR (a:Article) ON EACH [a.title, a.body]
   OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk', `fulltext.eventually_consistent`: true } };
+
+// Search as a name index (graph/search.ts): every branch of api/search-entities seeks one of these.
+// Aliases are a list (a range index cannot hold one), so the exact alias lookup seeks the text
+// index on aliasText (' alias1 alias2') with CONTAINS ' ' + alias and then checks the list itself.
+CREATE TEXT INDEX entity_alias_text IF NOT EXISTS FOR (e:Entity) ON (e.aliasText);
+// Pinyin keys of Chinese names (graph/pinyin.ts), for Latin-letter searches: exact and prefix seeks.
+CREATE INDEX entity_pinyin IF NOT EXISTS FOR (e:Entity) ON (e.pinyin);
+CREATE INDEX entity_initials IF NOT EXISTS FOR (e:Entity) ON (e.initials);

@@ -1,6 +1,7 @@
 import { entityId, type ArticleInput, type EntityType, type Extraction } from '@guanxi/shared';
 import { cypher, cypherStatements } from './cypher.ts';
 import type { Graph } from './db.ts';
+import { pinyinKeys } from './pinyin.ts';
 
 /** An article ready to be written: what was read, what was extracted, and a hash of both. */
 export interface PreparedArticle {
@@ -53,6 +54,9 @@ interface EntityRow {
   name: string;
   aliases: string[];
   code: string | null;
+  /** Pinyin search keys (see graph/pinyin.ts); null for names without Han characters. */
+  pinyin: string | null;
+  initials: string | null;
 }
 
 /** Strings or rows sent once per batch and cited by position. */
@@ -86,7 +90,10 @@ export function toWriteParams(batch: PreparedArticle[]) {
   const entities = new Table<EntityRow>();
   const addEntity = (type: EntityType, name: string, aliases: string[] = [], code?: string) => {
     const id = entityId(type, name);
-    const at = entities.ref(id, () => ({ id, type, name, aliases: [], code: code ?? null }));
+    const at = entities.ref(id, () => {
+      const keys = pinyinKeys(name, type);
+      return { id, type, name, aliases: [], code: code ?? null, pinyin: keys?.pinyin ?? null, initials: keys?.initials ?? null };
+    });
     const row = entities.rows[at]!;
     for (const alias of aliases) if (!row.aliases.includes(alias)) row.aliases.push(alias);
     return at;
