@@ -7,7 +7,7 @@ import { createServer } from '../../server/src/api/server.ts';
 import { cypher } from '../../server/src/graph/cypher.ts';
 import type { Graph } from '../../server/src/graph/db.ts';
 import { searchParams } from '../../server/src/graph/search.ts';
-import { awaitSearchable, writeBatch } from '../../server/src/graph/store.ts';
+import { applySchema, awaitSearchable, writeBatch } from '../../server/src/graph/store.ts';
 import { extractionFromGiven } from '../../server/src/importer/given.ts';
 import { ExtractionPool } from '../../server/src/importer/pool.ts';
 import { runImport } from '../../server/src/importer/run.ts';
@@ -117,6 +117,15 @@ describe('search as a name index', () => {
     expect((await search('xintingjiedao'))[0]).toMatchObject({ label: '新亭街道', matchedBy: 'PINYIN' });
     expect((await search('shan xiongxin'))[0]).toMatchObject({ label: '单雄信', matchedBy: 'PINYIN' });
     expect((await search('danxiongxin', ['Person'])).map((h) => h.label)).not.toContain('单雄信');
+  });
+
+  it('gives entities written before pinyin keys existed their keys when the schema is applied', async () => {
+    await graph.write("MATCH (e:Entity) WHERE e.id = 'Person:单雄信' REMOVE e.pinyin, e.initials");
+    expect(await search('shanxiongxin')).toEqual([]);
+    await applySchema(graph);
+    expect((await search('shanxiongxin'))[0]).toMatchObject({ label: '单雄信', matchedBy: 'PINYIN' });
+    const [row] = await graph.read<{ left: number }>('MATCH (e:Entity) WHERE e.pinyin IS NULL RETURN count(e) AS left');
+    expect(row!.left).toBe(0);
   });
 
   it('EXPLAINs every search query as index seeks: no label scan, no all-nodes scan', async () => {

@@ -2,6 +2,7 @@ import { entityId, type ArticleInput, type EntityType, type Extraction } from '@
 import { cypher, cypherStatements } from './cypher.ts';
 import type { Graph } from './db.ts';
 import { pinyinKeys } from './pinyin.ts';
+import { backfillPinyin } from './pinyin-backfill.ts';
 
 /** An article ready to be written: what was read, what was extracted, and a hash of both. */
 export interface PreparedArticle {
@@ -33,6 +34,7 @@ export async function applySchema(graph: Graph): Promise<void> {
     if (drop && !eventuallyConsistent) await graph.write(cypher(drop));
   }
   for (const statement of cypherStatements('schema')) await graph.write(statement);
+  await backfillPinyin(graph);
   // Waits so that the first search after start sees the new full-text indexes.
   await graph.read('CALL db.awaitIndexes(300)');
 }
@@ -54,9 +56,9 @@ interface EntityRow {
   name: string;
   aliases: string[];
   code: string | null;
-  /** Pinyin search keys (see graph/pinyin.ts); null for names without Han characters. */
-  pinyin: string | null;
-  initials: string | null;
+  /** Pinyin search keys (see graph/pinyin.ts); '' for names without Han characters. */
+  pinyin: string;
+  initials: string;
 }
 
 /** Strings or rows sent once per batch and cited by position. */
@@ -92,7 +94,8 @@ export function toWriteParams(batch: PreparedArticle[]) {
     const id = entityId(type, name);
     const at = entities.ref(id, () => {
       const keys = pinyinKeys(name, type);
-      return { id, type, name, aliases: [], code: code ?? null, pinyin: keys?.pinyin ?? null, initials: keys?.initials ?? null };
+      // '' (not null) for a name without Han characters: keyed already, nothing for the backfill to do.
+      return { id, type, name, aliases: [], code: code ?? null, pinyin: keys?.pinyin ?? '', initials: keys?.initials ?? '' };
     });
     const row = entities.rows[at]!;
     for (const alias of aliases) if (!row.aliases.includes(alias)) row.aliases.push(alias);
