@@ -42,3 +42,11 @@ CREATE INDEX entity_type_name_id IF NOT EXISTS FOR (e:Entity) ON (e.type, e.name
 // overall and per source, read in index order.
 CREATE INDEX article_sort_date_id IF NOT EXISTS FOR (a:Article) ON (a.sortDate, a.id);
 CREATE INDEX article_source_sort_date_id IF NOT EXISTS FOR (a:Article) ON (a.source, a.sortDate, a.id);
+
+// Search as a name index (graph/search.ts): every branch of api/search-entities seeks one of these.
+// Aliases are a list (a range index cannot hold one), so the exact alias lookup seeks the text
+// index on aliasText (' alias1 alias2') with CONTAINS ' ' + alias and then checks the list itself.
+CREATE TEXT INDEX entity_alias_text IF NOT EXISTS FOR (e:Entity) ON (e.aliasText);
+// Pinyin keys of Chinese names (graph/pinyin.ts), for Latin-letter searches: exact and prefix seeks.
+CREATE INDEX entity_pinyin IF NOT EXISTS FOR (e:Entity) ON (e.pinyin);
+CREATE INDEX entity_initials IF NOT EXISTS FOR (e:Entity) ON (e.initials);

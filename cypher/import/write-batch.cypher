@@ -25,6 +25,8 @@ CALL {
   MERGE (e:Entity {id: x.id})
     ON CREATE SET e.name = x.name, e.type = x.type
   SET e.code = coalesce(x.code, e.code),
+      e.pinyin = x.pinyin,
+      e.initials = x.initials,
       e.aliases = reduce(all = coalesce(e.aliases, []), alias IN x.aliases |
         CASE WHEN alias IN all THEN all ELSE all + alias END)
   SET e.aliasText = reduce(text = '', alias IN e.aliases | text + ' ' + alias)

@@ -47,12 +47,20 @@ export interface Subgraph {
   truncated: boolean;
 }
 
+/** Why a search hit matched, best reason first: exact name, alias, pinyin, name prefix, text. */
+export type SearchMatch = 'NAME' | 'ALIAS' | 'PINYIN' | 'PREFIX' | 'TEXT';
+
 /** A search result: an entity or an article. */
 export interface SearchHit {
   id: string;
   type: NodeType;
   label: string;
   score: number;
-  /** For articles, the date; for entities, how many articles name them. */
+  /** Entities: how many articles mention them; null for articles. */
+  articles: number | null;
+  /** Articles: their date; null for entities. */
+  date: string | null;
+  matchedBy: SearchMatch;
+  /** Older clients' text: "2 articles" for entities, the date for articles. */
   detail: string | null;
 }

@@ -2,15 +2,16 @@
  * Typed queries against server/src/api/schema.graphql. Each function asks for exactly the
  * fields its caller renders, and its result type mirrors that selection.
  */
-import type { EdgeType, EntityType, NodeType, SearchHit, Subgraph, GraphNode } from '@guanxi/shared';
+import type { EdgeType, EntityType, NodeType, SearchHit as ApiSearchHit, Subgraph, GraphNode } from '@guanxi/shared';
 import { graphql } from './graphql.ts';
 
-export type { SearchHit };
+/** The explorer formats counts and dates itself; the deprecated text `detail` is not asked for. */
+export type SearchHit = Omit<ApiSearchHit, 'detail'>;
 
 export function search(text: string, types: NodeType[] | null, first: number, signal?: AbortSignal) {
   return graphql<{ search: SearchHit[] }>(
     `query Search($text: String!, $types: [NodeType!], $first: Int) {
-      search(text: $text, types: $types, first: $first) { id type label score detail }
+      search(text: $text, types: $types, first: $first) { id type label score articles date matchedBy }
     }`,
     { text, types, first },
     signal,

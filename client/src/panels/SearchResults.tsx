@@ -1,4 +1,5 @@
 import type { SearchHit } from '../api/queries.ts';
+import { describeDetail } from './hitDetail.ts';
 import { TypeChip } from './TypeChip.tsx';
 
 interface Props {
@@ -24,18 +25,11 @@ export function SearchResults({ query, hits, loading, error, onPick }: Props) {
             <button type="button" className="result" data-id={hit.id} onClick={() => onPick(hit)} title={`Add ${hit.label} and its neighbours to the canvas`}>
               <TypeChip type={hit.type} />
               <span className="result-label">{hit.label}</span>
-              {hit.detail && <span className="result-detail">{describeDetail(hit)}</span>}
+              {describeDetail(hit) && <span className="result-detail">{describeDetail(hit)}</span>}
             </button>
           </li>
         ))}
       </ul>
     </section>
   );
-}
-
-/** The API's detail is a date for articles and an article count for entities. */
-function describeDetail(hit: SearchHit): string {
-  const detail = hit.detail ?? '';
-  if (hit.type !== 'Article' && /^\d+$/.test(detail)) return `${detail} ${detail === '1' ? 'article' : 'articles'}`;
-  return detail;
 }

@@ -8,6 +8,7 @@ import { securityHeaders } from './http/headers.ts';
 import { createLoaders } from './loaders.ts';
 import { useIntrospectionOnlyInDevelopment } from './plugins/introspection.ts';
 import { useJsonOnly } from './plugins/json-only.ts';
+import { createMetrics } from './plugins/metrics.ts';
 import { useQueryLimits } from './plugins/limits.ts';
 import { useOperationLog } from './plugins/logging.ts';
 import { useNeo4jReadiness } from './plugins/readiness.ts';
@@ -29,8 +30,9 @@ export interface ServerOptions {
 
 export const CLIENT_DIST = path.join(ROOT, 'client', 'dist');
 
-/** The HTTP server: GraphQL at /graphql, /health and /ready, and the explorer's files. */
+/** The HTTP server: GraphQL at /graphql, /health and /ready, /metrics (plugins/metrics.ts), and the explorer's files. */
 export function createServer({ graph, graphiql, clientDir, corsOrigins = [], search = DEFAULT_SEARCH_LIMITS }: ServerOptions): http.Server {
+  const metrics = createMetrics(graph.driver);
   const yoga = createYoga<Record<string, unknown>, ApiContext>({
     schema,
     graphiql,
@@ -45,11 +47,13 @@ export function createServer({ graph, graphiql, clientDir, corsOrigins = [], sea
       ...useQueryLimits({ suggestions: graphiql }),
       useNeo4jReadiness(graph),
       useOperationLog(),
+      metrics.plugin,
     ],
   });
   const files = clientDir ? serveStatic(clientDir) : undefined;
   return http.createServer((req, res) => {
     try {
+      if (metrics.handle(req, res)) return;
       const url = req.url ?? '/';
       const isApi = url.startsWith('/graphql') || url.startsWith('/health') || url.startsWith('/ready');
       if (!isApi && files?.(req, res)) return;

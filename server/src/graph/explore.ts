@@ -1,4 +1,4 @@
-import { edgeId, parseEdgeId, type EdgeType, type GraphEdge, type GraphNode, type NodeType, type SearchHit, type Subgraph } from '@guanxi/shared';
+import { edgeId, parseEdgeId, type EdgeType, type GraphEdge, type GraphNode, type NodeType, type Subgraph } from '@guanxi/shared';
 import { cypher } from './cypher.ts';
 import type { Graph } from './db.ts';
 
@@ -23,53 +23,8 @@ export interface DateWindow {
   to?: string | null;
 }
 
-const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
-
-export function luceneEscape(text: string): string {
-  return text.replace(LUCENE_SPECIAL, '\\$&');
-}
-
-/** Words Lucene's query parser reads as operators even with every special character escaped. */
-const LUCENE_OPERATORS = new Set(['AND', 'OR', 'NOT', 'TO']);
-
-/**
- * Any text as a Lucene query that matches its words and nothing more: special characters escaped,
- * operator words quoted (a quoted word is a term, never an operator), control characters dropped.
- */
-export function luceneQuery(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((word) => (LUCENE_OPERATORS.has(word) ? `"${word}"` : luceneEscape(word)))
-    .join(' ');
-}
-
-export async function search(graph: Graph, text: string, types: NodeType[] | null, first: number): Promise<SearchHit[]> {
-  const trimmed = text.trim();
-  if (!trimmed) return [];
-  const query = luceneQuery(trimmed);
-  if (!query) return [];
-  const params = { text: trimmed, query, first };
-  const entityTypes = types?.filter((t) => t !== 'Article') ?? null;
-  const hits: SearchHit[] = [];
-  if (!types || entityTypes!.length > 0) {
-    const rows = await graph.read<{ id: string; type: NodeType; label: string; score: number; articles: number }>(
-      cypher('api/search-entities'),
-      { ...params, types: entityTypes },
-    );
-    hits.push(...rows.map((r) => ({ ...r, detail: `${r.articles} article${r.articles === 1 ? '' : 's'}` })));
-  }
-  if (!types || types.includes('Article')) {
-    const rows = await graph.read<{ id: string; label: string; score: number; date: string | null }>(
-      cypher('api/search-articles'),
-      params,
-    );
-    hits.push(...rows.map((r) => ({ id: r.id, type: 'Article' as const, label: r.label, score: r.score, detail: r.date })));
-  }
-  // Entities answer "who/what is this" and come first; articles fill what is left.
-  return hits.slice(0, first);
-}
+// Search lives in search.ts; re-exported for callers that know it here.
+export { luceneEscape, luceneQuery, search } from './search.ts';
 
 export async function nodes(graph: Graph, ids: string[]): Promise<GraphNode[]> {
   if (ids.length === 0) return [];

@@ -3,6 +3,8 @@ import { cypher, cypherStatements } from './cypher.ts';
 import type { Graph } from './db.ts';
 import { log } from '../log.ts';
 import { CONNECTION_EVIDENCE, ensureConnectionLayer } from './connection-layer.ts';
+import { pinyinKeys } from './pinyin.ts';
+import { backfillPinyin } from './pinyin-backfill.ts';
 
 /** An article ready to be written: what was read, what was extracted, and a hash of both. */
 export interface PreparedArticle {
@@ -34,6 +36,7 @@ export async function applySchema(graph: Graph): Promise<void> {
     if (drop && !eventuallyConsistent) await graph.write(cypher(drop));
   }
   for (const statement of cypherStatements('schema')) await graph.write(statement);
+  await backfillPinyin(graph);
   // Waits so that the first search after start sees the new full-text indexes.
   await graph.read('CALL db.awaitIndexes(300)');
   await ensureConnectionLayer(graph, (done, what) => log.info({ done, what }, 'building the connection layer'));
@@ -56,6 +59,9 @@ interface EntityRow {
   name: string;
   aliases: string[];
   code: string | null;
+  /** Pinyin search keys (see graph/pinyin.ts); '' for names without Han characters. */
+  pinyin: string;
+  initials: string;
 }
 
 /** Strings or rows sent once per batch and cited by position. */
@@ -89,7 +95,11 @@ export function toWriteParams(batch: PreparedArticle[]) {
   const entities = new Table<EntityRow>();
   const addEntity = (type: EntityType, name: string, aliases: string[] = [], code?: string) => {
     const id = entityId(type, name);
-    const at = entities.ref(id, () => ({ id, type, name, aliases: [], code: code ?? null }));
+    const at = entities.ref(id, () => {
+      const keys = pinyinKeys(name, type);
+      // '' (not null) for a name without Han characters: keyed already, nothing for the backfill to do.
+      return { id, type, name, aliases: [], code: code ?? null, pinyin: keys?.pinyin ?? '', initials: keys?.initials ?? '' };
+    });
     const row = entities.rows[at]!;
     for (const alias of aliases) if (!row.aliases.includes(alias)) row.aliases.push(alias);
     return at;

@@ -290,7 +290,7 @@ export type Query = {
   neighborhood: Subgraph;
   /** The shortest connections between two nodes (entities, or articles with via: ALL), up to `maxHops` links. */
   paths: Array<Path>;
-  /** Full-text search over entity names and aliases and article titles and bodies (CJK-aware). */
+  /** Entities by exact name, alias, pinyin, prefix, then text; then articles by the words of their title and body (CJK-aware). */
   search: Array<SearchHit>;
   stats: Stats;
   /**
@@ -410,13 +410,34 @@ export type RelatedEdgeArticlesArgs = {
 
 export type SearchHit = {
   __typename?: 'SearchHit';
-  /** For articles, the date; for entities, how many articles mention them. */
+  /** Entities: how many articles mention them. Null for articles. */
+  articles: Maybe<Scalars['Int']['output']>;
+  /** Articles: their date (YYYY-MM-DD when known). Null for entities. */
+  date: Maybe<Scalars['String']['output']>;
+  /**
+   * Deprecated text form: "2 articles" for entities, the date for articles. Use `articles` and `date`.
+   * @deprecated Use articles and date.
+   */
   detail: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
+  matchedBy: SearchMatch;
   score: Scalars['Float']['output'];
   type: NodeType;
 };
+
+/** Why a search hit matched, best first. */
+export type SearchMatch =
+  /** One of the entity's aliases is the text. */
+  | 'ALIAS'
+  /** The entity's name is the text. */
+  | 'NAME'
+  /** The text is the pinyin of the name (wangxinting, wang xin ting) or its initials (wxt). */
+  | 'PINYIN'
+  /** The name, or its pinyin, starts with the text. */
+  | 'PREFIX'
+  /** The name contains the text, or full-text search found its words (all article hits). */
+  | 'TEXT';
 
 export type Stats = {
   __typename?: 'Stats';
