@@ -61,7 +61,8 @@ export default async function setup(project: TestProject) {
   }
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'guanxi-test-neo4j-'));
-  const port = await freePort(17687);
+  // A random start: test runs side by side (several checkouts on one machine) rarely pick the same port.
+  const port = await freePort(17687 + Math.floor(Math.random() * 2000));
   const server = await startEmbedded({ dataDir, port, heapMb: 512, pageCacheMb: 128 });
   project.provide('neo4j', { uri: server.uri, user, password });
   return async () => {
