@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { NodeType } from '@guanxi/shared';
 import { NODE_TYPES } from '@guanxi/shared';
-import { neighborhood, type SearchHit } from './api/queries.ts';
+import { connections, neighborhood, type SearchHit } from './api/queries.ts';
 import { errorMessage } from './api/graphql.ts';
 import { useSearch } from './api/useSearch.ts';
 import { GraphCanvas } from './graph/GraphCanvas.tsx';
@@ -15,6 +15,15 @@ import { selectionForNode, type PanelActions, type Selection } from './panels/se
 
 /** Matches the server's default; bigger neighbourhoods come back with `truncated: true`. */
 const NEIGHBORHOOD_LIMIT = 150;
+
+/**
+ * Two views of the same data: who is connected to whom (entities linked by co-mentions and stated
+ * relations), or the articles that say so (articles and what they mention).
+ */
+type ViewMode = 'connections' | 'articles';
+
+const fetchAround = (mode: ViewMode, ids: string[]) =>
+  mode === 'connections' ? connections(ids, 1, NEIGHBORHOOD_LIMIT) : neighborhood(ids, 1, NEIGHBORHOOD_LIMIT);
 
 const EMPTY_SUMMARY: CanvasSummary = {
   nodes: 0,
@@ -35,6 +44,8 @@ export function App() {
   const [statsKey, setStatsKey] = useState(0);
   const [text, setText] = useState('');
   const [searchType, setSearchType] = useState<NodeType | null>(null);
+  const [mode, setMode] = useState<ViewMode>('connections');
+  const modeRef = useRef<ViewMode>(mode);
   const found = useSearch(text, searchType);
   const selection = history.at(-1);
 
@@ -54,7 +65,7 @@ export function App() {
     setPending((n) => n + 1);
     setError(undefined);
     try {
-      const graph = await neighborhood([id], 1, NEIGHBORHOOD_LIMIT);
+      const graph = await fetchAround(modeRef.current, [id]);
       if (graph.nodes.length === 0) {
         setNotice(`Nothing in the graph for ${id}.`);
         return;
@@ -67,6 +78,27 @@ export function App() {
           `The neighbourhood of ${label} has more than ${NEIGHBORHOOD_LIMIT} nodes; only the first ${graph.nodes.length} are shown.`,
         );
       }
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setPending((n) => n - 1);
+    }
+  }, []);
+
+  /** Switching views keeps the entities on the canvas and redraws what is around them in the other view. */
+  const switchMode = useCallback(async (next: ViewMode) => {
+    const view = viewRef.current;
+    if (modeRef.current === next) return;
+    modeRef.current = next;
+    setMode(next);
+    setNotice(undefined);
+    if (!view) return;
+    const entities = view.cy.nodes('[type != "Article"]').map((n) => n.id() as string);
+    view.clear();
+    if (entities.length === 0) return;
+    setPending((n) => n + 1);
+    try {
+      view.add(await fetchAround(next, entities.slice(0, 50)), entities[0]);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -162,6 +194,20 @@ export function App() {
           </select>
           <button type="submit">Search</button>
         </form>
+        <div className="view-mode" role="group" aria-label="View">
+          {(['connections', 'articles'] as const).map((m) => (
+            <button
+              key={m}
+              type="button"
+              aria-pressed={mode === m}
+              data-testid={`view-${m}`}
+              onClick={() => void switchMode(m)}
+              title={m === 'connections' ? 'Who is connected to whom: people, organisations, places, projects' : 'The articles and what they mention'}
+            >
+              {m === 'connections' ? 'Connections' : 'Articles'}
+            </button>
+          ))}
+        </div>
         <div className={`progress ${busy ? 'active' : ''}`} role="progressbar" aria-hidden={!busy} />
       </header>
 
@@ -191,7 +237,7 @@ export function App() {
         <div className="canvas-messages">
           {pending > 0 && (
             <div className="message loading" data-testid="loading">
-              <span className="spinner" /> Loading neighbourhood…
+              <span className="spinner" /> {mode === 'connections' ? 'Loading connections…' : 'Loading neighbourhood…'}
             </div>
           )}
           {error && (

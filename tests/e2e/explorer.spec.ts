@@ -1,7 +1,8 @@
 /**
  * End-to-end: the explorer in Chromium against a real server (see ./server.ts for which).
- * Search 王新亭 → add → double-click to expand → an Article node is on the canvas →
- * click an article and an edge and read the panel → screenshot to tests/output/explorer.png.
+ * Search 王新亭 → add: the connections view (entities only, co-mentions) → click a co-mention and
+ * read its sentences (tests/output/explorer-connections.png) → the articles view → double-click to
+ * expand → click an article and an edge and read the panel → tests/output/explorer.png.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -72,6 +73,26 @@ async function nodePoint(id: string): Promise<{ x: number; y: number }> {
   }, id);
 }
 
+/** Page coordinates of the midpoint of the longest visible edge matching `selector` that no node covers. */
+async function clickableEdge(selector: string): Promise<{ x: number; y: number } | undefined> {
+  return page.evaluate((sel) => {
+    const cy = (window as TestWindow).__cy!;
+    const box = cy.container()!.getBoundingClientRect();
+    const nodeBoxes = cy.nodes(':visible').map((n) => n.renderedBoundingBox({ includeLabels: true }));
+    let best: { x: number; y: number; length: number } | undefined;
+    cy.edges(sel).forEach((edge) => {
+      const mid = edge.renderedMidpoint();
+      const s = edge.source().renderedPosition();
+      const t = edge.target().renderedPosition();
+      const length = Math.hypot(s.x - t.x, s.y - t.y);
+      const inside = mid.x > 20 && mid.y > 60 && mid.x < box.width - 20 && mid.y < box.height - 20;
+      const clear = nodeBoxes.every((b) => mid.x < b.x1 - 4 || mid.x > b.x2 + 4 || mid.y < b.y1 - 4 || mid.y > b.y2 + 4);
+      if (inside && clear && (!best || length > best.length)) best = { x: box.left + mid.x, y: box.top + mid.y, length };
+    });
+    return best;
+  }, selector);
+}
+
 describe('explorer', () => {
   it('searches, expands, and explains what is on the canvas', async () => {
     await page.goto(server.baseUrl);
@@ -91,6 +112,28 @@ describe('explorer', () => {
     await page.waitForFunction((id) => (window as TestWindow).__cy?.getElementById(id).nonempty(), personId!, { timeout: 15_000 });
     await layoutSettled();
     await expect.poll(() => page.getByTestId('panel-entity').locator('h2').textContent()).toContain(NAME);
+
+    // The connections view (the default): who is connected to whom, no article in between.
+    const canvas = await page.evaluate(() => {
+      const cy = (window as TestWindow).__cy!;
+      return { articles: cy.nodes('[type = "Article"]').length, coMentions: cy.edges('[type = "CO_MENTIONED"]').length, nodes: cy.nodes().length };
+    });
+    expect(canvas.articles).toBe(0);
+    expect(canvas.coMentions).toBeGreaterThan(0);
+    expect(canvas.nodes).toBeGreaterThan(3);
+    const coMention = await clickableEdge('edge[type = "CO_MENTIONED"]:visible');
+    expect(coMention, 'a clickable co-mention on the canvas').toBeTruthy();
+    await page.mouse.click(coMention!.x, coMention!.y);
+    await page.getByTestId('edge-strength').waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.getByTestId('panel-edge').locator('.evidence li').count()).toBeGreaterThan(0);
+    mkdirSync(OUTPUT, { recursive: true });
+    await page.screenshot({ path: path.join(OUTPUT, 'explorer-connections.png') });
+
+    // The articles view keeps the entities and shows the articles around them.
+    await page.keyboard.press('Escape');
+    await page.getByTestId('view-articles').click();
+    await page.waitForFunction(() => (window as TestWindow).__cy?.nodes('[type = "Article"]').nonempty(), undefined, { timeout: 15_000 });
+    await layoutSettled();
 
     // Double-click expands: it must ask the server for the node's neighbourhood.
     const expansion = page.waitForRequest((req) => req.url().includes('/graphql') && (req.postData() ?? '').includes('Neighborhood'));
@@ -115,29 +158,13 @@ describe('explorer', () => {
 
     // Clicking an edge explains it. Pick the longest visible edge, clicked at its midpoint.
     await page.keyboard.press('Escape');
-    const edgePoint = await page.evaluate(() => {
-      const cy = (window as TestWindow).__cy!;
-      const box = cy.container()!.getBoundingClientRect();
-      const nodeBoxes = cy.nodes(':visible').map((n) => n.renderedBoundingBox({ includeLabels: true }));
-      let best: { x: number; y: number; length: number } | undefined;
-      cy.edges(':visible').forEach((edge) => {
-        const mid = edge.renderedMidpoint();
-        const s = edge.source().renderedPosition();
-        const t = edge.target().renderedPosition();
-        const length = Math.hypot(s.x - t.x, s.y - t.y);
-        const inside = mid.x > 20 && mid.y > 60 && mid.x < box.width - 20 && mid.y < box.height - 20;
-        const clear = nodeBoxes.every((b) => mid.x < b.x1 - 4 || mid.x > b.x2 + 4 || mid.y < b.y1 - 4 || mid.y > b.y2 + 4);
-        if (inside && clear && (!best || length > best.length)) best = { x: box.left + mid.x, y: box.top + mid.y, length };
-      });
-      return best;
-    });
+    const edgePoint = await clickableEdge('edge:visible');
     expect(edgePoint, 'a clickable edge on the canvas').toBeTruthy();
     await page.mouse.click(edgePoint!.x, edgePoint!.y);
     const edgePanel = page.getByTestId('panel-edge');
     await edgePanel.waitFor({ timeout: 10_000 });
     await expect.poll(() => edgePanel.locator('.evidence li').count()).toBeGreaterThan(0);
 
-    mkdirSync(OUTPUT, { recursive: true });
     await page.screenshot({ path: path.join(OUTPUT, 'explorer.png') });
 
     // The evidence's article link opens that article in the panel.

@@ -41,6 +41,26 @@ export function neighborhood(ids: string[], depth = 1, limit = 150, signal?: Abo
   }));
 }
 
+/** The connection graph around some entities: entities only, linked by co-mentions and relations. */
+export function connections(ids: string[], depth = 1, limit = 150, signal?: AbortSignal) {
+  return graphql<{ connections: Subgraph & { totalNodes: number } }>(
+    `query Connections($ids: [ID!]!, $depth: Int, $limit: Int) {
+      connections(ids: $ids, depth: $depth, limit: $limit) {
+        nodes { id type label weight }
+        edges { id source target type label weight articles firstDate lastDate }
+        truncated totalNodes
+      }
+    }`,
+    { ids, depth, limit },
+    signal,
+  ).then(({ connections: g }) => ({
+    nodes: g.nodes.map(withoutNulls),
+    edges: g.edges.map(withoutNulls),
+    truncated: g.truncated,
+    totalNodes: g.totalNodes,
+  }));
+}
+
 export interface EntityRef {
   id: string;
   type: EntityType;
@@ -116,6 +136,10 @@ export interface EdgeDetail {
   id: string;
   type: EdgeType;
   label: string | null;
+  weight: number;
+  articles: number;
+  firstDate: string | null;
+  lastDate: string | null;
   source: GraphNode;
   target: GraphNode;
   evidence: { sentence: string; article: { id: string; title: string; date: string | null } }[];
@@ -125,7 +149,7 @@ export function edgeDetail(id: string, signal?: AbortSignal) {
   return graphql<{ edge: EdgeDetail | null }>(
     `query Edge($id: ID!) {
       edge(id: $id) {
-        id type label
+        id type label weight articles firstDate lastDate
         source { id type label }
         target { id type label }
         evidence { sentence article { id title date } }

@@ -81,6 +81,16 @@ export const graphStyle: cytoscape.StylesheetStyle[] = [
     style: { width: 0.8, 'line-color': '#d0d4da', 'target-arrow-shape': 'none' },
   },
   {
+    // Who is connected to whom: undirected, wider and darker the more sentences name both.
+    selector: 'edge[type = "CO_MENTIONED"]',
+    style: {
+      width: (edge: cytoscape.EdgeSingular) => Math.min(1 + 1.6 * Math.log2(1 + Number(edge.data('weight') ?? 0)), 9),
+      'line-color': '#7f93b5',
+      'target-arrow-shape': 'none',
+      opacity: 0.75,
+    },
+  },
+  {
     selector: 'edge[type = "HOLDS_POSITION"]',
     style: {
       width: 3,
@@ -110,6 +120,7 @@ export const graphStyle: cytoscape.StylesheetStyle[] = [
   },
   { selector: 'edge.hover', style: { 'line-color': '#6b7280', label: 'data(type)' } },
   { selector: 'edge[type = "HOLDS_POSITION"].hover', style: { label: 'data(label)' } },
+  { selector: 'edge[type = "CO_MENTIONED"].hover', style: { label: (edge: cytoscape.EdgeSingular) => `named together ×${edge.data('weight') ?? 0}` } },
   {
     selector: 'node:selected',
     // Only the border changes: Cytoscape can keep a selected label's old (narrower) text box

@@ -33,6 +33,13 @@ export function EdgePanel({ id, actions }: { id: string; actions: PanelActions }
         </span>
         {endpoint(edge.target)}
       </p>
+      {edge.type === 'CO_MENTIONED' && (
+        <p className="muted" data-testid="edge-strength">
+          Named together in {edge.weight} sentence{edge.weight === 1 ? '' : 's'} of {edge.articles} article{edge.articles === 1 ? '' : 's'}
+          {edge.firstDate ? `, ${edge.firstDate === edge.lastDate ? edge.firstDate : `${edge.firstDate} – ${edge.lastDate}`}` : ''}.
+          {edge.weight > edge.evidence.length ? ` The first ${edge.evidence.length} sentences:` : ''}
+        </p>
+      )}
       <section>
         <h3>Evidence ({edge.evidence.length})</h3>
         {edge.evidence.length === 0 && <p className="muted">The server keeps no sentence for this edge.</p>}

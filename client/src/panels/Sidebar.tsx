@@ -44,6 +44,7 @@ export function Sidebar(props: Props) {
           ))}
         </ul>
         <ul className="edge-legend" aria-label="Edge types">
+          <li><span className="line together" /> named together (wider: more sentences)</li>
           <li><span className="line mentions" /> mentions</li>
           <li><span className="line holds" /> holds position (title)</li>
           <li><span className="line wrote" /> wrote</li>
