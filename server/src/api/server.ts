@@ -7,6 +7,7 @@ import { createLoaders } from './loaders.ts';
 import { useQueryLimits } from './plugins/limits.ts';
 import { useOperationLog } from './plugins/logging.ts';
 import { useNeo4jReadiness } from './plugins/readiness.ts';
+import { useDatabaseErrors } from './plugins/database-errors.ts';
 import type { ApiContext } from './resolvers.ts';
 import { schema } from './schema.ts';
 import { serveStatic } from './static.ts';
@@ -29,7 +30,7 @@ export function createServer({ graph, graphiql, clientDir }: ServerOptions): htt
     landingPage: false,
     logging: false,
     context: () => ({ graph, loaders: createLoaders(graph) }),
-    plugins: [...useQueryLimits(), useNeo4jReadiness(graph), useOperationLog()],
+    plugins: [...useQueryLimits(), useNeo4jReadiness(graph), useDatabaseErrors(), useOperationLog()],
   });
   const files = clientDir ? serveStatic(clientDir) : undefined;
   return http.createServer((req, res) => {
