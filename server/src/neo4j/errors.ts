@@ -6,6 +6,8 @@ const CONNECTION_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 export function isConnectionError(error: unknown): boolean {
   if (!(error instanceof Neo4jError)) return false;
   if (CONNECTION_CODES.has(error.code)) return true;
+  // Reachable but its database is not (starting, recovering after a crash, stopping).
+  if (error.code === 'Neo.TransientError.General.DatabaseUnavailable') return true;
   // A full pool that never frees a connection is an outage too, as far as a caller can tell.
   return /Connection acquisition timed out/i.test(error.message);
 }

@@ -6,6 +6,10 @@ import { QueryTimeoutError, isConnectionError, shortReason } from '../../neo4j/e
 /** Seconds a client should wait before asking again while Neo4j is away. */
 const RETRY_AFTER_S = 5;
 
+/** An outage fails every request: one warning every so often says it, the rest go to debug. */
+const WARN_EVERY_MS = 10_000;
+let lastWarning = 0;
+
 const NARROW =
   'Ask for less: a shorter maxLength or two closer entities for paths, a smaller depth or limit for neighborhood, ' +
   'a smaller first, or more specific search text.';
@@ -46,7 +50,10 @@ function translate(error: GraphQLError, operation: string): GraphQLError {
     });
   }
   if (isConnectionError(cause)) {
-    log.warn({ operation, path: error.path, reason: shortReason(cause) }, 'Neo4j unavailable');
+    const now = Date.now();
+    const level = now - lastWarning >= WARN_EVERY_MS ? 'warn' : 'debug';
+    if (level === 'warn') lastWarning = now;
+    log[level]({ operation, path: error.path, reason: shortReason(cause) }, 'Neo4j unavailable: answering 503');
     return createGraphQLError('The database is not reachable right now. Try again in a few seconds.', {
       ...where,
       extensions: {
