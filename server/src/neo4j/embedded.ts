@@ -205,6 +205,13 @@ const parentPipes = new Set<unknown>();
  */
 export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedStatus & { started: boolean }> {
   const files = paths(options.dataDir);
+  // A server still shutting down (its parent just ended) may answer for a few seconds more: it
+  // cannot be reused, and a new one can only start on the store once it is gone.
+  const previous = readPid(files.pid) ?? runningLaunchers().find((l) => l.db === path.resolve(files.db))?.pid;
+  if (previous !== undefined && /^STOPPING$/m.test(logTail(files.log, 5))) {
+    const deadline = Date.now() + 60_000;
+    while (alive(previous) && Date.now() < deadline) await sleep(250);
+  }
   const current = await embeddedStatus(options);
   if (current.running) return { ...current, started: false };
   const earlier = await settleEarlier(options);
