@@ -1,6 +1,7 @@
 import { Neo4jError } from 'neo4j-driver';
 
 const CONNECTION_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+const LOST_CONNECTION = /^(Failed to connect to server|Connection was closed by server|Connection lost|Failed to establish connection)/;
 
 /** True when the database itself is out of reach: retrying article by article cannot help. */
 export function isConnectionError(error: unknown): boolean {
@@ -8,6 +9,9 @@ export function isConnectionError(error: unknown): boolean {
   if (CONNECTION_CODES.has(error.code)) return true;
   // Reachable but its database is not (starting, recovering after a crash, stopping).
   if (error.code === 'Neo.TransientError.General.DatabaseUnavailable') return true;
+  // A server that dies while a connection logs in: the driver re-labels its ServiceUnavailable
+  // error a ProtocolError, keeping the message (and then does not retry it).
+  if (error.code === 'ProtocolError' && LOST_CONNECTION.test(error.message)) return true;
   // A full pool that never frees a connection is an outage too, as far as a caller can tell.
   return /Connection acquisition timed out/i.test(error.message);
 }
