@@ -12,7 +12,7 @@ export interface GraphOptions {
   readTimeoutMs?: number;
   /** The same for writes; imports leave it unset (a batch may legitimately take long). */
   writeTimeoutMs?: number;
-  /** Which Neo4j this is, for /ready and messages: "embedded bolt://…" or the URI. */
+  /** Which Neo4j this is, for /ready and messages: "bolt://… (embedded)" or the URI. */
   name?: string;
 }
 

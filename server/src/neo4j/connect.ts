@@ -30,7 +30,7 @@ export async function connect(config: Config, options: { ownEmbedded?: boolean }
       exitWithParent: Boolean(options.ownEmbedded),
     });
     uri = server.uri;
-    name = `embedded ${uri}`;
+    name = `${uri} (embedded)`;
     if (server.started && options.ownEmbedded) stopServer = () => stopEmbedded({ dataDir: config.GUANXI_DATA_DIR });
     log.info({ uri, started: server.started }, 'embedded Neo4j');
   }
