@@ -25,6 +25,15 @@ const EnvSchema = z.object({
   GUANXI_SEARCH_MAX_TERMS: z.coerce.number().int().min(1).max(1_000).default(32),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   NODE_ENV: z.string().default('production'),
+  // Longest an API read may run before Neo4j stops it and the client is told to narrow the question.
+  GUANXI_QUERY_TIMEOUT_MS: z.coerce.number().int().min(1).default(5_000),
+  // How long to wait for a Bolt connection (TCP connect, or a free one from the pool) before giving up.
+  GUANXI_NEO4J_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(2_000),
+  // How long the driver keeps retrying a transaction that failed for want of a connection or a transient
+  // error; its first wait is about 1 s and doubles, so the 500 ms default means exactly one retry.
+  GUANXI_NEO4J_RETRY_MS: z.coerce.number().int().min(0).default(500),
+  // The embedded server's db.transaction.timeout: a safety net for anything without its own (0: none).
+  GUANXI_NEO4J_TX_TIMEOUT_S: z.coerce.number().int().min(0).default(600),
 });
 
 export type Config = z.infer<typeof EnvSchema>;

@@ -13,6 +13,7 @@ import { useQueryLimits } from './plugins/limits.ts';
 import { useOperationLog } from './plugins/logging.ts';
 import { useNeo4jReadiness } from './plugins/readiness.ts';
 import { useSecurityHeaders } from './plugins/security-headers.ts';
+import { useDatabaseErrors } from './plugins/database-errors.ts';
 import { DEFAULT_SEARCH_LIMITS, type ApiContext, type SearchLimits } from './resolvers.ts';
 import { schema } from './schema.ts';
 import { serveStatic } from './static.ts';
@@ -46,6 +47,7 @@ export function createServer({ graph, graphiql, clientDir, corsOrigins = [], sea
       useIntrospectionOnlyInDevelopment(graphiql),
       ...useQueryLimits({ suggestions: graphiql }),
       useNeo4jReadiness(graph),
+      useDatabaseErrors(),
       useOperationLog(),
       metrics.plugin,
     ],

@@ -4,7 +4,7 @@ import type { Graph } from '../graph/db.ts';
 import { awaitSearchable, storedHashes, writeBatch, type PreparedArticle } from '../graph/store.ts';
 import type { InputItem } from '../ingest/index.ts';
 import { log } from '../log.ts';
-import { isConnectionError } from '../neo4j/errors.ts';
+import { isConnectionError, shortReason } from '../neo4j/errors.ts';
 import type { ExtractionPool } from './pool.ts';
 
 /** Bump when extraction changes, so that re-importing the same input rewrites what it extracts differently. */
@@ -37,6 +37,11 @@ export interface ImportSummary extends ImportProgress {
   updated: number;
   problems: InputProblem[];
   seconds: number;
+  /**
+   * Set when Neo4j went away and the import stopped early: what happened and how to finish. The
+   * counts say what was done before; what was written stays, and a re-run skips it.
+   */
+  error?: string;
 }
 
 export function articleHash(article: ArticleInput, fingerprint = ''): string {
@@ -95,6 +100,7 @@ export async function runImport(
       changed.push({ article, hash });
     }
     const extracted = pool.extract(changed.map((c) => c.article));
+    extracted.catch(() => {}); // awaited by the write; if an earlier write failed, nobody will
     // Writes stay in input order and one at a time: concurrent MERGEs of the same entities would
     // only wait on each other's locks.
     const written = writes.then(async () => {
@@ -122,34 +128,48 @@ export async function runImport(
     if (inFlight.length > (options.maxInFlight ?? 3)) await inFlight.shift();
   };
 
-  try {
-    for await (const item of items) {
-      const origin = item.kind === 'problem' ? item.problem.origin : item.article.origin;
-      if (origin.file !== lastFile) {
-        lastFile = origin.file;
-        summary.files++;
+  const readAndWrite = async () => {
+    try {
+      for await (const item of items) {
+        const origin = item.kind === 'problem' ? item.problem.origin : item.article.origin;
+        if (origin.file !== lastFile) {
+          lastFile = origin.file;
+          summary.files++;
+        }
+        if (item.kind === 'problem') {
+          fail(item.problem);
+          report();
+          continue;
+        }
+        summary.read++;
+        pending.push(item.article);
+        if (pending.length >= options.batchSize) {
+          const batch = pending;
+          pending = [];
+          await stage(batch);
+        }
       }
-      if (item.kind === 'problem') {
-        fail(item.problem);
-        report();
-        continue;
-      }
-      summary.read++;
-      pending.push(item.article);
-      if (pending.length >= options.batchSize) {
-        const batch = pending;
-        pending = [];
-        await stage(batch);
-      }
+      if (pending.length > 0) await stage(pending);
+    } finally {
+      // Even when reading failed, what was read is written before the error goes on.
+      await Promise.allSettled(inFlight);
     }
-    if (pending.length > 0) await stage(pending);
-  } finally {
-    // Even when reading failed, what was read is written before the error goes on.
-    await Promise.allSettled(inFlight);
+    await Promise.all(inFlight);
+    // The import is done when what it wrote can be searched.
+    if (writing && summary.written > 0) await awaitSearchable(writing);
+  };
+
+  try {
+    await readAndWrite();
+  } catch (error) {
+    // Neo4j gone: the driver has retried for GUANXI_NEO4J_RETRY_MS already, and every later batch
+    // would fail the same way, so stop here and tell how far it got rather than wait for it.
+    if (!writing || !isConnectionError(error)) throw error;
+    summary.error =
+      `Neo4j at ${writing.options.name ?? 'the configured URI'} went away during the import: ${shortReason(error)}; ` +
+      `${summary.written} articles were written before, re-run the same command to finish — it skips what is stored`;
+    log.debug({ err: error }, 'import stopped: Neo4j unreachable');
   }
-  await Promise.all(inFlight);
-  // The import is done when what it wrote can be searched.
-  if (writing && summary.written > 0) await awaitSearchable(writing);
   summary.seconds = (performance.now() - started) / 1000;
   report();
   return summary;

@@ -17,6 +17,13 @@ export interface EmbeddedOptions {
   pageCacheMb: number;
   /** How long to wait for Bolt to answer before giving up. */
   readyTimeoutMs?: number;
+  /** The server's db.transaction.timeout in seconds, for transactions that set none (0: none). */
+  txTimeoutS?: number;
+  /**
+   * End the server when this process ends, however it ends (`guanxi serve`); left false, it is a
+   * background service that outlives the command that started it (`guanxi neo4j start`).
+   */
+  exitWithParent?: boolean;
 }
 
 export interface EmbeddedStatus {
@@ -124,14 +131,91 @@ function logTail(logFile: string, lines = 20): string {
   }
 }
 
+/** What the launcher of a running process was given, read from /proc (Linux; elsewhere none). */
+interface Launcher {
+  pid: number;
+  db: string;
+  port: number;
+}
+
+function runningLaunchers(): Launcher[] {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return [];
+  }
+  const found: Launcher[] = [];
+  for (const entry of entries) {
+    try {
+      const args = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      const at = args.indexOf(MAIN_CLASS);
+      if (at >= 0 && args[at + 1]) found.push({ pid: Number(entry), db: path.resolve(args[at + 1]!), port: Number(args[at + 2]) });
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return found;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * An earlier server on this data folder that the pid file does not show (a crashed parent, a
+ * removed pid file): reused when it answers on our port, stopped otherwise, since it holds the
+ * store lock and a second server on the same store could never start.
+ */
+async function settleEarlier(options: EmbeddedOptions): Promise<EmbeddedStatus | undefined> {
+  const files = paths(options.dataDir);
+  const db = path.resolve(files.db);
+  for (const earlier of runningLaunchers().filter((l) => l.db === db)) {
+    // Still starting (or recovering after a kill): give it the time a start would get.
+    const deadline = Date.now() + (options.readyTimeoutMs ?? 120_000);
+    while (earlier.port === options.port && alive(earlier.pid) && Date.now() < deadline) {
+      if (await portAnswers(options.port)) {
+        fs.writeFileSync(files.pid, String(earlier.pid));
+        log.warn({ pid: earlier.pid }, 'reusing an embedded Neo4j left running on this data folder');
+        return { running: true, pid: earlier.pid, uri: boltUri(options.port) };
+      }
+      await sleep(250);
+    }
+    if (alive(earlier.pid)) {
+      log.warn({ pid: earlier.pid, port: earlier.port }, 'stopping an embedded Neo4j left running on this data folder');
+      await stopPid(earlier.pid);
+    }
+  }
+  return undefined;
+}
+
+/** Processes started with exitWithParent hold the other end of these pipes: kept so GC leaves them open. */
+const parentPipes = new Set<unknown>();
+
 /**
  * Starts the server in the background and waits until Bolt answers. Returns the status; if a
  * server from this data folder already runs, it is reused (`started` false).
  */
 export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedStatus & { started: boolean }> {
   const files = paths(options.dataDir);
+  // A server still shutting down (its parent just ended) may answer for a few seconds more: it
+  // cannot be reused, and a new one can only start on the store once it is gone.
+  const previous = readPid(files.pid) ?? runningLaunchers().find((l) => l.db === path.resolve(files.db))?.pid;
+  if (previous !== undefined && /^STOPPING$/m.test(logTail(files.log, 5))) {
+    const deadline = Date.now() + 60_000;
+    while (alive(previous) && Date.now() < deadline) await sleep(250);
+  }
   const current = await embeddedStatus(options);
   if (current.running) return { ...current, started: false };
+  const earlier = await settleEarlier(options);
+  if (earlier) return { ...earlier, started: false };
   if (await portAnswers(options.port)) {
     throw new Neo4jSetupError(
       `Port ${options.port} is already in use by another program. Set GUANXI_NEO4J_PORT to a free port, ` +
@@ -156,16 +240,28 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
       files.db,
       String(options.port),
       String(options.pageCacheMb),
+      String(options.txTimeoutS ?? 600),
+      ...(options.exitWithParent ? ['--exit-with-stdin'] : []),
     ],
-    { detached: true, stdio: ['ignore', out, out] },
+    // Its own process group all the same: Ctrl-C goes to guanxi, which stops Neo4j cleanly.
+    { detached: true, stdio: [options.exitWithParent ? 'pipe' : 'ignore', out, out] },
   );
   fs.closeSync(out);
   if (child.pid === undefined) throw new Neo4jSetupError('Could not start java for the embedded Neo4j.');
   fs.writeFileSync(files.pid, String(child.pid));
   child.unref();
+  if (child.stdin) {
+    // The pipe must not keep this process alive, only tell the server when it ends.
+    (child.stdin as unknown as { unref(): void }).unref();
+    child.stdin.on('error', () => {});
+    parentPipes.add(child.stdin);
+  }
 
   let exited: number | null = null;
-  child.once('exit', (code) => (exited = code ?? -1));
+  child.once('exit', (code) => {
+    exited = code ?? -1;
+    parentPipes.delete(child.stdin);
+  });
   const deadline = Date.now() + (options.readyTimeoutMs ?? 120_000);
   while (Date.now() < deadline) {
     if (exited !== null) {
@@ -174,7 +270,7 @@ export async function startEmbedded(options: EmbeddedOptions): Promise<EmbeddedS
     if (/^READY /m.test(logTail(files.log, 200)) && (await portAnswers(options.port))) {
       return { running: true, pid: child.pid, uri: boltUri(options.port), started: true };
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await sleep(250);
   }
   process.kill(child.pid, 'SIGTERM');
   throw new Neo4jSetupError(
@@ -188,18 +284,25 @@ export async function stopEmbedded(options: Pick<EmbeddedOptions, 'dataDir'>, ti
   const files = paths(options.dataDir);
   const pid = readPid(files.pid);
   if (pid === undefined) return false;
-  process.kill(pid, 'SIGTERM');
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      fs.rmSync(files.pid, { force: true });
-      return true;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  process.kill(pid, 'SIGKILL');
+  await stopPid(pid, timeoutMs);
   fs.rmSync(files.pid, { force: true });
   return true;
+}
+
+async function stopPid(pid: number, timeoutMs = 60_000): Promise<void> {
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return;
+  }
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (!alive(pid)) return;
+    await sleep(200);
+  }
+  try {
+    process.kill(pid, 'SIGKILL');
+  } catch {
+    // ended just now
+  }
 }

@@ -48,7 +48,8 @@ export function registerImport(program: Command): void {
         );
         progress.stop();
         printSummary(summary, Boolean(flags.json), Boolean(flags.dryRun), connection?.describe);
-        process.exitCode = summary.failed > 0 ? EXIT.someFailed : EXIT.ok;
+        if (summary.error) process.stderr.write(`guanxi: ${summary.error}\n`);
+        process.exitCode = summary.error ? EXIT.databaseUnreachable : summary.failed > 0 ? EXIT.someFailed : EXIT.ok;
       } finally {
         await pool.close();
         await connection?.close();
@@ -62,7 +63,7 @@ function printSummary(summary: ImportSummary, json: boolean, dryRun: boolean, ta
   const rate = summary.seconds > 0 ? summary.read / summary.seconds : 0;
   if (json) {
     const { problems: _, ...counts } = summary;
-    console.log(JSON.stringify({ ...counts, dryRun, rate: Math.round(rate), problems }));
+    console.log(JSON.stringify({ ...counts, dryRun, rate: Math.round(rate), problems, error: summary.error ?? null }));
     return;
   }
   const verb = dryRun ? 'would write' : 'written';
@@ -71,6 +72,7 @@ function printSummary(summary: ImportSummary, json: boolean, dryRun: boolean, ta
       `${dryRun ? 'dry run: ' : ''}read ${summary.read} articles in ${summary.seconds.toFixed(1)} s (${rate.toFixed(0)} articles/s)`,
       `  new: ${summary.created}  updated: ${summary.updated}  unchanged: ${summary.unchanged}  failed: ${summary.failed}`,
       `  ${verb}: ${summary.entities} entities, ${summary.relations} relations${target ? ` → ${target}` : ''}`,
+      ...(summary.error ? ['  stopped early: Neo4j went away (see the message below); re-run to finish'] : []),
     ].join('\n'),
   );
 }

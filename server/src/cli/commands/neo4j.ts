@@ -1,20 +1,14 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.ts';
+import { embeddedOptions } from '../../neo4j/connect.ts';
 import { buildEmbedded, embeddedStatus, startEmbedded, stopEmbedded } from '../../neo4j/embedded.ts';
 import { EXIT } from '../exit.ts';
 
 /** `guanxi neo4j start|stop|status`: the embedded Neo4j as a background service. */
 export function registerNeo4j(program: Command): void {
   const neo4j = program.command('neo4j').description('start, stop or check the embedded Neo4j server');
-  const options = () => {
-    const config = loadConfig();
-    return {
-      dataDir: config.GUANXI_DATA_DIR,
-      port: config.GUANXI_NEO4J_PORT,
-      heapMb: config.GUANXI_NEO4J_HEAP_MB,
-      pageCacheMb: config.GUANXI_NEO4J_PAGECACHE_MB,
-    };
-  };
+  // A background service: not tied to this command's process (exitWithParent left false).
+  const options = () => embeddedOptions(loadConfig());
   neo4j
     .command('build')
     .description('compile the launcher and fetch Neo4j from Maven Central (start does this when needed)')

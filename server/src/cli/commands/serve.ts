@@ -42,7 +42,8 @@ export function registerServe(program: Command): void {
         console.log(`imported the bundled sample: ${summary.written} articles`);
       }
       const server = createServer({
-        graph,
+        // The API's reads end after GUANXI_QUERY_TIMEOUT_MS; the schema and sample import above do not.
+        graph: graph.with({ readTimeoutMs: config.GUANXI_QUERY_TIMEOUT_MS }),
         graphiql: Boolean(flags.dev) || config.NODE_ENV === 'development' || config.GUANXI_GRAPHIQL === '1',
         clientDir: fs.existsSync(CLIENT_DIST) ? CLIENT_DIST : undefined,
         corsOrigins: listOf(config.GUANXI_CORS_ORIGINS),
