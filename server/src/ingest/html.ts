@@ -56,7 +56,16 @@ export function htmlToText(html: string): string {
 export async function* readHtml(chunks: AsyncIterable<string>, ctx: ReadContext): AsyncGenerator<InputItem> {
   const origin = { file: ctx.file };
   const html = await readAll(chunks, MAX_HTML_BYTES, 'HTML page');
+  if (html.trim() === '') {
+    yield problem(origin, 'empty file');
+    return;
+  }
   const { document } = parseHTML(html);
+  // Text with no markup at all gives linkedom no document element, and Readability then throws.
+  if (!document.documentElement) {
+    yield problem(origin, 'no article text found in this HTML page (it has no HTML elements)');
+    return;
+  }
   // Readability changes the document, so the metadata is read first.
   const meta = (selector: string, attribute = 'content') =>
     (document.querySelector(selector)?.getAttribute(attribute) ?? '').trim() || undefined;
@@ -69,9 +78,15 @@ export async function* readHtml(chunks: AsyncIterable<string>, ctx: ReadContext)
   const metaAuthor = meta('meta[name="author"]') ?? meta('meta[property="article:author"]');
   const lang = document.documentElement?.getAttribute('lang')?.trim() || undefined;
 
-  const parsed = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
+  let parsed: ReturnType<Readability['parse']>;
+  try {
+    parsed = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
+  } catch (error) {
+    yield problem(origin, `no article text found in this HTML page (${error instanceof Error ? error.message : String(error)})`);
+    return;
+  }
   if (!parsed?.content) {
-    yield problem(origin, 'HTML: no article text found (Readability found no main content)');
+    yield problem(origin, 'no article text found in this HTML page (Readability found no main content)');
     return;
   }
   const { document: content } = parseHTML(`<!DOCTYPE html><html><body>${parsed.content}</body></html>`);

@@ -7,7 +7,7 @@ import type { Origin } from '@guanxi/shared';
 import { finishArticle } from './article.ts';
 import { dateFromFileName, dateFromText, type YearContext } from './dates.ts';
 import { article, problem, type InputItem, type ReadContext } from './items.ts';
-import { splitLines } from './lines.ts';
+import { splitLines, tooLongLine, type NumberedLine } from './lines.ts';
 import { splitSections, type PageSection } from './page.ts';
 
 /** Text before the first heading shorter than this is a masthead ("郑州日报 2020年5月8日 第3版"), not an article. */
@@ -99,7 +99,16 @@ export async function* readText(chunks: AsyncIterable<string>, ctx: ReadContext)
   // Short text before the first heading is held apart: a masthead ("郑州日报 2020年5月8日 第3版")
   // when headings follow, the article itself when none do.
   let masthead: Pending | undefined;
-  for await (const section of splitSections(splitLines(chunks), clean)) {
+  // Over-long lines are left out of the text and reported, in the order the reading reaches them.
+  const skipped: InputItem[] = [];
+  async function* kept(lines: AsyncIterable<NumberedLine>): AsyncGenerator<NumberedLine> {
+    for await (const l of lines) {
+      if (l.tooLong === undefined) yield l;
+      else skipped.push(problem({ file: ctx.file, line: l.line }, tooLongLine(l.tooLong, ctx.limits.maxLineChars)));
+    }
+  }
+  for await (const section of splitSections(kept(splitLines(chunks, ctx.limits.maxLineChars)), clean)) {
+    yield* skipped.splice(0);
     const { title, body } = titled(section);
     const found = dateFromText(title ?? '', body, fromName.context, pageYear);
     if (found.yearSeen) pageYear = found.yearSeen;
@@ -115,5 +124,6 @@ export async function* readText(chunks: AsyncIterable<string>, ctx: ReadContext)
   // Short text before the first heading is a masthead, not an article, unless the file has no headings.
   if (masthead && headings === 0) queue.push(masthead);
   ended = true;
+  yield* skipped.splice(0);
   yield* release();
 }
