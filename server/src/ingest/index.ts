@@ -7,7 +7,7 @@ import { decodeBytes } from './encoding.ts';
 import { peekChunks } from './peek.ts';
 import { problem, warning, type InputItem, type ReadContext, type ReadOptions } from './items.ts';
 import { limitsFromEnv, type InputLimits } from './limits.ts';
-import { binaryReason, guardArticle, looksBinary } from './sanitize.ts';
+import { binaryReason, guardArticle, looksBinaryFile } from './sanitize.ts';
 import { expandPaths, type InputSource } from './paths.ts';
 import { readCsv } from './csv.ts';
 import { readFeed } from './feed.ts';
@@ -67,7 +67,7 @@ export async function* readSource(source: InputSource, options: ReadOptions = {}
     const stream: Readable = source.open(limits);
     const decoded = await decodeBytes(untilError(stream as AsyncIterable<Buffer>, late), options.encoding);
     badBytes = decoded.badBytes;
-    if (looksBinary(decoded.sample)) {
+    if (looksBinaryFile(decoded.sample)) {
       yield problem(origin, binaryReason(decoded.sample));
       await decoded.chunks[Symbol.asyncIterator]().return?.(undefined);
       return;

@@ -14,9 +14,10 @@ import { megabytesText, type InputLimits } from './limits.ts';
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
-/** Above this share of control characters and U+FFFD, text is binary data, not words. */
-const BINARY_SHARE = 0.1;
+/** Above this share of control characters and U+FFFD, text is binary data, not words: text has next to none, random bytes 12 % or more in every single-byte encoding. */
+const BINARY_SHARE = 0.05;
 const BINARY_SAMPLE = 64 * 1024;
+const MIN_BINARY_JUNK = 32;
 
 export function hasControls(text: string): boolean {
   return CONTROL.test(text);
@@ -28,20 +29,38 @@ export function stripControls(text: string): string {
   return text.replace(/[\u000b\u000c]/g, '\n').replace(CONTROLS, '');
 }
 
-/** Share of control characters and U+FFFD in (the start of) `text`. */
-export function junkShare(text: string): number {
+/** Control characters and U+FFFD in (the start of) `text`, and their share of it. */
+function junk(text: string): { count: number; share: number } {
   const sample = text.length > BINARY_SAMPLE ? text.slice(0, BINARY_SAMPLE) : text;
-  if (sample.length === 0) return 0;
-  let junk = 0;
+  let count = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
-    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || (c >= 0x7f && c <= 0x9f) || c === 0xfffd) junk++;
+    if ((c < 0x20 && c !== 9 && c !== 10 && c !== 13) || (c >= 0x7f && c <= 0x9f) || c === 0xfffd) count++;
   }
-  return junk / sample.length;
+  return { count, share: sample.length === 0 ? 0 : count / sample.length };
 }
 
+export function junkShare(text: string): number {
+  return junk(text).share;
+}
+
+/**
+ * Binary: mostly junk, or junk well above what text has over more than a few characters. A short
+ * text with a stray NUL or U+FFFD is text with a flaw: it is cleaned, not refused.
+ */
 export function looksBinary(text: string): boolean {
-  return junkShare(text) > BINARY_SHARE;
+  const { count, share } = junk(text);
+  return share > 0.5 || (share > BINARY_SHARE && count >= MIN_BINARY_JUNK);
+}
+
+/**
+ * Whether the start of a file is binary: junk throughout, not one bad line among good ones (that
+ * line is then the reader's problem, and the good records around it are kept).
+ */
+export function looksBinaryFile(sample: string): boolean {
+  if (!looksBinary(sample)) return false;
+  const lines = sample.slice(0, BINARY_SAMPLE).split('\n').filter((l) => l.trim() !== '');
+  return lines.filter((l) => junkShare(l) > 0).length * 2 > lines.length;
 }
 
 export function binaryReason(text: string): string {

@@ -18,8 +18,9 @@ const MAX_PENDING = 500;
 /** "[text](url)" → "text", images and emphasis markers dropped, quote markers removed. */
 export function cleanMarkdownLine(line: string): string {
   return line
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    // No "[" or "(" inside the brackets: a scan from each "[" to the line's end made a line of "[[[…" quadratic.
+    .replace(/!\[[^[\]]*\]\([^()]*\)/g, '')
+    .replace(/\[([^[\]]+)\]\([^()]*\)/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/^\s{0,3}>\s?/, '');
 }
