@@ -13,6 +13,7 @@ import type { ArticleInput, InputProblem } from '@guanxi/shared';
 import { readInputs, readSource, streamSource, type InputItem, type ReadOptions } from '../../server/src/ingest/index.ts';
 import { limitsFromEnv, DEFAULT_LIMITS } from '../../server/src/ingest/limits.ts';
 import { splitLines } from '../../server/src/ingest/lines.ts';
+import { splitSections } from '../../server/src/ingest/page.ts';
 import { createExtractor } from '../../server/src/extract/index.ts';
 import { runImport } from '../../server/src/importer/run.ts';
 import { ExtractionPool } from '../../server/src/importer/pool.ts';
@@ -78,6 +79,21 @@ describe('compressed input (#7)', () => {
     const { file, articles, problems } = await readFile(dir, 'a.jsonl', text, { limits: { maxArticleChars: 10_000 } });
     expect(articles.map((a) => a.title)).toEqual(['Story 1', 'Story 2']);
     expect(problems).toEqual([{ origin: { file, line: 2 }, reason: expect.stringMatching(/larger than the limit of 0.0095 MB/) }]);
+  });
+
+  it('stops holding a text article once it is over the limit, and reads the next one', async () => {
+    const dir = await scratchDir('guanxi-size-');
+    const page = '# Small\n\nA small article about Paris.\n\n# Huge\n\n' + 'Many short lines of text.\n'.repeat(20_000) + '# After\n\nThe article after it.\n';
+    const { file, articles, problems } = await readFile(dir, 'page.txt', page, { limits: { maxArticleChars: 100_000 } });
+    expect(articles.map((a) => a.title)).toEqual(['Small', 'After']);
+    expect(problems).toEqual([{ origin: { file, line: 5 }, reason: expect.stringMatching(/^article of 0.5 MB is larger than the limit of 0.095 MB/) }]);
+    // What is not kept is not held: past the limit a section's lines are only counted.
+    const lines = (async function* () {
+      for (let i = 1; i <= 1000; i++) yield { text: 'x'.repeat(99), line: i };
+    })();
+    const sections = [];
+    for await (const section of splitSections(lines, undefined, 10_000)) sections.push(section);
+    expect(sections).toEqual([{ title: undefined, subtitle: undefined, paragraphs: [], line: 1, tooLarge: 100_000 }]);
   });
 
   it('keeps compromise linear on long runs of punctuation', () => {

@@ -69,7 +69,7 @@ export async function* readSource(source: InputSource, options: ReadOptions = {}
     badBytes = decoded.badBytes;
     if (looksBinaryFile(decoded.sample)) {
       yield problem(origin, binaryReason(decoded.sample));
-      await decoded.chunks[Symbol.asyncIterator]().return?.(undefined);
+      stream.destroy(); // the rest is not read: the file is closed now, not at GC
       return;
     }
     const { head, chunks } = await peek(decoded.chunks, 1024);

@@ -60,3 +60,7 @@ export function megabytesText(n: number): string {
 
 /** A limit that was hit; the message already names what and where. */
 export class InputLimitError extends Error {}
+
+export function tooLargeArticle(size: number, max: number): string {
+  return `article of ${megabytesText(size)} is larger than the limit of ${megabytesText(max)} (GUANXI_MAX_ARTICLE_MB / --max-article-mb)`;
+}

@@ -13,6 +13,8 @@ export interface PageSection {
   paragraphs: string[];
   /** 1-based line of the heading (or of the first line, for the text before it). */
   line: number;
+  /** Set when the section's text was larger than the limit: its size in characters; `paragraphs` is then empty. */
+  tooLarge?: number;
 }
 
 // The closing "#"s are trimmed by `withoutClosingHashes`: a lazy `(.*?)\s*#*\s*$` took time
@@ -103,21 +105,27 @@ export function repairParagraphs(lines: Iterable<string>): string[] {
 export async function* splitSections(
   lines: AsyncIterable<NumberedLine>,
   clean: (line: string) => string = (line) => line,
+  /** Past this many characters a section's lines are only counted, not kept: memory stays bounded. */
+  maxChars = Infinity,
 ): AsyncGenerator<PageSection> {
   let title: string | undefined;
   let subtitle: string | undefined;
   let startLine = 1;
   let raw: string[] = [];
+  let size = 0;
   let sawContent = false;
-  const finish = (): PageSection => ({ title, subtitle, paragraphs: repairParagraphs(raw), line: startLine });
+  const finish = (): PageSection => (size > maxChars ? { title, subtitle, paragraphs: [], line: startLine, tooLarge: size }
+    : { title, subtitle, paragraphs: repairParagraphs(raw), line: startLine });
+  const hasText = () => title !== undefined || size > maxChars || raw.some((l) => l.trim() !== '');
   for await (const { text, line } of lines) {
     const headingText = heading(HEADING, text);
     if (headingText) {
-      if (title !== undefined || raw.some((l) => l.trim() !== '')) yield finish();
+      if (hasText()) yield finish();
       title = clean(headingText).replace(/\s+/g, ' ');
       subtitle = undefined;
       startLine = line;
       raw = [];
+      size = 0;
       sawContent = false;
       continue;
     }
@@ -128,7 +136,9 @@ export async function* splitSections(
     }
     if (!sawContent && title === undefined && raw.length === 0) startLine = line;
     if (text.trim() !== '') sawContent = true;
-    raw.push(clean(sub ?? text));
+    size += text.length + 1;
+    if (size <= maxChars) raw.push(clean(sub ?? text));
+    else raw = [];
   }
-  if (title !== undefined || raw.some((l) => l.trim() !== '')) yield finish();
+  if (hasText()) yield finish();
 }

@@ -8,7 +8,7 @@
 import type { ArticleInput, GivenEntity } from '@guanxi/shared';
 import { articleId, tidyBody } from './article.ts';
 import { article, problem, type InputItem } from './items.ts';
-import { megabytesText, type InputLimits } from './limits.ts';
+import { tooLargeArticle, type InputLimits } from './limits.ts';
 
 /** C0 controls except tab, line feed and carriage return; DEL; C1 controls. */
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
@@ -77,7 +77,7 @@ function cleanEntity(e: GivenEntity): GivenEntity {
 export function guardArticle(a: ArticleInput, limits: InputLimits): InputItem {
   const size = a.body.length + a.title.length;
   if (size > limits.maxArticleChars) {
-    return problem(a.origin, `article of ${megabytesText(size)} is larger than the limit of ${megabytesText(limits.maxArticleChars)} (GUANXI_MAX_ARTICLE_MB / --max-article-mb)`);
+    return problem(a.origin, tooLargeArticle(size, limits.maxArticleChars));
   }
   if (looksBinary(a.body)) return problem(a.origin, binaryReason(a.body));
   const fields = [a.title, a.body, a.subtitle, a.source, a.url, a.lang, ...a.authors];

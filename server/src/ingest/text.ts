@@ -8,6 +8,7 @@ import { finishArticle } from './article.ts';
 import { dateFromFileName, dateFromText, type YearContext } from './dates.ts';
 import { article, problem, type InputItem, type ReadContext } from './items.ts';
 import { splitLines, tooLongLine, type NumberedLine } from './lines.ts';
+import { tooLargeArticle } from './limits.ts';
 import { splitSections, type PageSection } from './page.ts';
 
 /** Text before the first heading shorter than this is a masthead ("郑州日报 2020年5月8日 第3版"), not an article. */
@@ -108,8 +109,14 @@ export async function* readText(chunks: AsyncIterable<string>, ctx: ReadContext)
       else skipped.push(problem({ file: ctx.file, line: l.line }, tooLongLine(l.tooLong, ctx.limits.maxLineChars)));
     }
   }
-  for await (const section of splitSections(kept(splitLines(chunks, ctx.limits.maxLineChars)), clean)) {
+  const max = ctx.limits.maxArticleChars;
+  for await (const section of splitSections(kept(splitLines(chunks, ctx.limits.maxLineChars)), clean, max)) {
     yield* skipped.splice(0);
+    if (section.tooLarge !== undefined) {
+      if (section.title !== undefined) headings++;
+      yield problem({ file: ctx.file, line: section.line }, tooLargeArticle(section.tooLarge, max));
+      continue;
+    }
     const { title, body } = titled(section);
     const found = dateFromText(title ?? '', body, fromName.context, pageYear);
     if (found.yearSeen) pageYear = found.yearSeen;
