@@ -78,7 +78,7 @@ describe('compressed input (#7)', () => {
     const text = jsonl(1) + JSON.stringify({ title: 'Huge', body: 'word '.repeat(4000) }) + '\n' + jsonl(1, 2);
     const { file, articles, problems } = await readFile(dir, 'a.jsonl', text, { limits: { maxArticleChars: 10_000 } });
     expect(articles.map((a) => a.title)).toEqual(['Story 1', 'Story 2']);
-    expect(problems).toEqual([{ origin: { file, line: 2 }, reason: expect.stringMatching(/larger than the limit of 0.0095 MB/) }]);
+    expect(problems).toEqual([{ origin: { file, line: 2 }, reason: expect.stringMatching(/larger than the limit of 0.00954 MB/) }]);
   });
 
   it('stops holding a text article once it is over the limit, and reads the next one', async () => {
@@ -86,7 +86,7 @@ describe('compressed input (#7)', () => {
     const page = '# Small\n\nA small article about Paris.\n\n# Huge\n\n' + 'Many short lines of text.\n'.repeat(20_000) + '# After\n\nThe article after it.\n';
     const { file, articles, problems } = await readFile(dir, 'page.txt', page, { limits: { maxArticleChars: 100_000 } });
     expect(articles.map((a) => a.title)).toEqual(['Small', 'After']);
-    expect(problems).toEqual([{ origin: { file, line: 5 }, reason: expect.stringMatching(/^article of 0.5 MB is larger than the limit of 0.095 MB/) }]);
+    expect(problems).toEqual([{ origin: { file, line: 5 }, reason: expect.stringMatching(/^article of 0.496 MB is larger than the limit of 0.0954 MB/) }]);
     // What is not kept is not held: past the limit a section's lines are only counted.
     const lines = (async function* () {
       for (let i = 1; i <= 1000; i++) yield { text: 'x'.repeat(99), line: i };
@@ -132,7 +132,7 @@ describe('long lines (#8)', () => {
     const text = jsonl(2) + 'x'.repeat(300_000) + '\n' + jsonl(2, 3);
     const r = await readFile(dir, 'long.jsonl', text, { limits: { maxLineChars: 100_000 } });
     expect(r.articles.map((a) => a.title)).toEqual(['Story 1', 'Story 2', 'Story 3', 'Story 4']);
-    expect(r.problems).toEqual([{ origin: { file: r.file, line: 3 }, reason: expect.stringMatching(/line of 0.29 MB is longer than the limit/) }]);
+    expect(r.problems).toEqual([{ origin: { file: r.file, line: 3 }, reason: expect.stringMatching(/line of 0.286 MB is longer than the limit/) }]);
     const page = '# One\n\nFirst article text, long enough to be an article of its own.\n\n' + 'y'.repeat(300_000) + '\n\n# Two\n\nSecond article text.\n';
     const t = await readFile(dir, 'page.txt', page, { limits: { maxLineChars: 100_000 } });
     expect(t.articles.map((a) => a.title)).toEqual(['One', 'Two']);

@@ -53,9 +53,9 @@ export function limitsFromEnv(env: NodeJS.ProcessEnv = process.env): InputLimits
   };
 }
 
-/** "5 MB", "0.25 MB": sizes as the limits are set. */
+/** "5 MB", "0.0954 MB": sizes as the limits are set, precise enough to tell a size from its limit. */
 export function megabytesText(n: number): string {
-  return `${n >= MB ? Math.round((n / MB) * 10) / 10 : Number((n / MB).toPrecision(2))} MB`;
+  return `${Number((n / MB).toPrecision(3))} MB`;
 }
 
 /** A limit that was hit; the message already names what and where. */

@@ -3,7 +3,7 @@ import { formatOrigin } from '@guanxi/shared';
 import { loadConfig } from '../../config.ts';
 import { applySchema } from '../../graph/store.ts';
 import { readInputs, type InputLimits } from '../../ingest/index.ts';
-import { MB } from '../../ingest/limits.ts';
+import { MB, limitsFromEnv } from '../../ingest/limits.ts';
 import { UsageError } from '../exit.ts';
 import { expandPaths } from '../../ingest/paths.ts';
 import { runImport, type ImportSummary } from '../../importer/run.ts';
@@ -35,9 +35,14 @@ function positiveNumber(name: string) {
   };
 }
 
-/** The limits given as flags; the others come from GUANXI_MAX_* or the defaults. */
-function limitFlags(flags: ImportFlags): Partial<InputLimits> {
-  const limits: Partial<InputLimits> = {};
+/** The limits: flags first, then GUANXI_MAX_*, then the defaults; a bad variable is a usage error. */
+function limitFlags(flags: ImportFlags): InputLimits {
+  let limits: InputLimits;
+  try {
+    limits = limitsFromEnv();
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
   if (flags.maxArticleMb !== undefined) limits.maxArticleChars = Math.round(flags.maxArticleMb * MB);
   if (flags.maxLineMb !== undefined) limits.maxLineChars = Math.round(flags.maxLineMb * MB);
   if (flags.maxInflatedMb !== undefined) limits.maxInflatedBytes = Math.round(flags.maxInflatedMb * MB);
