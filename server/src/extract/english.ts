@@ -2,6 +2,7 @@ import nlp from 'compromise';
 import type { EntityType, ExtractedEntity, Extraction } from '@guanxi/shared';
 import type { ExtractInput } from './index.ts';
 import { splitSentences, sentenceAt } from './text/sentences.ts';
+import { defuse, pieces } from './text/bounded.ts';
 import type { LexiconMatcher } from './lexicon.ts';
 
 type Doc = ReturnType<typeof nlp>;
@@ -12,7 +13,9 @@ const KINDS: Array<[(d: Doc) => Selection, EntityType]> = [
   [(d) => d.organizations(), 'Organization'],
   [(d) => d.places(), 'Place'],
 ];
-const BYLINE_RE = /^\s*(?:By|BY)\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)\s*$/m;
+// Names are joined by a comma or by " and " between spaces: with "and" allowed to touch a name,
+// "By AandBand…" could be split into names in exponentially many ways, and a line of it hung.
+const BYLINE_RE = /^\s*(?:By|BY)\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:(?:\s*,\s*|\s+and\s+)[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})*)\s*$/m;
 
 /**
  * English articles: compromise's named-entity tags give people, organizations and places; offsets
@@ -30,9 +33,10 @@ export function extractEnglish(article: ExtractInput, lexicon?: LexiconMatcher):
     bylineStart = by.index;
     bylineEnd = by.index + by[0].length;
   }
-  const doc = nlp(body);
   const entities = new Map<string, ExtractedEntity>();
-  const taken: Array<[number, number]> = [];
+  // Which characters a mention already covers; a list of spans scanned at each mention took time
+  // quadratic in their number (1 MB of repeated names: 35 s).
+  const taken = new Uint8Array(body.length);
   const add = (type: EntityType, start: number, end: number) => {
     let surface = body.slice(start, end);
     const trimmed = surface.replace(/[\s,.;:!?"'’)]+$/, '').replace(/^[\s"'‘(]+/, '');
@@ -42,8 +46,8 @@ export function extractEnglish(article: ExtractInput, lexicon?: LexiconMatcher):
     end = start + surface.length;
     if (surface.length < 2 || (start >= bylineStart && end <= bylineEnd)) return;
     if (lexicon?.isStopped(surface)) return;
-    if (taken.some(([s, e]) => start < e && end > s)) return;
-    taken.push([start, end]);
+    for (let i = start; i < end; i++) if (taken[i]) return;
+    taken.fill(1, start, end);
     const listed = lexicon?.lookup(surface);
     const t = listed?.type ?? type;
     const name = listed?.name ?? surface;
@@ -54,9 +58,13 @@ export function extractEnglish(article: ExtractInput, lexicon?: LexiconMatcher):
     e.mentions.push({ start, end, sentence: sentenceAt(sentences, start) });
   };
   for (const s of lexicon?.find(body) ?? []) add(s.type, s.start, s.end);
-  for (const [select, type] of KINDS) {
-    const found = select(doc).json({ offset: true }) as Array<{ offset: { start: number; length: number } }>;
-    for (const m of found) add(type, m.offset.start, m.offset.start + m.offset.length);
+  // compromise sees bounded, defused pieces (text/bounded.ts); offsets are the piece's plus its start.
+  for (const piece of pieces(body)) {
+    const doc = nlp(defuse(piece.text));
+    for (const [select, type] of KINDS) {
+      const found = select(doc).json({ offset: true }) as Array<{ offset: { start: number; length: number } }>;
+      for (const m of found) add(type, piece.start + m.offset.start, piece.start + m.offset.start + m.offset.length);
+    }
   }
   for (const e of entities.values()) e.mentions.sort((a, b) => a.start - b.start);
   return { authors, entities: [...entities.values()], relations: [], sentences };

@@ -1,4 +1,4 @@
-import type { ArticleInput, Extraction } from '@guanxi/shared';
+import type { ArticleInput, ExtractedEntity, Extraction } from '@guanxi/shared';
 import { extractChinese, extractChineseBatch } from './chinese/extract.ts';
 import { extractEnglish } from './english.ts';
 import { detectLanguage } from './text/fold.ts';
@@ -38,7 +38,7 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
     article.lang?.toLowerCase().startsWith('zh') ? 'zh' : article.lang?.toLowerCase().startsWith('en') ? 'en' : detectLanguage(`${article.title ?? ''}\n${article.body}`);
   return {
     extract(article) {
-      return languageOf(article) === 'zh' ? extractChinese(article, matcher) : extractEnglish(article, matcher);
+      return withCleanNames(languageOf(article) === 'zh' ? extractChinese(article, matcher) : extractEnglish(article, matcher));
     },
     extractMany(articles) {
       const chinese = articles.filter((a) => languageOf(a) === 'zh');
@@ -48,7 +48,44 @@ export function createExtractor(options: ExtractorOptions = {}): Extractor {
       for (let i = 0; i < chinese.length; i += STAGE_BATCH) fromChinese.push(...extractChineseBatch(chinese.slice(i, i + STAGE_BATCH), matcher));
       // Back in input order: the next Chinese result belongs to the next article that is that Chinese article.
       let next = 0;
-      return articles.map((a) => (chinese[next] === a ? fromChinese[next++]! : extractEnglish(a, matcher)));
+      return articles.map((a) => withCleanNames(chinese[next] === a ? fromChinese[next++]! : extractEnglish(a, matcher)));
     },
+  };
+}
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+
+/**
+ * Names without control characters. The importer strips them from bodies before extraction, but
+ * the extractor is called directly too (tests, other callers), and a name is a node key in the
+ * graph: it must never carry a NUL. Mentions keep their offsets, which index the body as given.
+ */
+function withCleanNames(extraction: Extraction): Extraction {
+  const dirty = (s: string) => CONTROL.test(s);
+  const isDirty = extraction.authors.some(dirty) || extraction.entities.some((e) => dirty(e.name) || e.aliases.some(dirty))
+    || extraction.relations.some((r) => dirty(r.from) || dirty(r.to) || dirty(r.evidence) || (r.title !== undefined && dirty(r.title)));
+  if (!isDirty) return extraction;
+  const clean = (s: string) => s.replace(CONTROLS, ' ').replace(/\s+/g, ' ').trim();
+  // Two names may become one once cleaned: their mentions then belong to one entity.
+  const entities = new Map<string, ExtractedEntity>();
+  for (const e of extraction.entities) {
+    const name = clean(e.name);
+    if (name === '') continue;
+    const aliases = e.aliases.map(clean).filter((a) => a !== '' && a !== name);
+    const seen = entities.get(`${e.type}:${name}`);
+    if (seen) {
+      seen.mentions.push(...e.mentions);
+      seen.aliases.push(...aliases.filter((a) => !seen.aliases.includes(a)));
+    } else entities.set(`${e.type}:${name}`, { ...e, name, aliases, mentions: [...e.mentions] });
+  }
+  for (const e of entities.values()) e.mentions.sort((a, b) => a.start - b.start);
+  return {
+    ...extraction,
+    authors: extraction.authors.map(clean).filter(Boolean),
+    entities: [...entities.values()],
+    relations: extraction.relations
+      .map((r) => ({ ...r, from: clean(r.from), to: clean(r.to), evidence: clean(r.evidence), ...(r.title !== undefined ? { title: clean(r.title) } : {}) }))
+      .filter((r) => r.from !== '' && r.to !== ''),
   };
 }

@@ -36,6 +36,8 @@ export interface ImportSummary extends ImportProgress {
   created: number;
   updated: number;
   problems: InputProblem[];
+  /** Things the user should look at that failed nothing (a bad byte decoded as U+FFFD). */
+  warnings: InputProblem[];
   seconds: number;
   /**
    * Set when Neo4j went away and the import stopped early: what happened and how to finish. The
@@ -63,7 +65,7 @@ export async function runImport(
 ): Promise<ImportSummary> {
   const started = performance.now();
   const summary: ImportSummary = {
-    files: 0, read: 0, written: 0, created: 0, updated: 0, unchanged: 0, failed: 0, entities: 0, relations: 0, problems: [], seconds: 0,
+    files: 0, read: 0, written: 0, created: 0, updated: 0, unchanged: 0, failed: 0, entities: 0, relations: 0, problems: [], warnings: [], seconds: 0,
   };
   const writing = graph && !options.dryRun ? graph : null;
   const report = () => options.onProgress?.(summary);
@@ -131,7 +133,7 @@ export async function runImport(
   const readAndWrite = async () => {
     try {
       for await (const item of items) {
-        const origin = item.kind === 'problem' ? item.problem.origin : item.article.origin;
+        const origin = item.kind === 'article' ? item.article.origin : item.problem.origin;
         if (origin.file !== lastFile) {
           lastFile = origin.file;
           summary.files++;
@@ -139,6 +141,10 @@ export async function runImport(
         if (item.kind === 'problem') {
           fail(item.problem);
           report();
+          continue;
+        }
+        if (item.kind === 'warning') {
+          summary.warnings.push(item.problem);
           continue;
         }
         summary.read++;

@@ -58,7 +58,8 @@ export function guessLanguage(text: string): string | undefined {
 export function tidyBody(text: string): string {
   return text
     .split(/\r\n|\r|\n/)
-    .map((line) => line.replace(/[\s\u3000]+$/u, '').replace(/^[\s\u3000]+/u, '').replace(/[ \t]+/g, ' '))
+    // trim() (the same white space as \s, U+3000 included), not `[\s]+$`: that is quadratic in a run of spaces.
+    .map((line) => line.trim().replace(/[ \t]+/g, ' '))
     .filter((line) => line !== '')
     .join('\n');
 }

@@ -1,13 +1,14 @@
 /**
- * CSV/TSV with a header row, streamed through csv-parse. Columns are found by the option
- * `csvColumns`, else by common header names in English and Chinese. A malformed row is one
- * problem; csv-parse skips it and goes on.
+ * CSV/TSV with a header row. Records are found line by line (csv-records.ts) and each is parsed
+ * by csv-parse on its own, so a malformed row is one problem and the rows around it are kept.
+ * Columns are found by the option `csvColumns`, else by common header names in English and Chinese.
  */
-import { Readable } from 'node:stream';
-import { parse, type CsvError } from 'csv-parse';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { articleFromRecord } from './article.ts';
 import { htmlToText } from './html.ts';
+import { splitCsvRecords } from './csv-records.ts';
 import { article, problem, type InputField, type InputItem, type ReadContext } from './items.ts';
+import { splitLines, tooLongLine } from './lines.ts';
 
 type Field = InputField | 'subtitle';
 
@@ -55,80 +56,55 @@ function sniffDelimiter(headerLine: string, formatName: string): string {
   return best;
 }
 
+/** csv-parse's message without its "at line 1": it saw one record, and the origin gives the file's line. */
+function csvMessage(message: string): string {
+  return `CSV: ${message.replace(/ at line \d+/, '')}`;
+}
+
 export async function* readCsv(chunks: AsyncIterable<string>, ctx: ReadContext): AsyncGenerator<InputItem> {
-  const iterator = chunks[Symbol.asyncIterator]();
-  // The header line decides the delimiter, so peek at the first chunk(s) until a newline.
-  const head: string[] = [];
-  let peeked = '';
-  for (let next = await iterator.next(); !next.done; next = await iterator.next()) {
-    head.push(next.value);
-    peeked += next.value;
-    if (/[\r\n]/.test(peeked) || peeked.length > 1 << 20) break;
-  }
-  const delimiter = sniffDelimiter(peeked.split(/\r?\n/, 1)[0] ?? '', ctx.formatName);
-  const rest = (async function* () {
-    yield* head;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  })();
-
-  const skipped: CsvError[] = [];
-  let mapping: Partial<Record<Field, string>> | undefined;
-  let headerProblem: string | undefined;
-  const parser = Readable.from(rest).pipe(parse({
-    delimiter,
-    bom: true,
-    columns: (headers: string[]) => {
-      mapping = mapColumns(headers, ctx.options.csvColumns);
-      if (!mapping.body) headerProblem = `CSV: no body column among the headers (${headers.join(', ')}); use the csvColumns option`;
-      return headers;
-    },
-    info: true,
-    relax_column_count: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-  }));
-  parser.on('skip', (error: CsvError) => skipped.push(error));
-
+  let delimiter: string | undefined;
+  let headers: string[] | undefined;
+  let mapping: Partial<Record<Field, string>> = {};
   let record = 0;
-  let lastLine = 1; // csv-parse tells the line a row ends on; the next row starts after it
-  // csv-parse reports skipped rows by event, ahead of the rows it has parsed but we have not
-  // read yet; a skipped row is released once the rows before it are out, to keep file order.
-  const drainSkipped = function* (beforeLine = Infinity): Generator<InputItem> {
-    while (skipped.length > 0 && (typeof skipped[0]!.lines !== 'number' || skipped[0]!.lines < beforeLine)) {
-      const error = skipped.shift()!;
-      yield problem({ file: ctx.file, line: lastLine + 1, record: ++record }, `CSV: ${error.message}`);
-      if (typeof error.lines === 'number') lastLine = error.lines;
-    }
+  const parse = (text: string): string[] => {
+    delimiter ??= sniffDelimiter(text.split('\n', 1)[0]!, ctx.formatName);
+    return (parseCsv(text, { delimiter, relax_column_count: true }) as string[][])[0] ?? [];
   };
-  try {
-    for await (const { record: row, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; records: number } }>) {
-      yield* drainSkipped(info.lines);
-      if (headerProblem) {
-        yield problem({ file: ctx.file, line: 1 }, headerProblem);
-        parser.destroy();
+  const lines = splitLines(chunks, ctx.limits.maxLineChars);
+  for await (const found of splitCsvRecords(lines, ctx.limits.maxArticleChars, parse)) {
+    if (found.kind === 'tooLong') {
+      yield problem({ file: ctx.file, line: found.line }, tooLongLine(found.length, ctx.limits.maxLineChars));
+      continue;
+    }
+    const origin = { file: ctx.file, line: found.line, ...(headers ? { record: ++record } : {}) };
+    if (found.kind === 'bad') {
+      yield problem(origin, found.reason !== undefined ? `${csvMessage(found.reason)}; the line is skipped and reading goes on with the next one`
+        : 'CSV: a quoted field opened on this line is never closed; the line is skipped and reading goes on with the next one');
+      continue;
+    }
+    const fields = found.fields;
+    if (!headers) {
+      headers = fields;
+      mapping = mapColumns(headers, ctx.options.csvColumns);
+      if (!mapping.body) {
+        yield problem({ file: ctx.file, line: 1 }, `CSV: no body column among the headers (${headers.join(', ')}); use the csvColumns option`);
         return;
       }
-      record++;
-      const pick = (field: Field) => (mapping?.[field] !== undefined ? row[mapping[field]!] : undefined);
-      const origin = { file: ctx.file, line: lastLine + 1, record };
-      lastLine = info.lines;
-      const result = articleFromRecord({
-        title: pick('title') || undefined,
-        subtitle: pick('subtitle') || undefined,
-        body: pick('body') ?? '',
-        date: pick('date') || undefined,
-        url: pick('url') || undefined,
-        source: pick('source') || undefined,
-        author: pick('author') || undefined,
-        lang: pick('lang') || undefined,
-      }, origin, { htmlToText, fileName: ctx.formatName });
-      yield 'reason' in result ? problem(origin, result.reason) : article(result);
+      continue;
     }
-  } catch (error) {
-    yield* drainSkipped();
-    yield problem({ file: ctx.file, record: record + 1 }, `CSV: ${error instanceof Error ? error.message : String(error)}`);
-    return;
+    const row = new Map<string, string>();
+    headers.forEach((h, i) => row.set(h, fields[i] ?? ''));
+    const pick = (field: Field) => (mapping[field] !== undefined ? row.get(mapping[field]!) : undefined);
+    const result = articleFromRecord({
+      title: pick('title') || undefined,
+      subtitle: pick('subtitle') || undefined,
+      body: pick('body') ?? '',
+      date: pick('date') || undefined,
+      url: pick('url') || undefined,
+      source: pick('source') || undefined,
+      author: pick('author') || undefined,
+      lang: pick('lang') || undefined,
+    }, origin, { htmlToText, fileName: ctx.formatName });
+    yield 'reason' in result ? problem(origin, result.reason) : article(result);
   }
-  yield* drainSkipped();
-  if (headerProblem && record === 0) yield problem({ file: ctx.file, line: 1 }, headerProblem);
 }

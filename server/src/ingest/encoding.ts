@@ -1,6 +1,7 @@
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { peekChunks } from './peek.ts';
+import { LenientUtf8Decoder, mostlyUtf8 } from './utf8.ts';
 
 /** How many bytes we look at before choosing an encoding; enough for chardet to be confident. */
 const SNIFF_BYTES = 64 * 1024;
@@ -10,6 +11,12 @@ export interface DecodedText {
   encoding: string;
   /** The text in chunks, BOM removed; never holds more than one chunk at a time. */
   chunks: AsyncIterable<string>;
+  /** Byte offsets of bad UTF-8 sequences decoded as U+FFFD, added to as `chunks` is read. */
+  badBytes: number[];
+  /** The decoded start of the input, for sniffing. */
+  sample: string;
+  /** True when `sample` is the whole input. */
+  complete: boolean;
 }
 
 /**
@@ -21,11 +28,13 @@ export async function decodeBytes(source: AsyncIterable<Buffer>, forced?: string
   const { head, done, tail, close } = await peekChunks(source, SNIFF_BYTES, (chunk) => chunk.length);
   const sample = Buffer.concat(head.map(asBuffer));
   const encoding = forced ? checkEncoding(forced) : sniffEncoding(sample, done);
+  const badBytes: number[] = [];
+  // UTF-8 (detected, not forced) goes through a decoder that can say where the bad bytes were.
+  const decoder = encoding === 'utf8' && !forced ? new LenientUtf8Decoder((offset) => badBytes.push(offset)) : iconv.getDecoder(encoding, { stripBOM: true });
+  const first = decoder.write(sample);
 
   async function* decode(): AsyncGenerator<string> {
-    const decoder = iconv.getDecoder(encoding, { stripBOM: true });
     try {
-      const first = decoder.write(sample);
       if (first) yield first;
       for await (const chunk of tail) {
         const text = decoder.write(asBuffer(chunk));
@@ -38,7 +47,7 @@ export async function decodeBytes(source: AsyncIterable<Buffer>, forced?: string
       await close();
     }
   }
-  return { encoding, chunks: decode() };
+  return { encoding, chunks: decode(), badBytes, sample: first, complete: done };
 }
 
 function checkEncoding(name: string): string {
@@ -51,7 +60,7 @@ export function sniffEncoding(sample: Buffer, complete = true): string {
   if (sample[0] === 0xef && sample[1] === 0xbb && sample[2] === 0xbf) return 'utf8';
   if (sample[0] === 0xff && sample[1] === 0xfe) return 'utf16le';
   if (sample[0] === 0xfe && sample[1] === 0xff) return 'utf16be';
-  if (isUtf8(sample, complete)) return 'utf8';
+  if (isUtf8(sample, complete) || mostlyUtf8(sample, complete)) return 'utf8';
   const guess = chardet.detect(sample);
   return fromChardet(guess);
 }

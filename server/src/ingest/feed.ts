@@ -77,8 +77,40 @@ function names(value: unknown): string[] {
   return value.flatMap((a) => (typeof a === 'object' && a !== null && 'name' in a ? splitAuthors(text((a as Node).name)) : splitAuthors(text(a))));
 }
 
+/**
+ * Takes the DOCTYPE out of a feed, keeping its line breaks so that line numbers still hold. Feeds
+ * need none, and its entity declarations are how XML reaches outside itself (SYSTEM entities read
+ * local files) or blows up (entities of entities); the parser refuses some of them and with them
+ * the whole feed, so they are never given to it. Entity references then stay as literal text.
+ */
+export function withoutDoctype(xml: string): { xml: string; doctype?: { line: number; entities: boolean } } {
+  const start = xml.search(/<!DOCTYPE\b/i);
+  if (start < 0) return { xml };
+  const bracket = xml.indexOf('[', start);
+  let close = xml.indexOf('>', start);
+  if (bracket >= 0 && (close < 0 || bracket < close)) {
+    const subsetEnd = xml.indexOf(']', bracket);
+    close = subsetEnd < 0 ? -1 : xml.indexOf('>', subsetEnd);
+  }
+  const end = close < 0 ? xml.length : close + 1;
+  const declaration = xml.slice(start, end);
+  const line = 1 + (xml.slice(0, start).match(/\n/g)?.length ?? 0);
+  return {
+    xml: xml.slice(0, start) + declaration.replace(/[^\n]/g, '') + xml.slice(end),
+    doctype: { line, entities: /<!ENTITY/i.test(declaration) },
+  };
+}
+
 export async function* readFeed(chunks: AsyncIterable<string>, ctx: ReadContext): AsyncGenerator<InputItem> {
-  const xml = await readAll(chunks, MAX_FEED_BYTES, 'feed');
+  const read = withoutDoctype(await readAll(chunks, MAX_FEED_BYTES, 'feed'));
+  const xml = read.xml;
+  if (read.doctype?.entities) {
+    yield problem({ file: ctx.file, line: read.doctype.line }, 'XML: the DOCTYPE declares entities; they are ignored, never resolved, and references to them are left as text');
+  }
+  if (xml.trim() === '') {
+    yield problem({ file: ctx.file }, 'empty file');
+    return;
+  }
   let doc: Node;
   try {
     doc = parser.parse(xml, true) as Node;

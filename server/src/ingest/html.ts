@@ -13,6 +13,42 @@ import { repairParagraphs } from './page.ts';
 
 /** Saved pages are read whole (a DOM needs the whole page); beyond this size it is not a news page. */
 const MAX_HTML_BYTES = 50 * 2 ** 20;
+/**
+ * Readability's time grows with the square of the nesting (1,000 nested <div>s: 6 s) and it
+ * overflows the stack at 10,000; news pages nest a few dozen deep.
+ */
+const MAX_DEPTH = 200;
+
+interface ElementLike {
+  firstElementChild: ElementLike | null;
+  nextElementSibling: ElementLike | null;
+}
+
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+/** Tags left open before parsing: linkedom itself takes quadratic time in the nesting (100,000 <div>s: 10 s). */
+const MAX_OPEN_TAGS = 5_000;
+
+/** An upper bound on the nesting, from the tags alone (unclosed <p> and <li> count too, hence the margin). */
+function tooManyOpenTags(html: string): boolean {
+  let open = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][\w:-]*)[^<>]*?(\/?)>/g)) {
+    if (m[1]) open = Math.max(0, open - 1);
+    else if (!m[3] && !VOID.has(m[2]!.toLowerCase())) open++;
+    if (open > MAX_OPEN_TAGS) return true;
+  }
+  return false;
+}
+
+/** Whether elements nest deeper than `limit`, found without recursion (the nesting may be deep). */
+function nestsDeeperThan(root: ElementLike, limit: number): boolean {
+  const stack: Array<[ElementLike, number]> = [[root, 1]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (depth > limit) return true;
+    for (let child = node.firstElementChild; child; child = child.nextElementSibling) stack.push([child, depth + 1]);
+  }
+  return false;
+}
 
 const BLOCK = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT', 'FIGCAPTION', 'FIGURE',
   'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI', 'MAIN', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD',
@@ -56,7 +92,24 @@ export function htmlToText(html: string): string {
 export async function* readHtml(chunks: AsyncIterable<string>, ctx: ReadContext): AsyncGenerator<InputItem> {
   const origin = { file: ctx.file };
   const html = await readAll(chunks, MAX_HTML_BYTES, 'HTML page');
+  if (html.trim() === '') {
+    yield problem(origin, 'empty file');
+    return;
+  }
+  if (tooManyOpenTags(html)) {
+    yield problem(origin, `HTML: more than ${MAX_OPEN_TAGS} elements left open; not a page whose article can be found`);
+    return;
+  }
   const { document } = parseHTML(html);
+  // Text with no markup at all gives linkedom no document element, and Readability then throws.
+  if (!document.documentElement) {
+    yield problem(origin, 'no article text found in this HTML page (it has no HTML elements)');
+    return;
+  }
+  if (nestsDeeperThan(document.documentElement as unknown as ElementLike, MAX_DEPTH)) {
+    yield problem(origin, `HTML: elements nested more than ${MAX_DEPTH} deep; not a page whose article can be found`);
+    return;
+  }
   // Readability changes the document, so the metadata is read first.
   const meta = (selector: string, attribute = 'content') =>
     (document.querySelector(selector)?.getAttribute(attribute) ?? '').trim() || undefined;
@@ -69,9 +122,15 @@ export async function* readHtml(chunks: AsyncIterable<string>, ctx: ReadContext)
   const metaAuthor = meta('meta[name="author"]') ?? meta('meta[property="article:author"]');
   const lang = document.documentElement?.getAttribute('lang')?.trim() || undefined;
 
-  const parsed = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
+  let parsed: ReturnType<Readability['parse']>;
+  try {
+    parsed = new Readability(document as unknown as Document, { charThreshold: 100 }).parse();
+  } catch (error) {
+    yield problem(origin, `no article text found in this HTML page (${error instanceof Error ? error.message : String(error)})`);
+    return;
+  }
   if (!parsed?.content) {
-    yield problem(origin, 'HTML: no article text found (Readability found no main content)');
+    yield problem(origin, 'no article text found in this HTML page (Readability found no main content)');
     return;
   }
   const { document: content } = parseHTML(`<!DOCTYPE html><html><body>${parsed.content}</body></html>`);

@@ -1,4 +1,5 @@
 import type { ArticleInput, InputProblem, Origin } from '@guanxi/shared';
+import type { InputLimits } from './limits.ts';
 
 export type InputField = 'title' | 'body' | 'date' | 'url' | 'source' | 'author' | 'lang';
 
@@ -7,12 +8,25 @@ export interface ReadOptions {
   encoding?: string;
   /** CSV header names for the article fields, where the defaults do not find them. */
   csvColumns?: Partial<Record<InputField, string>>;
+  /** Size limits; those not given come from the environment, else the defaults (limits.ts). */
+  limits?: Partial<InputLimits>;
 }
 
-export type InputItem = { kind: 'article'; article: ArticleInput } | { kind: 'problem'; problem: InputProblem };
+/**
+ * A warning is something the user should look at that cost nothing: the article it concerns is
+ * still read (e.g. a bad byte decoded as U+FFFD). It has the shape of a problem but is not a failure.
+ */
+export type InputItem =
+  | { kind: 'article'; article: ArticleInput }
+  | { kind: 'problem'; problem: InputProblem }
+  | { kind: 'warning'; problem: InputProblem };
 
 export function problem(origin: Origin, reason: string): InputItem {
   return { kind: 'problem', problem: { origin, reason } };
+}
+
+export function warning(origin: Origin, reason: string): InputItem {
+  return { kind: 'warning', problem: { origin, reason } };
 }
 
 export function article(value: ArticleInput): InputItem {
@@ -25,4 +39,5 @@ export interface ReadContext {
   /** The name deciding format and file-name date ("-" for stdin), without ".gz". */
   formatName: string;
   options: ReadOptions;
+  limits: InputLimits;
 }

@@ -7,7 +7,7 @@ import type { Origin } from '@guanxi/shared';
 import { articleFromRecord } from './article.ts';
 import { htmlToText } from './html.ts';
 import { article, problem, type InputItem, type ReadContext } from './items.ts';
-import { splitLines } from './lines.ts';
+import { splitLines, tooLongLine } from './lines.ts';
 
 /** A single top-level value (e.g. `{"articles": [...]}`) is read whole only below this size. */
 export const MAX_WHOLE_VALUE_BYTES = 200 * 2 ** 20;
@@ -51,9 +51,13 @@ function toItem(value: unknown, origin: Origin, ctx: ReadContext): InputItem {
 }
 
 export async function* readJsonLines(chunks: AsyncIterable<string>, ctx: ReadContext): AsyncGenerator<InputItem> {
-  for await (const { text, line } of splitLines(chunks)) {
-    if (text.trim() === '') continue;
+  for await (const { text, line, tooLong } of splitLines(chunks, ctx.limits.maxLineChars)) {
     const origin = { file: ctx.file, line };
+    if (tooLong !== undefined) {
+      yield problem(origin, tooLongLine(tooLong, ctx.limits.maxLineChars));
+      continue;
+    }
+    if (text.trim() === '') continue;
     let value: unknown;
     try {
       value = JSON.parse(text);

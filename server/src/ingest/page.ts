@@ -13,10 +13,28 @@ export interface PageSection {
   paragraphs: string[];
   /** 1-based line of the heading (or of the first line, for the text before it). */
   line: number;
+  /** Set when the section's text was larger than the limit: its size in characters; `paragraphs` is then empty. */
+  tooLarge?: number;
 }
 
-const HEADING = /^\s{0,3}(#{1,2})\s+(.*?)\s*#*\s*$/;
-const SUBHEADING = /^\s{0,3}#{3,6}\s+(.*?)\s*#*\s*$/;
+// The closing "#"s are trimmed by `withoutClosingHashes`: a lazy `(.*?)\s*#*\s*$` took time
+// quadratic in a line of "#"s.
+const HEADING = /^\s{0,3}(#{1,2})\s+(.*)$/;
+const SUBHEADING = /^\s{0,3}#{3,6}\s+(.*)$/;
+
+/** A heading's text without trailing white space, closing "#"s and the white space before them. */
+function withoutClosingHashes(text: string): string {
+  let end = text.length;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  while (end > 0 && text[end - 1] === '#') end--;
+  while (end > 0 && /\s/.test(text[end - 1]!)) end--;
+  return text.slice(0, end);
+}
+
+function heading(re: RegExp, line: string): string | undefined {
+  const m = re.exec(line);
+  return m ? withoutClosingHashes(m[m.length - 1]!) : undefined;
+}
 
 /** Sentence-final marks: a paragraph ending in one of these is complete. */
 const FINAL = /[。！？；：”’」』…!?;:."')）】》]$/u;
@@ -59,13 +77,14 @@ function join(prev: string, next: string): string {
 export function repairParagraphs(lines: Iterable<string>): string[] {
   const out: string[] = [];
   for (const raw of lines) {
-    let line = raw.replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '').replace(/[ \t]+/g, ' ');
+    // trim(), not a regex: `[\s]+$` is quadratic in a long run of spaces inside a line.
+    let line = raw.trim().replace(/[ \t]+/g, ' ');
     if (line === '' || DEBRIS_LINE.test(line)) continue;
     const prev = out.at(-1);
     if (prev !== undefined) {
       const fragment = LEAD_FRAGMENT.exec(line)?.[0];
       if (fragment && fragment.length < prev.length && prev.endsWith(fragment)) {
-        line = line.slice(fragment.length).replace(/^[\s\u3000]+/u, '');
+        line = line.slice(fragment.length).trimStart();
         if (line === '') continue;
       }
       if (continues(prev, line)) {
@@ -86,32 +105,40 @@ export function repairParagraphs(lines: Iterable<string>): string[] {
 export async function* splitSections(
   lines: AsyncIterable<NumberedLine>,
   clean: (line: string) => string = (line) => line,
+  /** Past this many characters a section's lines are only counted, not kept: memory stays bounded. */
+  maxChars = Infinity,
 ): AsyncGenerator<PageSection> {
   let title: string | undefined;
   let subtitle: string | undefined;
   let startLine = 1;
   let raw: string[] = [];
+  let size = 0;
   let sawContent = false;
-  const finish = (): PageSection => ({ title, subtitle, paragraphs: repairParagraphs(raw), line: startLine });
+  const finish = (): PageSection => (size > maxChars ? { title, subtitle, paragraphs: [], line: startLine, tooLarge: size }
+    : { title, subtitle, paragraphs: repairParagraphs(raw), line: startLine });
+  const hasText = () => title !== undefined || size > maxChars || raw.some((l) => l.trim() !== '');
   for await (const { text, line } of lines) {
-    const heading = HEADING.exec(text);
-    if (heading && heading[2]) {
-      if (title !== undefined || raw.some((l) => l.trim() !== '')) yield finish();
-      title = clean(heading[2]).replace(/\s+/g, ' ');
+    const headingText = heading(HEADING, text);
+    if (headingText) {
+      if (hasText()) yield finish();
+      title = clean(headingText).replace(/\s+/g, ' ');
       subtitle = undefined;
       startLine = line;
       raw = [];
+      size = 0;
       sawContent = false;
       continue;
     }
-    const sub = SUBHEADING.exec(text);
-    if (sub && sub[1] && title !== undefined && !sawContent && subtitle === undefined) {
-      subtitle = clean(sub[1]);
+    const sub = heading(SUBHEADING, text);
+    if (sub && title !== undefined && !sawContent && subtitle === undefined) {
+      subtitle = clean(sub);
       continue;
     }
     if (!sawContent && title === undefined && raw.length === 0) startLine = line;
     if (text.trim() !== '') sawContent = true;
-    raw.push(clean(sub?.[1] ?? text));
+    size += text.length + 1;
+    if (size <= maxChars) raw.push(clean(sub ?? text));
+    else raw = [];
   }
-  if (title !== undefined || raw.some((l) => l.trim() !== '')) yield finish();
+  if (hasText()) yield finish();
 }

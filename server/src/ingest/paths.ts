@@ -1,8 +1,9 @@
 import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { createGunzip } from 'node:zlib';
 import { Readable } from 'node:stream';
+import { gunzipLimited } from './gunzip.ts';
+import { DEFAULT_LIMITS, type InputLimits } from './limits.ts';
 
 /** One input to read: a file, or stdin for "-". */
 export interface InputSource {
@@ -10,8 +11,8 @@ export interface InputSource {
   file: string;
   /** The name that decides the format: the file name without a trailing ".gz". */
   formatName: string;
-  /** The bytes, already gunzipped. */
-  open(): Readable;
+  /** The bytes, already gunzipped (within the limits on inflation). */
+  open(limits?: InputLimits): Readable;
 }
 
 export type Expanded = { kind: 'source'; source: InputSource } | { kind: 'problem'; file: string; reason: string };
@@ -73,7 +74,7 @@ async function* expandAll(paths: string[], stdin: Readable): AsyncGenerator<Expa
 
 /** A source for a stream with no file behind it (stdin); the format is sniffed from its text. */
 export function streamSource(stream: Readable, file = '-'): InputSource {
-  return { file, formatName: file.replace(/\.gz$/i, ''), open: () => maybeGunzip(stream) };
+  return { file, formatName: file.replace(/\.gz$/i, ''), open: (limits = DEFAULT_LIMITS) => maybeGunzip(stream, limits) };
 }
 
 function fileSource(file: string): InputSource {
@@ -81,21 +82,15 @@ function fileSource(file: string): InputSource {
   return {
     file,
     formatName: gz ? file.slice(0, -3) : file,
-    open: () => {
+    open: (limits = DEFAULT_LIMITS) => {
       const raw = createReadStream(file, { highWaterMark: 256 * 1024 });
-      return gz ? pipeErrors(raw, raw.pipe(createGunzip())) : raw;
+      return gz ? Readable.from(gunzipLimited(raw, limits)) : raw;
     },
   };
 }
 
-/** Errors of the file stream (e.g. EACCES) must reach whoever reads the gunzip stream. */
-function pipeErrors(from: Readable, to: Readable): Readable {
-  from.on('error', (error) => to.destroy(error));
-  return to;
-}
-
 /** stdin has no name to say ".gz", so gzip is recognised by its magic bytes 1f 8b. */
-function maybeGunzip(stream: Readable): Readable {
+function maybeGunzip(stream: Readable, limits: InputLimits): Readable {
   async function* bytes(): AsyncGenerator<Buffer> {
     const iterator = stream[Symbol.asyncIterator]();
     const first = await iterator.next();
@@ -106,7 +101,7 @@ function maybeGunzip(stream: Readable): Readable {
         yield head;
         for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield Buffer.from(next.value);
       })();
-      yield* Readable.from(rest).pipe(createGunzip());
+      yield* gunzipLimited(rest, limits);
       return;
     }
     yield head;

@@ -7,7 +7,8 @@ import type { Origin } from '@guanxi/shared';
 import { finishArticle } from './article.ts';
 import { dateFromFileName, dateFromText, type YearContext } from './dates.ts';
 import { article, problem, type InputItem, type ReadContext } from './items.ts';
-import { splitLines } from './lines.ts';
+import { splitLines, tooLongLine, type NumberedLine } from './lines.ts';
+import { tooLargeArticle } from './limits.ts';
 import { splitSections, type PageSection } from './page.ts';
 
 /** Text before the first heading shorter than this is a masthead ("郑州日报 2020年5月8日 第3版"), not an article. */
@@ -18,8 +19,9 @@ const MAX_PENDING = 500;
 /** "[text](url)" → "text", images and emphasis markers dropped, quote markers removed. */
 export function cleanMarkdownLine(line: string): string {
   return line
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
+    // No "[" or "(" inside the brackets: a scan from each "[" to the line's end made a line of "[[[…" quadratic.
+    .replace(/!\[[^[\]]*\]\([^()]*\)/g, '')
+    .replace(/\[([^[\]]+)\]\([^()]*\)/g, '$1')
     .replace(/(\*\*|__)(.+?)\1/g, '$2')
     .replace(/^\s{0,3}>\s?/, '');
 }
@@ -99,7 +101,22 @@ export async function* readText(chunks: AsyncIterable<string>, ctx: ReadContext)
   // Short text before the first heading is held apart: a masthead ("郑州日报 2020年5月8日 第3版")
   // when headings follow, the article itself when none do.
   let masthead: Pending | undefined;
-  for await (const section of splitSections(splitLines(chunks), clean)) {
+  // Over-long lines are left out of the text and reported, in the order the reading reaches them.
+  const skipped: InputItem[] = [];
+  async function* kept(lines: AsyncIterable<NumberedLine>): AsyncGenerator<NumberedLine> {
+    for await (const l of lines) {
+      if (l.tooLong === undefined) yield l;
+      else skipped.push(problem({ file: ctx.file, line: l.line }, tooLongLine(l.tooLong, ctx.limits.maxLineChars)));
+    }
+  }
+  const max = ctx.limits.maxArticleChars;
+  for await (const section of splitSections(kept(splitLines(chunks, ctx.limits.maxLineChars)), clean, max)) {
+    yield* skipped.splice(0);
+    if (section.tooLarge !== undefined) {
+      if (section.title !== undefined) headings++;
+      yield problem({ file: ctx.file, line: section.line }, tooLargeArticle(section.tooLarge, max));
+      continue;
+    }
     const { title, body } = titled(section);
     const found = dateFromText(title ?? '', body, fromName.context, pageYear);
     if (found.yearSeen) pageYear = found.yearSeen;
@@ -115,5 +132,6 @@ export async function* readText(chunks: AsyncIterable<string>, ctx: ReadContext)
   // Short text before the first heading is a masthead, not an article, unless the file has no headings.
   if (masthead && headings === 0) queue.push(masthead);
   ended = true;
+  yield* skipped.splice(0);
   yield* release();
 }

@@ -20,6 +20,10 @@ export function registerExtract(program: Command): void {
       const articles = [];
       let failed = 0;
       for await (const item of readInputs(inputs, { encoding: flags.encoding, csvColumns: flags.column })) {
+        if (item.kind === 'warning') {
+          process.stderr.write(`warning: ${formatOrigin(item.problem.origin)}: ${item.problem.reason}\n`);
+          continue;
+        }
         if (item.kind === 'problem') {
           failed++;
           process.stderr.write(`error: ${formatOrigin(item.problem.origin)}: ${item.problem.reason}\n`);
