@@ -1,14 +1,12 @@
 /** The connection-graph API on the sample page: who is connected to whom, with filters and evidence. */
-import type http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { parseEdgeId } from '@guanxi/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../server/src/api/server.ts';
 import type { Graph } from '../../server/src/graph/db.ts';
 import { ExtractionPool } from '../../server/src/importer/pool.ts';
 import { runImport } from '../../server/src/importer/run.ts';
 import { readInputs } from '../../server/src/ingest/index.ts';
+import { startApi, type Api } from './api-client.ts';
 import { emptyDatabase, testGraph } from './graph.ts';
 
 const SAMPLE = path.resolve('samples/gaoxin-2020-05.txt');
@@ -36,33 +34,18 @@ const SELECTION = '{ nodes { id type label } edges { id source target type label
 
 describe('connections API', () => {
   let graph: Graph;
-  let server: http.Server;
-  let base: string;
-
-  const gql = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
-  };
-  const connections = async (args: string): Promise<Answer> => {
-    const result = await gql(`{ connections(${args}) ${SELECTION} }`);
-    if (result.errors) throw new Error(result.errors.map((e) => e.message).join('; '));
-    return result.data.connections;
-  };
+  let api: Api;
+  const gql = (query: string, variables: Record<string, unknown> = {}) => api.gql(query, variables);
+  const connections = async (args: string): Promise<Answer> => (await api.data(`{ connections(${args}) ${SELECTION} }`)).connections;
 
   beforeAll(async () => {
     graph = await testGraph();
     await emptyDatabase(graph);
     await runImport(graph, readInputs([SAMPLE]), new ExtractionPool({ workers: 0 }), { batchSize: 50, dryRun: false });
-    server = createServer({ graph, graphiql: false });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    api = await startApi(graph);
   });
   afterAll(async () => {
-    server.close();
+    await api.close();
     await emptyDatabase(graph);
     await graph.driver.close();
   });

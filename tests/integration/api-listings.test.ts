@@ -3,38 +3,23 @@
  * text, entity or source — pages that cover the whole list once, in the order a recount gives.
  */
 import fs from 'node:fs';
-import type http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from '../../server/src/api/server.ts';
 import { syntheticCorpus } from '../../server/src/bench/corpus.ts';
 import type { Graph } from '../../server/src/graph/db.ts';
 import { ExtractionPool } from '../../server/src/importer/pool.ts';
 import { runImport } from '../../server/src/importer/run.ts';
 import { readInputs } from '../../server/src/ingest/index.ts';
+import { startApi, type Api } from './api-client.ts';
 import { emptyDatabase, testGraph } from './graph.ts';
 
 describe('entities and articles, page by page', () => {
   let graph: Graph;
-  let server: http.Server;
-  let base: string;
+  let api: Api;
   let tmp: string;
-
-  const gql = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    return (await response.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] };
-  };
-  const data = async (query: string, variables: Record<string, unknown> = {}) => {
-    const result = await gql(query, variables);
-    if (result.errors) throw new Error(result.errors.map((e) => e.message).join('; '));
-    return result.data;
-  };
+  const gql = (query: string, variables: Record<string, unknown> = {}) => api.gql(query, variables);
+  const data = (query: string, variables: Record<string, unknown> = {}) => api.data(query, variables);
 
   /** Every page of a list, following endCursor. */
   async function allPages(field: string, args: string, selection: string, first: number) {
@@ -57,12 +42,10 @@ describe('entities and articles, page by page', () => {
     const articles = [...syntheticCorpus(40, 11)].map((a, i) => (i % 10 === 9 ? { ...a, date: undefined, source: 'undated-wire' } : a));
     fs.writeFileSync(file, articles.map((a) => JSON.stringify(a)).join('\n'));
     await runImport(graph, readInputs([file]), new ExtractionPool({ workers: 0 }), { batchSize: 16, dryRun: false });
-    server = createServer({ graph, graphiql: false });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    api = await startApi(graph);
   });
   afterAll(async () => {
-    server.close();
+    await api.close();
     await emptyDatabase(graph);
     await graph.driver.close();
     fs.rmSync(tmp, { recursive: true, force: true });

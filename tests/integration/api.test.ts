@@ -8,6 +8,7 @@ import { ExtractionPool } from '../../server/src/importer/pool.ts';
 import { Graph } from '../../server/src/graph/db.ts';
 import { readInputs } from '../../server/src/ingest/index.ts';
 import { runImport } from '../../server/src/importer/run.ts';
+import { startApi, type Api } from './api-client.ts';
 import { emptyDatabase, testGraph } from './graph.ts';
 
 const SAMPLE = path.resolve('samples/gaoxin-2020-05.txt');
@@ -19,29 +20,19 @@ async function listen(server: http.Server): Promise<string> {
 
 describe('GraphQL API on the sample page', () => {
   let graph: Graph;
-  let server: http.Server;
+  let api: Api;
   let base: string;
-
-  const gql = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(`${base}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, variables }),
-    });
-    const result = (await response.json()) as { data?: any; errors?: { message: string }[] };
-    if (result.errors) throw new Error(result.errors.map((e) => e.message).join('; '));
-    return result.data;
-  };
+  const gql = (query: string, variables: Record<string, unknown> = {}) => api.data(query, variables);
 
   beforeAll(async () => {
     graph = await testGraph();
     await emptyDatabase(graph);
     await runImport(graph, readInputs([SAMPLE]), new ExtractionPool({ workers: 0 }), { batchSize: 50, dryRun: false });
-    server = createServer({ graph, graphiql: false });
-    base = await listen(server);
+    api = await startApi(graph);
+    base = api.base;
   });
   afterAll(async () => {
-    server.close();
+    await api.close();
     await emptyDatabase(graph);
     await graph.driver.close();
   });

@@ -1,7 +1,7 @@
-import { CONNECTION_TYPES, edgeId, type ConnectionType, type EntityType, type GraphEdge, type GraphNode } from '@guanxi/shared';
+import { CONNECTION_TYPES, type ConnectionType, type EntityType, type GraphEdge, type GraphNode } from '@guanxi/shared';
 import { cypher } from './cypher.ts';
 import type { Graph } from './db.ts';
-import { HUB_SCAN, hopBudget, nodes, type DateWindow } from './explore.ts';
+import { HUB_SCAN, hopBudget, nodes, toEdges, type DateWindow } from './explore.ts';
 
 /** Who is connected to whom: the entity graph around some entities, without article nodes. */
 
@@ -80,15 +80,5 @@ async function connectionEdges(
 ): Promise<GraphEdge[]> {
   if (ids.length === 0) return [];
   const rows = await graph.read<EdgeRow>(cypher('connections/among'), { ids, ...filters });
-  return rows.map((r) => ({
-    id: edgeId(r.source, r.type, r.target),
-    source: r.source,
-    target: r.target,
-    type: r.type,
-    label: r.titles.length > 0 ? r.titles.join('、') : undefined,
-    weight: r.weight,
-    articles: r.articles,
-    firstDate: r.firstDate?.slice(0, 10) ?? undefined,
-    lastDate: r.lastDate?.slice(0, 10) ?? undefined,
-  }));
+  return toEdges(rows);
 }

@@ -47,7 +47,8 @@ export async function wholeGraph(graph: Graph): Promise<Subgraph> {
   return { nodes: found, edges: toEdges(edges), truncated: false };
 }
 
-function toEdges(rows: EdgeRow[]): GraphEdge[] {
+/** Edge rows (one per source, type, target, parallel relations folded) as Cytoscape edges. */
+export function toEdges(rows: (EdgeRow & { articles?: number; firstDate?: string | null; lastDate?: string | null })[]): GraphEdge[] {
   return rows.map((r) => ({
     id: edgeId(r.source, r.type, r.target),
     source: r.source,
@@ -55,6 +56,9 @@ function toEdges(rows: EdgeRow[]): GraphEdge[] {
     type: r.type,
     label: r.titles.length > 0 ? r.titles.join('、') : undefined,
     weight: r.weight,
+    articles: r.articles,
+    firstDate: r.firstDate?.slice(0, 10) ?? undefined,
+    lastDate: r.lastDate?.slice(0, 10) ?? undefined,
   }));
 }
 
