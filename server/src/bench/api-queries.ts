@@ -1,5 +1,5 @@
 import { CONNECTION_TYPES } from '@guanxi/shared';
-import type { Driver } from 'neo4j-driver';
+import type { Driver, ProfiledPlan } from 'neo4j-driver';
 import { cypher } from '../graph/cypher.ts';
 import { HUB_SCAN, hopBudget, luceneQuery } from '../graph/explore.ts';
 
@@ -12,11 +12,22 @@ import { HUB_SCAN, hopBudget, luceneQuery } from '../graph/explore.ts';
 type Row = Record<string, unknown>;
 type Params = Record<string, unknown>;
 
+/**
+ * When set, every statement runs under PROFILE and its plan is handed here: where a slow query's
+ * time goes, from the very statements and parameters that were timed.
+ */
+export const profiling: { sink: ((query: string, plan: ProfiledPlan) => void) | null } = { sink: null };
+
 /** One statement in its own session and read transaction, as graph/db.ts's Graph.read runs it. */
 export async function read<T = Row>(driver: Driver, query: string, params: Params = {}, database?: string): Promise<T[]> {
   const session = driver.session({ database });
+  const sink = profiling.sink;
   try {
-    return await session.executeRead(async (tx) => (await tx.run(query, params)).records.map((r) => r.toObject() as T));
+    return await session.executeRead(async (tx) => {
+      const result = await tx.run(sink ? `PROFILE\n${query}` : query, params);
+      if (sink && result.summary.profile) sink(query, result.summary.profile);
+      return result.records.map((r) => r.toObject() as T);
+    });
   } finally {
     await session.close();
   }

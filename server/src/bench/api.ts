@@ -4,13 +4,14 @@ import { cypher } from '../graph/cypher.ts';
 import { defaultWorkers } from '../importer/pool.ts';
 import { collectionDir, ensureCollection, openDb, type BenchDb } from './api-collection.ts';
 import { importComparison } from './api-import.ts';
+import { profile } from './api-profile.ts';
 import { measure, startServer, type Latency } from './api-latency.ts';
 import { searchLoad } from './api-load.ts';
 import { connectionsQuery, entityQuery, pathsQuery, postGraphql, read, searchQuery, timelineQuery, type ApiQuery } from './api-queries.ts';
 
 /**
  * npm run bench:api [-- --articles 100000 --rebuild --requests 200 --warmup 20 --query-seconds 30
- *   --load-seconds 20 --clients 50 --import-articles 5000 --rounds 3 --build-only --parts latency,load,import]
+ *   --load-seconds 20 --clients 50 --import-articles 5000 --rounds 3 --build-only --parts latency,load,import,profile]
  *
  * The connection API on a generated collection: its build, each API query through GraphQL beside
  * the same Cypher through the driver, the server under load, and the import with and without the
@@ -21,7 +22,8 @@ const { values: args } = parseArgs({
     articles: { type: 'string', default: '100000' },
     rebuild: { type: 'boolean', default: false },
     'build-only': { type: 'boolean', default: false },
-    parts: { type: 'string', default: 'latency,load,import' },
+    // profile: each query's statements once under PROFILE (db hits, costliest operators).
+    parts: { type: 'string', default: 'latency,load,import,profile' },
     'query-seconds': { type: 'string', default: '30' },
     requests: { type: 'string', default: '200' },
     warmup: { type: 'string', default: '20' },
@@ -89,8 +91,7 @@ function target(name: string, g: Latency): string {
   return '';
 }
 
-async function latencies(db: BenchDb, url: string) {
-  const queries = await subjects(db, url);
+async function latencies(db: BenchDb, url: string, queries: ApiQuery[]) {
   log(`\nlatency: ${args.requests} requests each (fewer if ${args['query-seconds']} s ran out) after ${args.warmup} warm-up, one at a time, GraphQL and driver alternating (ms)`);
   log('| query | n | GraphQL p50 / p95 / p99 | driver p50 / p95 / p99 | ratio at p95 | target |');
   log('| --- | --- | --- | --- | --- | --- |');
@@ -116,12 +117,14 @@ async function onCollection(report: Record<string, unknown>) {
       report.build = { seconds: Math.round(build.seconds!), articlesPerSecond: Math.round(rate) };
     }
     if (args['build-only']) return;
-    if (!PARTS.has('latency') && !PARTS.has('load')) return;
+    if (!PARTS.has('latency') && !PARTS.has('load') && !PARTS.has('profile')) return;
 
     const server = await startServer(db.uri);
     log(`API server: bench/api-server.ts (createServer) in a child process, ${server.url}`);
     try {
-      if (PARTS.has('latency')) report.latency = await latencies(db, server.url);
+      const queries = PARTS.has('latency') || PARTS.has('profile') ? await subjects(db, server.url) : [];
+      if (PARTS.has('latency')) report.latency = await latencies(db, server.url, queries);
+      if (PARTS.has('profile')) await profile(queries, db.graph.driver, log);
       if (PARTS.has('load')) report.load = await loadRun(server.url);
     } finally {
       await server.stop();
@@ -147,7 +150,7 @@ async function loadRun(url: string) {
 async function main() {
   log(`guanxi API benchmark: ${N} articles, ${os.availableParallelism()} cores, load average ${load()}`);
   const report: Record<string, unknown> = { articles: N };
-  if (args['build-only'] || PARTS.has('latency') || PARTS.has('load')) await onCollection(report);
+  if (args['build-only'] || ['latency', 'load', 'profile'].some((p) => PARTS.has(p))) await onCollection(report);
   if (PARTS.has('import') && !args['build-only']) {
     const articles = Number(args['import-articles']);
     log(`\nimport with and without the connection layer: ${articles} articles, ${args.rounds} rounds on a scratch embedded Neo4j; load average ${load()}`);
