@@ -5,13 +5,14 @@ import { defaultWorkers } from '../importer/pool.ts';
 import { collectionDir, ensureCollection, openDb, type BenchDb } from './api-collection.ts';
 import { importComparison } from './api-import.ts';
 import { profile } from './api-profile.ts';
+import { writeCosts } from './api-writes.ts';
 import { measure, startServer, type Latency } from './api-latency.ts';
 import { searchLoad } from './api-load.ts';
 import { connectionsQuery, entityQuery, pathsQuery, postGraphql, read, searchQuery, timelineQuery, type ApiQuery } from './api-queries.ts';
 
 /**
  * npm run bench:api [-- --articles 100000 --rebuild --requests 200 --warmup 20 --query-seconds 30
- *   --load-seconds 20 --clients 50 --import-articles 5000 --rounds 3 --build-only --parts latency,load,import,profile]
+ *   --load-seconds 20 --clients 50 --import-articles 5000 --rounds 3 --build-only --parts latency,load,profile,import,writes]
  *
  * The connection API on a generated collection: its build, each API query through GraphQL beside
  * the same Cypher through the driver, the server under load, and the import with and without the
@@ -22,8 +23,9 @@ const { values: args } = parseArgs({
     articles: { type: 'string', default: '100000' },
     rebuild: { type: 'boolean', default: false },
     'build-only': { type: 'boolean', default: false },
-    // profile: each query's statements once under PROFILE (db hits, costliest operators).
-    parts: { type: 'string', default: 'latency,load,import,profile' },
+    // profile: each query's statements once under PROFILE (db hits, costliest operators);
+    // writes: the import's write statements timed one by one.
+    parts: { type: 'string', default: 'latency,load,profile,import,writes' },
     'query-seconds': { type: 'string', default: '30' },
     requests: { type: 'string', default: '200' },
     warmup: { type: 'string', default: '20' },
@@ -160,6 +162,10 @@ async function main() {
         `ratio ${result.ratio.toFixed(2)}; target ≥ 0.8: ${result.ratio >= 0.8 ? 'met' : 'MISSED'}`,
     );
     report.import = result;
+  }
+  if (PARTS.has('writes') && !args['build-only']) {
+    log(`\nwhere an import's write time goes; load average ${load()}`);
+    await writeCosts(Number(args['import-articles']), 5, log);
   }
   log(JSON.stringify(report));
 }
