@@ -8,7 +8,7 @@ interface Operator {
   rows: number;
 }
 
-function flatten(plan: ProfiledPlan, into: Operator[] = []): Operator[] {
+export function flatten(plan: ProfiledPlan, into: Operator[] = []): Operator[] {
   const details = String(plan.arguments?.Details ?? '').replace(/\s+/g, ' ').slice(0, 90);
   into.push({ operator: plan.operatorType.replace(/@.*$/, ''), details, dbHits: plan.dbHits, rows: plan.rows });
   for (const child of plan.children) flatten(child, into);

@@ -10,10 +10,13 @@ import { readInputs } from '../ingest/index.ts';
 import { ExtractionPool, defaultWorkers } from '../importer/pool.ts';
 import { articleHash, runImport } from '../importer/run.ts';
 import { withScratchDb, writeCorpus } from './api-collection.ts';
+import { flatten } from './api-profile.ts';
 
 interface Cost {
   ms: number;
   dbHits: number;
+  /** db hits by operator, over the batches. */
+  operators: Map<string, number>;
 }
 
 type Plan = { dbHits: number; children: Plan[] };
@@ -47,9 +50,15 @@ export async function writeCosts(base: number, batches: number, log: (line: stri
           const run = async (name: string, p: Record<string, unknown>) => {
             const started = performance.now();
             const result = await tx.run(`PROFILE\n${cypher(name)}`, p);
-            const cost = costs.get(name) ?? { ms: 0, dbHits: 0 };
+            const cost = costs.get(name) ?? { ms: 0, dbHits: 0, operators: new Map() };
             cost.ms += performance.now() - started;
-            cost.dbHits += result.summary.profile ? hits(result.summary.profile as unknown as Plan) : 0;
+            if (result.summary.profile) {
+              cost.dbHits += hits(result.summary.profile as unknown as Plan);
+              for (const op of flatten(result.summary.profile)) {
+                const key = `${op.operator} ${op.details}`;
+                cost.operators.set(key, (cost.operators.get(key) ?? 0) + op.dbHits);
+              }
+            }
             costs.set(name, cost);
             return result;
           };
@@ -68,6 +77,8 @@ export async function writeCosts(base: number, batches: number, log: (line: stri
       log(`write statements over ${batches} batches of 200 new articles after ${base} (ms a batch, share, db hits a batch):`);
       for (const [name, c] of costs) {
         log(`  ${name}: ${(c.ms / batches).toFixed(0)} ms (${((100 * c.ms) / total).toFixed(0)} %), ${Math.round(c.dbHits / batches)} db hits`);
+        if (c.dbHits / batches < 20_000) continue;
+        for (const [op, n] of [...c.operators].sort((a, b) => b[1] - a[1]).slice(0, 3)) log(`    ${Math.round(n / batches)} db hits: ${op}`);
       }
     });
   } finally {
