@@ -156,6 +156,14 @@ export function toWriteParams(batch: PreparedArticle[]) {
   return { articles, entities: entities.rows, mentions, authors, relations, sentences: sentences.rows };
 }
 
+export interface WriteOptions {
+  /**
+   * false: leave the connection layer and the entities' counts alone (bench:api measures what they
+   * cost an import); a database written so is stale until rebuilt. Default true.
+   */
+  connections?: boolean;
+}
+
 /**
  * Writes a batch in one transaction: every article with all its mentions and relations lands, or
  * none does. A changed article replaces its old links; entities left without evidence are removed.
@@ -163,18 +171,21 @@ export function toWriteParams(batch: PreparedArticle[]) {
  * old co-mentions are taken out before its links are cleared, its new ones added after they are
  * written; the counts and first/last sighting that entities are ranked by follow.
  */
-export async function writeBatch(graph: Graph, batch: PreparedArticle[]): Promise<WriteCounts> {
+export async function writeBatch(graph: Graph, batch: PreparedArticle[], options: WriteOptions = {}): Promise<WriteCounts> {
   const params = toWriteParams(batch);
   const ids = params.articles.map((a) => a.id);
+  const layer = options.connections ?? true;
   return graph.writeTransaction(async (tx) => {
-    await tx.run(cypher('connections/subtract'), { ids, evidence: CONNECTION_EVIDENCE });
-    await tx.run(cypher('entities/mark-stale'), { ids });
+    if (layer) await tx.run(cypher('connections/subtract'), { ids, evidence: CONNECTION_EVIDENCE });
+    if (layer) await tx.run(cypher('entities/mark-stale'), { ids });
     const cleared = await tx.run(cypher('import/clear-article-links'), { ids });
     const touched: string[] = cleared.records[0]?.get('touched') ?? [];
     await tx.run(cypher('import/write-batch'), params);
-    await tx.run(cypher('connections/add'), { ids, evidence: CONNECTION_EVIDENCE });
-    await tx.run(cypher('entities/note-seen'), { ids });
-    await tx.run(cypher('entities/refresh'), { ids: [...new Set([...touched, ...params.entities.map((e) => e.id)])] });
+    if (layer) {
+      await tx.run(cypher('connections/add'), { ids, evidence: CONNECTION_EVIDENCE });
+      await tx.run(cypher('entities/note-seen'), { ids });
+      await tx.run(cypher('entities/refresh'), { ids: [...new Set([...touched, ...params.entities.map((e) => e.id)])] });
+    }
     const pruned = await tx.run(cypher('import/prune-entities'), { ids: touched });
     return {
       articles: params.articles.length,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ArticleInput, InputProblem } from '@guanxi/shared';
 import type { Graph } from '../graph/db.ts';
-import { awaitSearchable, storedHashes, writeBatch, type PreparedArticle } from '../graph/store.ts';
+import { awaitSearchable, storedHashes, writeBatch, type PreparedArticle, type WriteOptions } from '../graph/store.ts';
 import type { InputItem } from '../ingest/index.ts';
 import { log } from '../log.ts';
 import { isConnectionError, shortReason } from '../neo4j/errors.ts';
@@ -19,6 +19,8 @@ export interface ImportOptions {
   /** Batches extracted ahead of the one being written; bounds memory. */
   maxInFlight?: number;
   onProgress?: (progress: ImportProgress) => void;
+  /** false: write without the connection layer (a benchmark's comparison only; see writeBatch). */
+  connections?: boolean;
 }
 
 export interface ImportProgress {
@@ -120,7 +122,7 @@ export async function runImport(
         summary.written += done.length;
         for (const { article } of done) summary[existed.has(article.id) ? 'updated' : 'created']++;
       };
-      if (writing && prepared.length > 0) await writeWithFallback(writing, prepared, count, fail);
+      if (writing && prepared.length > 0) await writeWithFallback(writing, prepared, count, fail, { connections: options.connections });
       else count(prepared);
       report();
     });
@@ -195,16 +197,17 @@ async function writeWithFallback(
   /** Counts articles once they are written. */
   count: (done: PreparedArticle[]) => void,
   fail: (problem: InputProblem) => void,
+  write: WriteOptions,
 ) {
   try {
-    await writeBatch(graph, prepared);
+    await writeBatch(graph, prepared, write);
     count(prepared);
   } catch (error) {
     if (isConnectionError(error)) throw error;
     log.warn({ err: error }, 'batch write failed; retrying its articles one by one');
     for (const one of prepared) {
       try {
-        await writeBatch(graph, [one]);
+        await writeBatch(graph, [one], write);
         count([one]);
       } catch (oneError) {
         if (isConnectionError(oneError)) throw oneError;

@@ -1,0 +1,96 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import type { Driver } from 'neo4j-driver';
+import { ROOT } from '../config.ts';
+import { postGraphql, type ApiQuery } from './api-queries.ts';
+
+/** The value below which `p` of the sorted samples fall (nearest rank). */
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
+}
+
+export interface Latency {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+const summary = (ms: number[]): Latency => {
+  const sorted = [...ms].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99) };
+};
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+/**
+ * One request at a time, GraphQL and driver alternating (which goes first flips each time), so
+ * both sides meet the same phases of a shared machine; `warmup` of each first, not counted. Ends
+ * after `requests` pairs or `seconds`, whichever comes first.
+ */
+export async function measure(q: ApiQuery, url: string, driver: Driver, requests: number, warmup: number, seconds: number) {
+  const viaGraphql = () => postGraphql(url, q.graphql);
+  const viaDriver = () => q.driver(driver);
+  for (let i = 0; i < warmup; i++) {
+    await viaGraphql();
+    await viaDriver();
+  }
+  const graphql: number[] = [];
+  const direct: number[] = [];
+  const deadline = performance.now() + seconds * 1000;
+  for (let i = 0; i < requests && performance.now() < deadline; i++) {
+    if (i % 2 === 0) {
+      graphql.push(await timed(viaGraphql));
+      direct.push(await timed(viaDriver));
+    } else {
+      direct.push(await timed(viaDriver));
+      graphql.push(await timed(viaGraphql));
+    }
+  }
+  return { graphql: summary(graphql), driver: summary(direct), n: graphql.length };
+}
+
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** bench/api-server.ts in a child process on a free loopback port, talking to `neo4jUri`. */
+export async function startServer(neo4jUri: string): Promise<ServerProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=guanxi-source', path.join(ROOT, 'server/src/bench/api-server.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, NEO4J_URI: neo4jUri, PORT: '0', LOG_LEVEL: 'error' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the API server did not start within 120 s')), 120_000);
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /LISTENING (\d+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve(Number(match[1]));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the API server exited (code ${code})`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const kill = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        child.once('exit', () => {
+          clearTimeout(kill);
+          resolve();
+        });
+        child.kill('SIGTERM');
+      }),
+  };
+}
