@@ -1,7 +1,8 @@
 import { CONNECTION_TYPES } from '@guanxi/shared';
 import type { Driver, ProfiledPlan } from 'neo4j-driver';
 import { cypher } from '../graph/cypher.ts';
-import { HUB_SCAN, hopBudget, luceneQuery } from '../graph/explore.ts';
+import { HUB_SCAN, hopBudget } from '../graph/explore.ts';
+import { searchParams } from '../graph/search.ts';
 
 /**
  * Each API query measured twice: as a GraphQL request over HTTP, and as the Cypher statements its
@@ -44,10 +45,10 @@ export function searchQuery(name: string, text: string): ApiQuery {
     name,
     graphql: { query: 'query($t: String!) { search(text: $t, first: 20) { id type label score detail } }', variables: { t: text } },
     async driver(driver) {
-      // explore.search: entities, then articles, one after the other.
-      const params = { text, query: luceneQuery(text), first: 20 };
-      await read(driver, cypher('api/search-entities'), { ...params, types: null });
-      await read(driver, cypher('api/search-articles'), params);
+      // graph/search.ts: entities, then articles to fill the page, with the same parameters.
+      const params = searchParams(text, 20, null);
+      const entities = await read(driver, cypher('api/search-entities'), params.entities);
+      if (entities.length < 20) await read(driver, cypher('api/search-articles'), { ...params.articles, first: 20 - entities.length });
     },
   };
 }
