@@ -5,8 +5,8 @@ import { log } from '../log.ts';
 /**
  * Builds the connection layer of a database imported before it existed (or by another version of
  * it), from the mentions already stored: imports keep it exact from then on. Version 2 adds the
- * articles' sortDate (listings newest first). Batch by batch, each
- * in a transaction of its own, so a large collection needs no large transaction.
+ * articles' sortDate (listings newest first). Batch by batch, each in a transaction of its own, so
+ * a large collection needs no large transaction.
  */
 export const CONNECTION_LAYER_VERSION = 2;
 
