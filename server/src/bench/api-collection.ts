@@ -10,7 +10,8 @@ import { readInputs } from '../ingest/index.ts';
 import { ExtractionPool, defaultWorkers } from '../importer/pool.ts';
 import { runImport } from '../importer/run.ts';
 import { portAnswers, startEmbedded, stopEmbedded } from '../neo4j/embedded.ts';
-import { syntheticCorpus } from './corpus.ts';
+import { writeCorpus } from './corpus.ts';
+import { resetBenchDatabase } from './neo4j.ts';
 
 /**
  * Kept between runs: building 100,000 articles takes long, reading them back takes seconds. One
@@ -54,22 +55,6 @@ export async function openDb(dataDir: string, firstPort: number, embedded = fals
   };
 }
 
-/** The corpus as JSONL, so the importer reads it through `readInputs` as `guanxi import` would. */
-export function writeCorpus(count: number, dir: string): string {
-  const file = path.join(dir, `corpus-${count}.jsonl`);
-  const out = fs.openSync(file, 'w');
-  let chunk: string[] = [];
-  for (const article of syntheticCorpus(count)) {
-    chunk.push(JSON.stringify(article));
-    if (chunk.length === 1000) {
-      fs.writeSync(out, `${chunk.join('\n')}\n`);
-      chunk = [];
-    }
-  }
-  if (chunk.length > 0) fs.writeSync(out, `${chunk.join('\n')}\n`);
-  fs.closeSync(out);
-  return file;
-}
 
 export interface BuildResult {
   reused: boolean;
@@ -90,13 +75,7 @@ export async function ensureCollection(db: BenchDb, count: number, rebuild: bool
     return { reused: true, articles: count };
   }
   log(`building the collection: ${count} articles (${marker ? `marker says ${marker.articles}` : 'no marker'}; emptying first)`);
-  const session = db.graph.driver.session({ database: db.graph.database });
-  try {
-    await session.run(cypher('bench/reset')); // auto-commit: CALL … IN TRANSACTIONS needs it
-  } finally {
-    await session.close();
-  }
-  await applySchema(db.graph);
+  await resetBenchDatabase(db.graph);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guanxi-bench-api-'));
   const pool = new ExtractionPool({ workers: defaultWorkers() });
   try {

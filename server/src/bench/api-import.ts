@@ -1,26 +1,16 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { cypher } from '../graph/cypher.ts';
-import { applySchema } from '../graph/store.ts';
 import { readInputs } from '../ingest/index.ts';
 import { ExtractionPool, defaultWorkers } from '../importer/pool.ts';
 import { runImport } from '../importer/run.ts';
-import { withScratchDb, writeCorpus, type BenchDb } from './api-collection.ts';
+import { withScratchDb, type BenchDb } from './api-collection.ts';
+import { writeCorpus } from './corpus.ts';
 import { median } from './median.ts';
-
-async function reset(db: BenchDb) {
-  const session = db.graph.driver.session({ database: db.graph.database });
-  try {
-    await session.run(cypher('bench/reset')); // auto-commit: CALL … IN TRANSACTIONS needs it
-  } finally {
-    await session.close();
-  }
-  await applySchema(db.graph);
-}
+import { resetBenchDatabase } from './neo4j.ts';
 
 async function importRate(db: BenchDb, file: string, connections: boolean): Promise<number> {
-  await reset(db);
+  await resetBenchDatabase(db.graph);
   const pool = new ExtractionPool({ workers: defaultWorkers() });
   try {
     const summary = await runImport(db.graph, readInputs([file]), pool, { batchSize: 200, dryRun: false, connections });

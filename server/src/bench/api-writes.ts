@@ -9,7 +9,8 @@ import { applySchema, toWriteParams, type PreparedArticle } from '../graph/store
 import { readInputs } from '../ingest/index.ts';
 import { ExtractionPool, defaultWorkers } from '../importer/pool.ts';
 import { articleHash, runImport } from '../importer/run.ts';
-import { withScratchDb, writeCorpus } from './api-collection.ts';
+import { withScratchDb } from './api-collection.ts';
+import { writeCorpus } from './corpus.ts';
 import { flatten } from './api-profile.ts';
 
 interface Cost {

@@ -1,4 +1,6 @@
+import fs from 'node:fs';
 import { createRequire } from 'node:module';
+import path from 'node:path';
 
 /**
  * A deterministic synthetic corpus of Chinese local-government news, for benchmarks: the same
@@ -92,4 +94,21 @@ export function* syntheticCorpus(count: number, seed = 20200507): Generator<Synt
       body: paragraphs.join('\n'),
     };
   }
+}
+
+/** The corpus as JSONL, so the importer reads it through `readInputs` as `guanxi import` would. */
+export function writeCorpus(count: number, dir: string): string {
+  const file = path.join(dir, `corpus-${count}.jsonl`);
+  const out = fs.openSync(file, 'w');
+  let chunk: string[] = [];
+  for (const article of syntheticCorpus(count)) {
+    chunk.push(JSON.stringify(article));
+    if (chunk.length === 1000) {
+      fs.writeSync(out, `${chunk.join('\n')}\n`);
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) fs.writeSync(out, `${chunk.join('\n')}\n`);
+  fs.closeSync(out);
+  return file;
 }

@@ -9,7 +9,7 @@ import { toWriteParams, type PreparedArticle } from '../graph/store.ts';
 import { readInputs } from '../ingest/index.ts';
 import { ExtractionPool, defaultWorkers } from '../importer/pool.ts';
 import { articleHash, runImport } from '../importer/run.ts';
-import { syntheticCorpus } from './corpus.ts';
+import { writeCorpus as writeCorpusFile } from './corpus.ts';
 import { median } from './median.ts';
 import { benchNeo4j } from './neo4j.ts';
 
@@ -43,21 +43,7 @@ const WORKERS = Number(args.workers);
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guanxi-bench-import-'));
 
-function writeCorpus(count: number): string {
-  const file = path.join(tmp, `corpus-${count}.jsonl`);
-  const out = fs.openSync(file, 'w');
-  let chunk: string[] = [];
-  for (const article of syntheticCorpus(count)) {
-    chunk.push(JSON.stringify(article));
-    if (chunk.length === 1000) {
-      fs.writeSync(out, `${chunk.join('\n')}\n`);
-      chunk = [];
-    }
-  }
-  if (chunk.length > 0) fs.writeSync(out, `${chunk.join('\n')}\n`);
-  fs.closeSync(out);
-  return file;
-}
+const writeCorpus = (count: number) => writeCorpusFile(count, tmp);
 
 async function readAll(file: string): Promise<ArticleInput[]> {
   const articles: ArticleInput[] = [];

@@ -48,19 +48,23 @@ export async function benchNeo4j() {
         return undefined;
       }
     },
-    /** Empties the database in chunks (a single DETACH DELETE of 100k nodes would need a huge transaction). */
     async reset() {
-      const session = driver.session({ database: process.env.NEO4J_DATABASE });
-      try {
-        await session.run(cypher('bench/reset')); // auto-commit: CALL … IN TRANSACTIONS needs it
-      } finally {
-        await session.close();
-      }
-      await applySchema(graph);
+      await resetBenchDatabase(graph);
     },
     async close() {
       await driver.close();
       await stop();
     },
   };
+}
+
+/** Empties a benchmark's database in chunks (a single DETACH DELETE of 100k nodes would need a huge transaction), schema reapplied. */
+export async function resetBenchDatabase(graph: Graph): Promise<void> {
+  const session = graph.driver.session({ database: graph.database });
+  try {
+    await session.run(cypher('bench/reset')); // auto-commit: CALL … IN TRANSACTIONS needs it
+  } finally {
+    await session.close();
+  }
+  await applySchema(graph);
 }
