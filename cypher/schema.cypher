@@ -4,6 +4,10 @@
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE;
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
 
+// One co-mention link per pair, found by its key (smaller id, U+001F, larger id) in an index rather
+// than by walking the links of its ends: a hub has tens of thousands of them.
+CREATE CONSTRAINT co_mentioned_pair IF NOT EXISTS FOR ()-[c:CO_MENTIONED]-() REQUIRE c.pair IS UNIQUE;
+
 // Lookups by name (exact and substring) and by type.
 CREATE INDEX entity_name IF NOT EXISTS FOR (e:Entity) ON (e.name);
 CREATE TEXT INDEX entity_name_text IF NOT EXISTS FOR (e:Entity) ON (e.name);

@@ -1,21 +1,28 @@
 // Adds the co-mentions of these (just written) articles to the connection layer: for each pair of
-// entities an article mentions, CO_MENTIONED gains the article (articles + 1), the sentences they
-// share (weight + n), the article's date in its first/last window, and sentences as evidence up to
-// $evidence samples. One relationship per pair, from the smaller id to the larger.
+// entities they mention together, CO_MENTIONED gains the articles (articles + n), the sentences the
+// pair shares in them (weight + n), their dates in its first/last window, and sentences as evidence
+// up to $evidence samples (in article order). One relationship per pair, from the smaller id to the
+// larger, found by its key (`pair`, unique) so that a pair with a hub is an index seek, not a walk
+// over the hub's links; a batch's articles are summed per pair first, so each pair is written once.
 UNWIND $ids AS id
 MATCH (a:Article {id: id})-[m1:MENTIONS]->(x:Entity)
 MATCH (a)-[m2:MENTIONS]->(y:Entity)
 WHERE x.id < y.id
 WITH a, x, y, [s IN m1.sentences WHERE s IN m2.sentences] AS shared
-MERGE (x)-[c:CO_MENTIONED]->(y)
+ORDER BY a.sortDate, a.id
+WITH x, y, sum(size(shared)) AS weight, count(*) AS articles, min(a.date) AS firstDate, max(a.date) AS lastDate,
+     collect([s IN shared | [s, a.id]]) AS perArticle
+WITH x, y, weight, articles, firstDate, lastDate,
+     reduce(all = [], samples IN perArticle | all + samples)[..toInteger($evidence)] AS samples
+MERGE (x)-[c:CO_MENTIONED {pair: x.id + '\u001f' + y.id}]->(y)
   ON CREATE SET c.weight = 0, c.articles = 0, c.evidence = [], c.evidenceArticles = []
-// Several articles of a batch may share a pair: every value is computed from the pair's current one
-// as it is set (the articles' list before the evidence it is measured by), never from a value taken
-// before the writes, which the planner may read for all rows first.
-SET c.weight = c.weight + size(shared),
-    c.articles = c.articles + 1,
-    c.firstDate = CASE WHEN a.date IS NOT NULL AND (c.firstDate IS NULL OR a.date < c.firstDate) THEN a.date ELSE c.firstDate END,
-    c.lastDate = CASE WHEN a.date IS NOT NULL AND (c.lastDate IS NULL OR a.date > c.lastDate) THEN a.date ELSE c.lastDate END,
-    c.evidenceArticles = c.evidenceArticles + [s IN shared[..($evidence - size(c.evidence))] | a.id],
-    c.evidence = c.evidence + shared[..($evidence - size(c.evidence))]
+SET c.weight = c.weight + weight,
+    c.articles = c.articles + articles,
+    c.firstDate = CASE WHEN firstDate IS NOT NULL AND (c.firstDate IS NULL OR firstDate < c.firstDate) THEN firstDate ELSE c.firstDate END,
+    c.lastDate = CASE WHEN lastDate IS NOT NULL AND (c.lastDate IS NULL OR lastDate > c.lastDate) THEN lastDate ELSE c.lastDate END
+// Most pairs already hold their samples: their evidence is left alone rather than rewritten. The
+// articles' list is set before the evidence it is measured by.
+FOREACH (_ IN CASE WHEN size(c.evidence) < $evidence AND size(samples) > 0 THEN [1] ELSE [] END |
+  SET c.evidenceArticles = c.evidenceArticles + [s IN samples[..($evidence - size(c.evidence))] | s[1]],
+      c.evidence = c.evidence + [s IN samples[..($evidence - size(c.evidence))] | s[0]])
 RETURN count(*) AS pairs

@@ -1,12 +1,38 @@
 // The connection-graph edges among these entities, one per (source, type, target): co-mentions with
 // their weight, articles and dates; stated relations (the same position in several articles) folded,
 // weight = statements, with their titles and dates. Same filters as expand.cypher.
+// A hub's co-mentions are never walked (tens of thousands of links for at most $ids of them): its
+// links to ordinary nodes are found from their side, and the links between two hubs by their key.
+// A hub here is a node with more links than twice the set's size, where seeking its pairs costs
+// less than walking its links.
 MATCH (n:Entity) WHERE n.id IN $ids
-MATCH (n)-[r:CO_MENTIONED|HOLDS_POSITION|PART_OF|LOCATED_IN]->(m:Entity)
-WHERE m.id IN $ids AND type(r) IN $relTypes
+WITH collect(n) AS nodes
+WITH nodes, [n IN nodes WHERE coalesce(n.connections, 0) > 2 * size(nodes)] AS hubs
+CALL {
+  WITH nodes
+  UNWIND nodes AS n
+  MATCH (n)-[r:HOLDS_POSITION|PART_OF|LOCATED_IN]->(m:Entity)
+  WHERE m.id IN $ids
+  RETURN r
+UNION
+  WITH nodes, hubs
+  UNWIND nodes AS n
+  WITH n, hubs WHERE 'CO_MENTIONED' IN $relTypes AND NOT n IN hubs
+  MATCH (n)-[r:CO_MENTIONED]-(m:Entity)
+  WHERE m.id IN $ids
+  RETURN r
+UNION
+  WITH hubs
+  UNWIND hubs AS x
+  UNWIND hubs AS y
+  WITH x, y WHERE 'CO_MENTIONED' IN $relTypes AND x.id < y.id
+  MATCH ()-[r:CO_MENTIONED {pair: x.id + '\u001f' + y.id}]->()
+  RETURN r
+}
+WITH startNode(r).id AS source, type(r) AS type, endNode(r).id AS target, r
+WHERE type IN $relTypes
   AND ($from IS NULL OR coalesce(r.lastDate, r.asOf) IS NULL OR substring(coalesce(r.lastDate, r.asOf), 0, 10) >= $from)
   AND ($to IS NULL OR coalesce(r.firstDate, r.asOf) IS NULL OR substring(coalesce(r.firstDate, r.asOf), 0, 10) <= $to)
-WITH n.id AS source, type(r) AS type, m.id AS target, r
 WITH source, type, target,
      sum(CASE type WHEN 'CO_MENTIONED' THEN r.weight ELSE 1 END) AS weight,
      CASE type WHEN 'CO_MENTIONED' THEN sum(r.articles) ELSE count(DISTINCT r.articleId) END AS articles,

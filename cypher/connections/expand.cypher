@@ -19,7 +19,7 @@ WHERE type(r) IN $relTypes
   AND (type(r) <> 'CO_MENTIONED' OR r.weight >= $minWeight)
   AND ($from IS NULL OR coalesce(r.lastDate, r.asOf) IS NULL OR substring(coalesce(r.lastDate, r.asOf), 0, 10) >= $from)
   AND ($to IS NULL OR coalesce(r.firstDate, r.asOf) IS NULL OR substring(coalesce(r.firstDate, r.asOf), 0, 10) <= $to)
-  AND ($maxArticles IS NULL OR COUNT { (m)<-[:MENTIONS]-() } <= $maxArticles)
+  AND ($maxArticles IS NULL OR coalesce(m.articles, 0) <= $maxArticles)
 WITH m, sum(CASE type(r) WHEN 'CO_MENTIONED' THEN r.weight + r.articles ELSE 1 END) AS strength
 ORDER BY strength DESC, m.id
 WITH collect(m.id) AS ranked

@@ -7,7 +7,7 @@ UNWIND $ids AS id
 MATCH (a:Article {id: id})-[m1:MENTIONS]->(x:Entity)
 MATCH (a)-[m2:MENTIONS]->(y:Entity)
 WHERE x.id < y.id
-MATCH (x)-[c:CO_MENTIONED]->(y)
+MATCH ()-[c:CO_MENTIONED {pair: x.id + '\u001f' + y.id}]->()
 WITH a, c, size([s IN m1.sentences WHERE s IN m2.sentences]) AS shared
 // Several removed articles may share a pair: every new value is computed from the pair's current
 // one when it is set (the evidence before its articles), never from a list taken before the writes.

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONNECTION_TYPES } from '@guanxi/shared';
 import { syntheticCorpus, type SyntheticArticle } from '../../server/src/bench/corpus.ts';
 import { cypher } from '../../server/src/graph/cypher.ts';
 import type { Graph } from '../../server/src/graph/db.ts';
@@ -49,6 +50,12 @@ MATCH (e:Entity)
 RETURN e.id AS id, coalesce(e.articles, 0) AS articles, coalesce(e.connections, 0) AS connections, e.firstSeen AS firstSeen, e.lastSeen AS lastSeen
 ORDER BY id`;
 
+// Every link carries the key add.cypher merges on (so no pair is written twice).
+const BAD_KEYS = `
+MATCH (x:Entity)-[c:CO_MENTIONED]->(y:Entity)
+WHERE c.pair IS NULL OR c.pair <> x.id + '\\u001f' + y.id OR x.id >= y.id
+RETURN x.id AS source, y.id AS target, c.pair AS pair`;
+
 async function expectExact(graph: Graph): Promise<number> {
   expect(await graph.read(ENTITY_STORED)).toEqual(await graph.read(ENTITY_RECOUNT));
   const recount = await graph.read<Pair>(cypher('connections/recount'));
@@ -57,6 +64,7 @@ async function expectExact(graph: Graph): Promise<number> {
   );
   expect(stored).toEqual(recount);
   expect(await graph.read(BAD_EVIDENCE, { n: CONNECTION_EVIDENCE })).toEqual([]);
+  expect(await graph.read(BAD_KEYS)).toEqual([]);
   return stored.length;
 }
 
@@ -97,6 +105,34 @@ describe('the connection layer', () => {
     expect(strongest!.evidence.length).toBe(Math.min(CONNECTION_EVIDENCE, strongest!.weight));
   });
 
+  it('finds the same links among a set with hubs as walking every link would', async () => {
+    // among.cypher seeks the pairs of two hubs by key and finds a hub's other links from the far
+    // side; the plain walk below is what it must equal.
+    const [top] = await graph.read<{ id: string }>('MATCH (e:Entity) RETURN e.id AS id ORDER BY e.connections DESC, e.id LIMIT 1');
+    // The top hub with its most and its least connected neighbours: pairs of hubs, and hubs with
+    // ordinary nodes.
+    const neighbours = await graph.read<{ id: string; connections: number }>(
+      `MATCH (:Entity {id: $hub})-[:CO_MENTIONED]-(m:Entity)
+       RETURN m.id AS id, m.connections AS connections ORDER BY m.connections DESC, m.id`,
+      { hub: top!.id },
+    );
+    const hubs = [top!.id, ...neighbours.slice(0, 5).map((r) => r.id)];
+    const ids = [...hubs, ...neighbours.slice(-6).map((r) => r.id)];
+    expect(neighbours.slice(0, 5).every((r) => r.connections > 2 * ids.length)).toBe(true);
+    expect(neighbours.at(-1)!.connections).toBeLessThan(2 * ids.length);
+    const params = { ids, relTypes: [...CONNECTION_TYPES], minWeight: 0, from: null, to: null };
+    const walked = await graph.read(
+      `MATCH (n:Entity)-[r]->(m:Entity) WHERE n.id IN $ids AND m.id IN $ids AND type(r) IN $relTypes
+       RETURN n.id AS source, type(r) AS type, m.id AS target, r.weight AS weight ORDER BY source, type, target`,
+      params,
+    );
+    const among = (await graph.read<{ source: string; type: string; target: string; weight: number }>(cypher('connections/among'), params)).map(
+      ({ source, type, target, weight }) => ({ source, type, target, weight: type === 'CO_MENTIONED' ? weight : null }),
+    );
+    expect(among.filter((e) => e.type === 'CO_MENTIONED' && hubs.includes(e.source) && hubs.includes(e.target)).length).toBeGreaterThan(5);
+    expect(among).toEqual(walked.map((e) => ({ ...e, weight: e.type === 'CO_MENTIONED' ? e.weight : null })));
+  });
+
   it('is unchanged by a re-import of the same articles', async () => {
     const before = await graph.read(cypher('connections/stored'));
     const summary = await importFile(path.join(tmp, 'corpus.jsonl'));
@@ -130,6 +166,19 @@ describe('the connection layer', () => {
       before.map(({ source, target, weight }) => [source, target, weight]),
     );
     expect(await ensureConnectionLayer(graph)).toBe(false);
+  });
+
+  it('keys the links of a version-2 layer in place, and imports after it write no pair twice', async () => {
+    const before = await graph.read(cypher('connections/stored'));
+    await graph.write('MATCH ()-[c:CO_MENTIONED]->() REMOVE c.pair');
+    await graph.write("MATCH (m:GuanxiMeta {key: 'connections'}) SET m.version = 2");
+    expect(await ensureConnectionLayer(graph)).toBe(true);
+    expect(await graph.read(cypher('connections/stored'))).toEqual(before);
+    const changed = corpus.slice(0, 10).map((article) => ({ ...article, body: `${article.body}\n${corpus[30]!.body}` }));
+    const file = path.join(tmp, 'after-keying.jsonl');
+    writeJsonl(file, changed);
+    expect((await importFile(file)).updated).toBe(10);
+    await expectExact(graph);
   });
 
   it('follows deletes, down to nothing', async () => {
