@@ -4,6 +4,7 @@ import { gazetteer, matchAt, type Division } from './gazetteer.ts';
 import { resolvePlace, type PlaceContext } from './places-resolve.ts';
 import { orgSuffixOf } from './organizations.ts';
 import { WORLD_PLACES } from './world.ts';
+import { isGeneric } from './join-names.ts';
 
 // Level words that stand for "our" district/city/county in local news (区党工委 = 高新区党工委).
 const LEVEL_PREFIX = /^[区市县省乡镇]/;
@@ -57,6 +58,18 @@ export function resolveOrganizations(surfaces: string[], title: string, text: st
     if (local && !startsWithPlace(s) && s.length <= 5 && orgSuffixOf(s) && BARE_LOCAL_HEADS.has(s)) out.set(s, local + s);
   }
   return out;
+}
+
+// Level bodies named without their place (纪委, 市委): the place's own body in its news, no body of their own.
+const BARE_LEVEL = /^(?:[省市县区乡镇村]?(?:纪委|纪工委|委|党委|政府|人民政府|人大|人大常委会|政协|常委会)|[省市县区乡镇村]委)$/;
+
+/**
+ * Is the name a head or a generic remainder with no name part (纪委, 委员会, 有限公司, 发展有限公司)? Such
+ * a name is never an organization of its own: pieces like these cut off a thousand longer names
+ * became the biggest hubs of a large collection.
+ */
+export function isBareOrganization(name: string): boolean {
+  return orgSuffixOf(name) === name || BARE_LEVEL.test(name) || isGeneric(name);
 }
 
 function occurrences(text: string, s: string): number {
