@@ -69,8 +69,12 @@ const BARE_LEVEL = /^(?:[省市县区乡镇村]?(?:纪委|纪工委|委|党委|�
  * became the biggest hubs of a large collection.
  */
 export function isBareOrganization(name: string): boolean {
-  return orgSuffixOf(name) === name || BARE_LEVEL.test(name) || isGeneric(name);
+  const generic = GENERIC_OWNER.exec(name);
+  return orgSuffixOf(name) === name || BARE_LEVEL.test(name) || isGeneric(name) || (generic !== null && orgSuffixOf(generic[1]!) === generic[1]);
 }
+
+// Words that say whose a body is without naming it (乡镇|卫生院, 基层|党委).
+const GENERIC_OWNER = /^(?:乡镇|基层|各级|有关|相关|当地|地方|辖区|上级|下属)(.+)$/;
 
 function occurrences(text: string, s: string): number {
   let n = 0;
@@ -120,7 +124,8 @@ export function locatedIn(entities: ExtractedEntity[], sentenceText: (i: number)
   const out: Array<{ relation: ExtractedRelation; place: ExtractedEntity }> = [];
   for (const e of entities) {
     if (e.type !== 'Organization') continue;
-    const evidence = e.mentions[0] ? sentenceText(e.mentions[0].sentence) : e.name;
+    // The name itself states the place (郑州威科姆… is in 郑州); an organization without a mention has no sentence.
+    const stated = e.mentions[0] ? { evidence: sentenceText(e.mentions[0].sentence) } : { evidence: '', source: 'gazetteer' as const };
     let placeName = placePrefix(e.name);
     let d: Division | undefined;
     const office = /^([\u4e00-\u9fff]{2,4})(?:办事处|街道办事处|街道办)$/.exec(e.name);
@@ -131,7 +136,7 @@ export function locatedIn(entities: ExtractedEntity[], sentenceText: (i: number)
     if (!placeName) continue;
     const to = d?.name ?? placeName;
     out.push({
-      relation: { type: 'LOCATED_IN', from: e.name, fromType: 'Organization', to, toType: 'Place', evidence },
+      relation: { type: 'LOCATED_IN', from: e.name, fromType: 'Organization', to, toType: 'Place', ...stated },
       place: { type: 'Place', name: to, aliases: [], mentions: [], ...(d ? { code: d.code } : {}) },
     });
   }

@@ -5,7 +5,7 @@ import { sentenceAt } from '../text/sentences.ts';
 import { abbreviationSpans, resolvePlace, placeRelations, widenToNamedPlaces, type PlaceContext } from './places-resolve.ts';
 import { resolveOrganizations, locatedIn, isBareOrganization } from './org-resolve.ts';
 import { expandAbbreviation } from './world.ts';
-import { findPositions } from './positions.ts';
+import { findPositions, findTitledPositions } from './positions.ts';
 import { findEvents } from './events.ts';
 
 export interface ResolveInput {
@@ -72,7 +72,9 @@ export function buildExtraction(input: ResolveInput): Extraction {
   const sentenceText = sentenceTexts(body, sentences);
   const relations: ExtractedRelation[] = [];
   const seen = new Set<string>();
-  for (const r of findPositions({ folded, spans: kept, canonical, entities, sentences, sentenceText, date: input.date })) addRelation(r, seen, relations);
+  const positionInput = { folded, spans: kept, canonical, entities, sentences, sentenceText, date: input.date };
+  const positions = findPositions(positionInput);
+  for (const r of [...positions, ...findTitledPositions(positionInput, positions)]) addRelation(r, seen, relations);
   for (const r of findEvents({ folded, spans: kept, canonical, sentences, sentenceText, date: input.date })) addRelation(r, seen, relations);
   for (const r of locatedIn([...entities.values()], sentenceText, placeContext)) {
     if (!entities.has(`Place:${r.place.name}`)) entities.set(`Place:${r.place.name}`, r.place);
