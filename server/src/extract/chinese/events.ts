@@ -60,7 +60,7 @@ const COLLECTIVE = /([两二三四五六七八九])(?:个|家|所)?(乡镇|镇|�
 const NUMBERS: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 const CLAUSE_BREAK = /[，,：:]/;
 
-const PARTICIPANTS = new Set<EntityType>(['Person', 'Organization', 'Place']);
+const PARTICIPANTS = new Set<EntityType>(['Person', 'Organization', 'Place', 'Project']);
 
 /** An entity as it takes part in an event: where it stands (with its titles) and who it is. */
 interface Part {
@@ -105,11 +105,12 @@ export function findEvents(input: EventInput): ExtractedRelation[] {
       const at = s.start + m.index;
       const end = at + m[0].length;
       // A trigger inside a name (郑州高新投资控股集团) is part of the name.
-      if (inside.some((p) => p.start < end && p.end > at)) continue;
+      // (A project span that swallowed a verb, 签订战略, does not hide it.)
+      if (inside.some((p) => p.type !== 'Project' && p.start < end && p.end > at)) continue;
       const trigger = BY_WORD.get(m[0])!;
       const after = folded.slice(end, s.end);
       if (after.startsWith('的') || NOT_PREDICATE[trigger.type]?.test(after)) continue;
-      const found = eventAt(trigger, at, end, here, folded, s, parts);
+      const found = eventAt(trigger, at, end, here, folded, s);
       if (trigger.type === 'DONATED_TO') {
         if (found.objects.length > 0) {
           lastRecipients = found.objects;
@@ -147,7 +148,9 @@ interface Found {
 const NONE: Found = { subjects: [], objects: [], confidence: 0 };
 
 /** Subjects and objects of one trigger at [at, end) of sentence s. */
-function eventAt(trigger: EventTrigger, at: number, end: number, here: Part[], text: string, s: Sentence, all: Part[]): Found {
+function eventAt(trigger: EventTrigger, at: number, end: number, sentenceParts: Part[], text: string, s: Sentence): Found {
+  // Projects are what money goes into (投资建设X产业园), never who acts.
+  const here = sentenceParts.filter((p) => p.type !== 'Project' || (trigger.type === 'INVESTED_IN' && p.start >= end));
   const clauseStart = lastBreak(text, s.start, at);
   const left = here.filter((p) => p.end <= at && p.head >= clauseStart);
   const roles = leftRoles(left, at, text, clauseStart);
@@ -167,12 +170,14 @@ function eventAt(trigger: EventTrigger, at: number, end: number, here: Part[], t
       if (trigger.symmetricOnly) return NONE;
       // 会见来郑结对帮扶的卢氏县委副书记李兴东、徐家湾乡乡长吕海波一行: the persons of the clause.
       const clausePersons = persons(here.filter((p) => p.head >= end && p.end <= clauseEnd(text, end, s.end)));
-      const met = clausePersons.length > 0 ? clausePersons : /^(?:了|过)?$/.test(rightGap) ? right : [];
+      // 会晤了来访的开封市代表团: a delegation or body after a short modifier ending in 的.
+      const met = clausePersons.length > 0 ? clausePersons : /^(?:了|过)?(?:[^，。；]{1,8}的)?$/.test(rightGap) ? right : [];
       return { subjects: preferPersons(subjects), objects: met, confidence };
     }
     case 'VISITED': {
       const visitors = persons(subjects);
-      const where = roles.places.length > 0 ? roles.places : /^(?:了|过)?$/.test(rightGap) ? bodies(right) : [];
+      // 走访慰问了X, 视察指导X: a second verb of the visit may stand between.
+      const where = roles.places.length > 0 ? roles.places : /^(?:了|过)?(?:慰问|看望|指导|检查)?(?:了)?$/.test(rightGap) ? bodies(right) : [];
       return { subjects: visitors, objects: bodies(where), confidence };
     }
     case 'SIGNED':
@@ -182,7 +187,8 @@ function eventAt(trigger: EventTrigger, at: number, end: number, here: Part[], t
       if (trigger.symmetricOnly) return NONE;
       if (/^(?:了)?$/.test(rightGap) && bodies(right).length > 0) return { subjects: sides, objects: bodies(right), confidence };
       // A、B、C签约: each pair of the list.
-      if (trigger.type === 'SIGNED' && sides.length >= 2) return { ...NONE, pairs: sides.flatMap((a, i) => sides.slice(i + 1).map((b): [Part, Part] => [a, b])), confidence: confidence * 0.9 };
+      const listed = unique(sides);
+      if (trigger.type === 'SIGNED' && listed.length >= 2) return { ...NONE, pairs: listed.flatMap((a, i) => listed.slice(i + 1).map((b): [Part, Part] => [a, b])), confidence: confidence * 0.9 };
       return NONE;
     }
     case 'FOUNDED': {
@@ -304,9 +310,14 @@ function rightGroup(here: Part[], end: number, text: string, sentenceEnd: number
   return out;
 }
 
-/** Each pair (a, b) of a from `from` and b from `to`. */
+/** Each pair (a, b) of a from `from` and b from `to`, each name once (三市 names the cities listed before it again). */
 function cross(from: Part[], to: Part[]): Array<[Part, Part]> {
-  return from.flatMap((a) => to.map((b): [Part, Part] => [a, b]));
+  return unique(from).flatMap((a) => unique(to).map((b): [Part, Part] => [a, b]));
+}
+
+function unique(ps: Part[]): Part[] {
+  const seen = new Set<string>();
+  return ps.filter((p) => !seen.has(p.name) && !!seen.add(p.name));
 }
 
 /**
@@ -357,10 +368,16 @@ function participants(input: EventInput): Part[] {
   for (let k = parts.length - 2; k >= 0; k--) {
     const p = parts[k]!;
     const next = parts[k + 1]!;
-    if (p.type === 'Place' && !described.has(p) && next.head === p.end) {
+    if (p.type === 'Place' && next.type !== 'Project' && !described.has(p) && next.head === p.end) {
       described.add(p);
       next.head = p.head;
     }
+  }
+  // An entity glued to the one before it (中国建设银行|河南省|分行) is part of that one's phrase.
+  for (let k = 1; k < parts.length; k++) {
+    const p = parts[k]!;
+    const prev = parts[k - 1]!;
+    if (!described.has(p) && !described.has(prev) && p.type !== 'Person' && prev.type !== 'Person' && prev.end === p.head) described.add(p);
   }
   const kept = parts.filter((p) => !described.has(p));
   // Numbered collectives: 两乡镇 → the last two townships named before it.

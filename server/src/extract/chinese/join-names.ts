@@ -29,7 +29,7 @@ const MAX_REMIT_UNITS = 5;
 export function joinCutNames(text: string, spans: Span[], us: Unit[]): Span[] {
   const out: Span[] = [];
   for (let k = 0; k < spans.length; k++) {
-    const s = spans[k]!;
+    let s = spans[k]!;
     const body = s.type === 'Place' ? governmentAfter(text, s, us, spans[k + 1]) : undefined;
     if (body) {
       out.push(body);
@@ -39,6 +39,7 @@ export function joinCutNames(text: string, spans: Span[], us: Unit[]): Span[] {
       out.push(s);
       continue;
     }
+    s = withoutVerbHead(s, us);
     // A name that opens with a place or a proper noun has its name part already (郑州朗悦集团, 芙蓉区人民法院).
     if (hasNamePart(s, us)) {
       out.push(s);
@@ -74,6 +75,17 @@ function governmentAfter(text: string, place: Span, us: Unit[], next: Span | und
   }
   if (end === place.end || (next && next.start < end)) return undefined;
   return { start: place.start, end, type: 'Organization', rule: 'joined-government' };
+}
+
+/**
+ * A verb read as a one-character head (签|署 of 签署, 布|局 of 布局) does not end a name: 洛阳市人民政府签署
+ * is 洛阳市人民政府 and a verb.
+ */
+function withoutVerbHead(s: Span, us: Unit[]): Span {
+  const k = unitEndingAt(us, s.end);
+  const last = us[k];
+  if (!last || last.start <= s.start || (last.tag !== 'v' && last.tag !== 'vn') || (orgSuffixOf(last.text)?.length ?? 0) !== 1) return s;
+  return last.start - s.start >= 2 ? { ...s, end: last.start, rule: 'trimmed-verb' } : s;
 }
 
 /** A word of a remit: two to four characters of a noun-like kind, not itself a body or a title (出版社|与, 负责人|和). */
