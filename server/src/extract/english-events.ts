@@ -73,6 +73,9 @@ function listBefore(body: string, here: Occurrence[], at: number): Occurrence[] 
   const before = here.filter((o) => o.end <= at);
   const last = before[before.length - 1];
   if (!last || !SUBJECT_GAP.test(body.slice(last.end, at))) return [];
+  // CEO Maria Lopez of Northwind Traders met …: the person acts, the employer describes her.
+  const person = before[before.length - 2];
+  if (person?.type === 'Person' && last.type !== 'Person' && /^,?\s+(?:of|at|from)\s+(?:the\s+)?$/.test(body.slice(person.end, last.start))) return [person];
   const out = [last];
   for (let k = before.length - 2; k >= 0 && LIST_JOIN.test(body.slice(before[k]!.end, out[0]!.start)); k--) out.unshift(before[k]!);
   return out;

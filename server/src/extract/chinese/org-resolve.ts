@@ -70,9 +70,11 @@ const BARE_LEVEL = /^(?:[省市县区乡镇村]?(?:纪委|纪工委|委|党委|�
  */
 export function isBareOrganization(name: string): boolean {
   const generic = GENERIC_OWNER.exec(name);
-  return orgSuffixOf(name) === name || BARE_LEVEL.test(name) || isGeneric(name) || (generic !== null && orgSuffixOf(generic[1]!) === generic[1]);
+  return orgSuffixOf(name) === name || BARE_LEVEL.test(name) || GENERIC_REMIT.test(name) || isGeneric(name) || (generic !== null && orgSuffixOf(generic[1]!) === generic[1]);
 }
 
+// A one-word remit and a head, cut off a longer name (发展和|改革委员会, 住房和城乡|建设局).
+const GENERIC_REMIT = /^(?:改革|建设|发展|管理|监督|健康|运输|保障|服务|规划|监管|执法)(?:委员会|局|办公室|办|中心|厅|委)$/;
 // Words that say whose a body is without naming it (乡镇|卫生院, 基层|党委).
 const GENERIC_OWNER = /^(?:乡镇|基层|各级|有关|相关|当地|地方|辖区|上级|下属)(.+)$/;
 

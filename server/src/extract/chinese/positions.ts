@@ -82,7 +82,7 @@ const TITLE_BEFORE = /(?:常务)?(?:副)?[\u4e00-\u9fff]{1,4}$/;
 /**
  * HOLDS_POSITION from a title right before or after a name with no body between (市长张海峰,
  * 董事长陈立华, 张海峰市长): the body is the nearest one of the title's kind in the sentence (before the
- * name first; for a level post also earlier in the article) — a place of the level for 市长/乡长, a
+ * name first), else in the sentence before (for a level post, anywhere earlier in the article) — a place of the level for 市长/乡长, a
  * company for 董事长, a bureau for 局长. A person whose post findPositions already read is left alone.
  */
 export function findTitledPositions(input: PositionInput, already: ExtractedRelation[]): ExtractedRelation[] {
@@ -148,7 +148,8 @@ function bodyFor(title: string, pi: number, input: PositionInput, sentence: numb
   const inSentence = (k: number) => sentenceAt(sentences, spans[k]!.start) === sentence;
   for (let k = pi - 1; k >= 0 && inSentence(k); k--) if (fits(k)) return k;
   for (let k = pi + 1; k < spans.length && inSentence(k); k++) if (fits(k)) return k;
-  // Outside the sentence only a level post (市长 of the city the article is about).
-  if (level) for (let k = pi - 1; k >= 0; k--) if (fits(k)) return k;
+  // Then the sentence before (…与郑州朗悦集团签约。董事长陈立华致辞); a level post (市长 of the city the
+  // article is about) looks back through the whole article.
+  for (let k = pi - 1; k >= 0 && (level || sentenceAt(sentences, spans[k]!.start) >= sentence - 1); k--) if (fits(k)) return k;
   return undefined;
 }
