@@ -40,7 +40,7 @@ export function findEnglishEvents(body: string, occurrences: Occurrence[], sente
       const end = at + m[0].length;
       const si = sentenceAt(sentences, at);
       const s = sentences[si]!;
-      const here = occurrences.filter((o) => o.start >= s.start && o.end <= s.end);
+      const here = within(occurrences, s.start, s.end);
       let subjects = listBefore(body, here, at);
       let confidence = 0.85;
       // A second verb of the same subject (Becker visited X and signed …): the sentence's opening entity.
@@ -90,5 +90,19 @@ function listAfter(body: string, here: Occurrence[], end: number, object: RegExp
   if (object ? !object.test(gap) : !/^\s+(?:with\s+)?(?:the\s+)?$/.test(gap)) return [];
   const out = [first];
   for (let k = 1; k < after.length && LIST_JOIN.test(body.slice(out[out.length - 1]!.end, after[k]!.start)); k++) out.push(after[k]!);
+  return out;
+}
+
+/** The occurrences inside [start, end), found by binary search (occurrences are in text order). */
+export function within(occurrences: Occurrence[], start: number, end: number): Occurrence[] {
+  let lo = 0;
+  let hi = occurrences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (occurrences[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Occurrence[] = [];
+  for (let k = lo; k < occurrences.length && occurrences[k]!.start < end; k++) if (occurrences[k]!.end <= end) out.push(occurrences[k]!);
   return out;
 }

@@ -1,7 +1,7 @@
 import nlp from 'compromise';
 import type { EntityType, ExtractedEntity, ExtractedRelation, Extraction, Sentence } from '@guanxi/shared';
 import { findOrganizationNames, leadingTitle, titleBefore, OFFICE_TITLES } from './english-names.ts';
-import { findEnglishEvents, type Occurrence } from './english-events.ts';
+import { findEnglishEvents, within, type Occurrence } from './english-events.ts';
 import type { ExtractInput } from './index.ts';
 import { splitSentences, sentenceAt } from './text/sentences.ts';
 import { defuse, pieces } from './text/bounded.ts';
@@ -124,7 +124,7 @@ function positions(body: string, occurrences: Occurrence[], sentences: Sentence[
     const next = occurrences[k + 1];
     const prev = occurrences[k - 1];
     const office = OFFICE_TITLES.has(t.title.replace(/^(?:Vice|Deputy|Acting|Former) /, ''));
-    const inSentence = occurrences.filter((o) => o !== p && o.type !== 'Person' && o.start >= s.start && o.end <= s.end);
+    const inSentence = within(occurrences, s.start, s.end).filter((o) => o !== p && o.type !== 'Person');
     const body_ =
       (next && next.type !== 'Person' && /^,?\s+(?:of|at)\s+(?:the\s+)?$/.test(body.slice(p.end, next.start)) ? next : undefined) ??
       (prev && prev.type !== 'Person' && /^(?:'s)?\s+$/.test(body.slice(prev.end, t.start)) ? prev : undefined) ??

@@ -93,13 +93,24 @@ export function findEvents(input: EventInput): ExtractedRelation[] {
   // Donation recipients carry over the clauses of one sentence (A向B捐赠…；C捐赠…).
   let lastRecipients: Part[] = [];
   let lastRecipientsEnd = -1;
+  // Parts and spans are in text order: each sentence takes its own with a moving pointer (linear in the article).
+  let nextPart = 0;
+  let nextSpan = 0;
   for (let si = 0; si < sentences.length; si++) {
     const s = sentences[si]!;
     const text = folded.slice(s.start, s.end);
-    const here = parts.filter((p) => p.start >= s.start && p.end <= s.end);
+    while (nextPart < parts.length && parts[nextPart]!.start < s.start) nextPart++;
+    while (nextSpan < input.spans.length && input.spans[nextSpan]!.start < s.start) nextSpan++;
+    let partsEnd = nextPart;
+    while (partsEnd < parts.length && parts[partsEnd]!.start < s.end) partsEnd++;
+    let spansEnd = nextSpan;
+    while (spansEnd < input.spans.length && input.spans[spansEnd]!.start < s.end) spansEnd++;
+    TRIGGER_RE.lastIndex = 0;
+    if (!TRIGGER_RE.test(text)) continue;
+    const here = parts.slice(nextPart, partsEnd).filter((p) => p.end <= s.end);
     // Clauses after a ； belong to the same sentence until a 。: recipients carry over, nothing else.
     if (lastRecipientsEnd >= 0 && /[。！？!?]/.test(folded.slice(lastRecipientsEnd, s.start))) lastRecipients = [];
-    const inside = input.spans.filter((p) => p.start >= s.start && p.end <= s.end);
+    const inside = input.spans.slice(nextSpan, spansEnd);
     TRIGGER_RE.lastIndex = 0;
     for (let m = TRIGGER_RE.exec(text); m; m = TRIGGER_RE.exec(text)) {
       const at = s.start + m.index;
@@ -389,9 +400,12 @@ function participants(input: EventInput): Part[] {
     if (spans.some((s) => s.start <= m!.index && s.end > m!.index)) continue;
     const matches = (p: Part) => (/乡|镇/.test(kind) ? p.type === 'Place' && /[乡镇]$/.test(p.name) && kind.includes(p.name.slice(-1)) : /县|市/.test(kind) ? p.type === 'Place' && p.name.endsWith(kind) : p.type === 'Organization');
     const before: Part[] = [];
-    for (let k = kept.length - 1; k >= 0 && before.length < n; k--) {
+    // The collective's antecedents stand shortly before it (a few dozen names back at most).
+    for (let k = kept.length - 1, looked = 0; k >= 0 && before.length < n && looked < 200; k--) {
       const p = kept[k]!;
-      if (p.end > m.index || !matches(p) || before.some((b) => b.name === p.name)) continue;
+      if (p.end > m.index) continue;
+      looked++;
+      if (!matches(p) || before.some((b) => b.name === p.name)) continue;
       before.unshift(p);
     }
     if (before.length !== n) continue;

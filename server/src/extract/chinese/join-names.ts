@@ -66,7 +66,8 @@ const DIVISION = /[省市县区乡镇州盟旗]$/;
 /** The government body a division's name opens (洛阳市人民政府), when the next span does not hold its head. */
 function governmentAfter(text: string, place: Span, us: Unit[], next: Span | undefined): Span | undefined {
   if (place.rule === 'lexicon' || !DIVISION.test(text.slice(place.start, place.end))) return undefined;
-  const i = us.findIndex((u) => u.start === place.end);
+  const i = unitEndingAt(us, place.end) + 1;
+  if (i === 0 || us[i]?.start !== place.end) return undefined;
   let end = place.end;
   for (let j = i; j >= 0 && j < us.length && j < i + 2; j++) {
     const u = us[j]!;

@@ -150,6 +150,6 @@ function bodyFor(title: string, pi: number, input: PositionInput, sentence: numb
   for (let k = pi + 1; k < spans.length && inSentence(k); k++) if (fits(k)) return k;
   // Then the sentence before (…与郑州朗悦集团签约。董事长陈立华致辞); a level post (市长 of the city the
   // article is about) looks back through the whole article.
-  for (let k = pi - 1; k >= 0 && (level || sentenceAt(sentences, spans[k]!.start) >= sentence - 1); k--) if (fits(k)) return k;
+  for (let k = pi - 1; k >= 0 && pi - k < 300 && (level || sentenceAt(sentences, spans[k]!.start) >= sentence - 1); k--) if (fits(k)) return k;
   return undefined;
 }
