@@ -85,7 +85,8 @@ function governmentAfter(text: string, place: Span, us: Unit[], next: Span | und
 function withoutVerbHead(s: Span, us: Unit[]): Span {
   const k = unitEndingAt(us, s.end);
   const last = us[k];
-  if (!last || last.start <= s.start || (last.tag !== 'v' && last.tag !== 'vn') || (orgSuffixOf(last.text)?.length ?? 0) !== 1) return s;
+  // Only a two-character word the dictionary knows as a verb (签署, 布局): 促进会, 蝶阀厂 are heads.
+  if (!last || last.start <= s.start || last.text.length !== 2 || dictTag(last.text) !== 'v' || (orgSuffixOf(last.text)?.length ?? 0) !== 1) return s;
   return last.start - s.start >= 2 ? { ...s, end: last.start, rule: 'trimmed-verb' } : s;
 }
 

@@ -1,9 +1,8 @@
 import type { ExtractedEntity, ExtractedRelation, Sentence } from '@guanxi/shared';
 import type { Span } from './span.ts';
-import { TITLES } from './cues.ts';
+import { TITLES, TITLE_SUFFIXES, longestSuffix } from './cues.ts';
 import { sentenceAt } from '../text/sentences.ts';
 
-const TITLE_LIST = [...TITLES].sort((a, b) => b.length - a.length);
 // A title phrase between an organization and a person: 副书记, 常务副主任, 副组长兼办公室主任.
 const TITLE_PHRASE = /^[\u4e00-\u9fff]{1,14}$/;
 
@@ -21,8 +20,10 @@ export interface PositionInput {
 /** The title a phrase ends with, or undefined: 乡长 of 乡长, 常务副主任 of 常务副主任. */
 export function titleOf(phrase: string): string | undefined {
   if (!TITLE_PHRASE.test(phrase)) return undefined;
-  for (const t of TITLE_LIST) if (phrase.endsWith(t)) return t;
-  return undefined;
+  // The longest title the phrase ends with, read from its end in a suffix trie (a scan of every title
+  // with endsWith cost a fifth of extraction once every name was checked for a title next to it).
+  const n = longestSuffix(TITLE_SUFFIXES, phrase);
+  return n > 0 ? phrase.slice(phrase.length - n) : undefined;
 }
 
 /**
