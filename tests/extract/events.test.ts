@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createExtractor } from '../../server/src/extract/index.ts';
 import { EVENT_TYPES } from '@guanxi/shared';
 import { EVENT_FIXTURES } from './events.fixtures.ts';
+import { extractionToJson } from '../../server/src/extract/commands.ts';
 
 const EVENTS = new Set<string>(EVENT_TYPES);
 const extractor = createExtractor();
@@ -58,6 +59,12 @@ describe('events from the fifty fixture sentences', () => {
     const [met] = eventsOf(EVENT_FIXTURES[0]!.text, '2020-05-12');
     expect(met).toMatchObject({ type: 'MET', from: '李明', to: '王强', date: '2020-05-12', trigger: '会见', evidence: EVENT_FIXTURES[0]!.text });
     expect(met!.confidence).toBeGreaterThan(0.8);
+  });
+
+  it('puts events in extract\'s JSON: relations[] with type, from, to, evidence, date and confidence', () => {
+    const text = EVENT_FIXTURES[0]!.text;
+    const json = extractionToJson({ title: 't', date: '2020-05-12' }, extractor.extract({ title: 't', body: text, lang: 'zh', date: '2020-05-12' }));
+    expect(json.relations).toContainEqual({ type: 'MET', from: '李明', to: '王强', date: '2020-05-12', confidence: 0.9, trigger: '会见', evidence: text });
   });
 
   it('fills an omitted subject from the sentence, and says it is less sure', () => {
