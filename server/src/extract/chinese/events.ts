@@ -62,6 +62,28 @@ const CLAUSE_BREAK = /[，,：:]/;
 
 const PARTICIPANTS = new Set<EntityType>(['Person', 'Organization', 'Place', 'Project']);
 
+/** The items of a list in text order (by start) that lie inside [start, end), by binary search. */
+function inRange<T extends { start: number; end: number }>(items: T[], start: number, end: number): T[] {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: T[] = [];
+  for (let k = lo; k < items.length && items[k]!.start < end; k++) if (items[k]!.end <= end) out.push(items[k]!);
+  return out;
+}
+
+function persons(ps: Part[]): Part[] {
+  return ps.filter((p) => p.type === 'Person');
+}
+
+function bodies(ps: Part[]): Part[] {
+  return ps.filter((p) => p.type !== 'Person');
+}
+
 /** An entity as it takes part in an event: where it stands (with its titles) and who it is. */
 interface Part {
   /** Where its phrase starts: before the titles and employers that lead up to a person. */
@@ -87,62 +109,61 @@ export interface EventInput {
 /** The events the article's sentences state, each once per (type, from, to). */
 export function findEvents(input: EventInput): ExtractedRelation[] {
   const { folded, sentences } = input;
+  // One scan of the whole text for trigger words; most articles have few, and the parts are only
+  // worked out when there is one.
+  const hits: Array<{ at: number; word: string }> = [];
+  TRIGGER_RE.lastIndex = 0;
+  for (let m = TRIGGER_RE.exec(folded); m; m = TRIGGER_RE.exec(folded)) hits.push({ at: m.index, word: m[0] });
+  if (hits.length === 0) return [];
   const parts = participants(input);
   const out: ExtractedRelation[] = [];
   const seen = new Set<string>();
   // Donation recipients carry over the clauses of one sentence (A向B捐赠…；C捐赠…).
   let lastRecipients: Part[] = [];
   let lastRecipientsEnd = -1;
-  // Parts and spans are in text order: each sentence takes its own with a moving pointer (linear in the article).
-  let nextPart = 0;
-  let nextSpan = 0;
-  for (let si = 0; si < sentences.length; si++) {
-    const s = sentences[si]!;
-    const text = folded.slice(s.start, s.end);
-    while (nextPart < parts.length && parts[nextPart]!.start < s.start) nextPart++;
-    while (nextSpan < input.spans.length && input.spans[nextSpan]!.start < s.start) nextSpan++;
-    let partsEnd = nextPart;
-    while (partsEnd < parts.length && parts[partsEnd]!.start < s.end) partsEnd++;
-    let spansEnd = nextSpan;
-    while (spansEnd < input.spans.length && input.spans[spansEnd]!.start < s.end) spansEnd++;
-    TRIGGER_RE.lastIndex = 0;
-    if (!TRIGGER_RE.test(text)) continue;
-    const here = parts.slice(nextPart, partsEnd).filter((p) => p.end <= s.end);
-    // Clauses after a ； belong to the same sentence until a 。: recipients carry over, nothing else.
-    if (lastRecipientsEnd >= 0 && /[。！？!?]/.test(folded.slice(lastRecipientsEnd, s.start))) lastRecipients = [];
-    const inside = input.spans.slice(nextSpan, spansEnd);
-    TRIGGER_RE.lastIndex = 0;
-    for (let m = TRIGGER_RE.exec(text); m; m = TRIGGER_RE.exec(text)) {
-      const at = s.start + m.index;
-      const end = at + m[0].length;
-      // A trigger inside a name (郑州高新投资控股集团) is part of the name.
-      // (A project span that swallowed a verb, 签订战略, does not hide it.)
-      if (inside.some((p) => p.type !== 'Project' && p.start < end && p.end > at)) continue;
-      const trigger = BY_WORD.get(m[0])!;
-      const after = folded.slice(end, s.end);
-      if (after.startsWith('的') || NOT_PREDICATE[trigger.type]?.test(after)) continue;
-      const found = eventAt(trigger, at, end, here, folded, s);
-      if (trigger.type === 'DONATED_TO') {
-        if (found.objects.length > 0) {
-          lastRecipients = found.objects;
-          lastRecipientsEnd = s.end;
-        } else if (found.subjects.length > 0 && lastRecipients.length > 0) {
-          found.objects = lastRecipients.map((p) => ({ ...p, inferred: true }));
-          found.confidence *= 0.8;
-        }
+  let si = -1;
+  let s: Sentence = { start: 0, end: 0 };
+  let here: Part[] = [];
+  let inside: Span[] = [];
+  for (const hit of hits) {
+    if (si < 0 || hit.at >= s.end) {
+      si = sentenceAt(sentences, hit.at);
+      s = sentences[si]!;
+      here = inRange(parts, s.start, s.end);
+      inside = inRange(input.spans, s.start, s.end);
+      // Clauses after a ； belong to the same sentence until a 。: recipients carry over, nothing else.
+      if (lastRecipientsEnd >= 0 && /[。！？!?]/.test(folded.slice(lastRecipientsEnd, s.start))) lastRecipients = [];
+    }
+    const { at, word } = hit;
+    const end = at + word.length;
+    // A trigger inside a name (郑州高新投资控股集团) is part of the name.
+    // (A project span that swallowed a verb, 签订战略, does not hide it.)
+    if (inside.some((p) => p.type !== 'Project' && p.start < end && p.end > at)) continue;
+    const trigger = BY_WORD.get(word)!;
+    // What follows, as far as a noun use shows (签约|仪式, 成立|以来, 投资|环境).
+    const after = folded.slice(end, Math.min(s.end, end + 8));
+    if (after.startsWith('的') || NOT_PREDICATE[trigger.type]?.test(after)) continue;
+    const found = eventAt(trigger, at, end, here, folded, s);
+    if (trigger.type === 'DONATED_TO') {
+      if (found.objects.length > 0) {
+        lastRecipients = found.objects;
+        lastRecipientsEnd = s.end;
+      } else if (found.subjects.length > 0 && lastRecipients.length > 0) {
+        found.objects = lastRecipients.map((p) => ({ ...p, inferred: true }));
+        found.confidence *= 0.8;
       }
-      for (const [from, to] of found.pairs ?? cross(found.subjects, found.objects)) {
-        if (from.name === to.name && from.type === to.type) continue;
-        const key = `${trigger.type}|${from.type}:${from.name}|${to.type}:${to.name}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const sure = found.confidence * (from.inferred || to.inferred ? 0.8 : 1);
-        out.push({
-          type: trigger.type, from: from.name, fromType: from.type, to: to.name, toType: to.type,
-          evidence: input.sentenceText(sentenceAt(sentences, at)), trigger: m[0], confidence: Math.round(sure * 100) / 100,
-          ...(input.date ? { date: input.date } : {}),
-        });
-      }
+    }
+    for (const [from, to] of found.pairs ?? cross(found.subjects, found.objects)) {
+      if (from.name === to.name && from.type === to.type) continue;
+      const key = `${trigger.type}|${from.type}:${from.name}|${to.type}:${to.name}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const sure = found.confidence * (from.inferred || to.inferred ? 0.8 : 1);
+      out.push({
+        type: trigger.type, from: from.name, fromType: from.type, to: to.name, toType: to.type,
+        evidence: input.sentenceText(si), trigger: word, confidence: Math.round(sure * 100) / 100,
+        ...(input.date ? { date: input.date } : {}),
+      });
     }
   }
   return out;
@@ -173,8 +194,6 @@ function eventAt(trigger: EventTrigger, at: number, end: number, sentenceParts: 
   }
   const right = rightGroup(here, end, text, s.end);
   const rightGap = right.length > 0 ? text.slice(end, right[0]!.head) : '';
-  const persons = (ps: Part[]) => ps.filter((p) => p.type === 'Person');
-  const bodies = (ps: Part[]) => ps.filter((p) => p.type !== 'Person');
   switch (trigger.type) {
     case 'MET': {
       if (roles.partners.length > 0) return { ...NONE, pairs: cross(subjects, roles.partners), confidence };
@@ -321,6 +340,13 @@ function rightGroup(here: Part[], end: number, text: string, sentenceEnd: number
   return out;
 }
 
+/** Is p of the kind a numbered collective names (乡镇: a township; 市: a city; 集团, 企业: an organization)? */
+function ofKind(p: Part, kind: string): boolean {
+  if (/乡|镇/.test(kind)) return p.type === 'Place' && /[乡镇]$/.test(p.name) && kind.includes(p.name.slice(-1));
+  if (/县|市/.test(kind)) return p.type === 'Place' && p.name.endsWith(kind);
+  return p.type === 'Organization';
+}
+
 /** Each pair (a, b) of a from `from` and b from `to`, each name once (三市 names the cities listed before it again). */
 function cross(from: Part[], to: Part[]): Array<[Part, Part]> {
   return unique(from).flatMap((a) => unique(to).map((b): [Part, Part] => [a, b]));
@@ -356,6 +382,8 @@ function participants(input: EventInput): Part[] {
     let head = p.start;
     for (let j = k - 1; j >= 0; j--) {
       const q = parts[j]!;
+      // A title phrase is short (副组长兼办公室主任): a longer gap ends the walk before slicing it.
+      if (head - q.end > 15) break;
       let gap = folded.slice(q.end, head);
       if (j < k - 1 && /[、，]$/.test(gap) && head !== p.start) gap = gap.slice(0, -1);
       if (q.type === 'Person' || !titleOf(gap)) break;
@@ -398,14 +426,13 @@ function participants(input: EventInput): Part[] {
     const n = NUMBERS[m[1]!]!;
     const kind = m[2]!;
     if (spans.some((s) => s.start <= m!.index && s.end > m!.index)) continue;
-    const matches = (p: Part) => (/乡|镇/.test(kind) ? p.type === 'Place' && /[乡镇]$/.test(p.name) && kind.includes(p.name.slice(-1)) : /县|市/.test(kind) ? p.type === 'Place' && p.name.endsWith(kind) : p.type === 'Organization');
     const before: Part[] = [];
     // The collective's antecedents stand shortly before it (a few dozen names back at most).
     for (let k = kept.length - 1, looked = 0; k >= 0 && before.length < n && looked < 200; k--) {
       const p = kept[k]!;
       if (p.end > m.index) continue;
       looked++;
-      if (!matches(p) || before.some((b) => b.name === p.name)) continue;
+      if (!ofKind(p, kind) || before.some((b) => b.name === p.name)) continue;
       before.unshift(p);
     }
     if (before.length !== n) continue;

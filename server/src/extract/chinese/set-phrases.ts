@@ -19,18 +19,19 @@ const IDIOM_TAGS = words('i l');
  * lexicon gave stand.
  */
 export function withoutSetPhraseFragments(text: string, spans: Span[]): Span[] {
-  return spans.filter((s) => s.rule === 'lexicon' || !insidePhrase(text, s));
+  // Pieces of idioms read as names or places (青山, 东山), not as organizations, which need a head.
+  return spans.filter((s) => s.rule === 'lexicon' || s.type === 'Organization' || !insidePhrase(text, s));
 }
 
+// Every listed phrase, and every idiom looked up, has four characters: a span inside one is shorter.
+const PHRASE_LENGTH = 4;
+
 function insidePhrase(text: string, s: Span): boolean {
-  const length = s.end - s.start;
-  if (length > 3) return false;
-  for (let n = 4; n >= length + 1; n--) {
-    for (let start = Math.max(0, s.end - n); start <= s.start && start + n <= text.length; start++) {
-      const phrase = text.slice(start, start + n);
-      if (SET_PHRASES.has(phrase)) return true;
-      if (n === 4 && IDIOM_TAGS.has(dictTag(phrase) ?? '')) return true;
-    }
+  if (s.end - s.start >= PHRASE_LENGTH) return false;
+  const last = Math.min(s.start, text.length - PHRASE_LENGTH);
+  for (let start = Math.max(0, s.end - PHRASE_LENGTH); start <= last; start++) {
+    const phrase = text.slice(start, start + PHRASE_LENGTH);
+    if (SET_PHRASES.has(phrase) || IDIOM_TAGS.has(dictTag(phrase) ?? '')) return true;
   }
   return false;
 }
