@@ -21,6 +21,13 @@ CREATE INDEX article_source IF NOT EXISTS FOR (a:Article) ON (a.source);
 CREATE INDEX holds_position_article IF NOT EXISTS FOR ()-[r:HOLDS_POSITION]-() ON (r.articleId);
 CREATE INDEX part_of_article IF NOT EXISTS FOR ()-[r:PART_OF]-() ON (r.articleId);
 CREATE INDEX located_in_article IF NOT EXISTS FOR ()-[r:LOCATED_IN]-() ON (r.articleId);
+CREATE INDEX met_article IF NOT EXISTS FOR ()-[r:MET]-() ON (r.articleId);
+CREATE INDEX visited_article IF NOT EXISTS FOR ()-[r:VISITED]-() ON (r.articleId);
+CREATE INDEX signed_article IF NOT EXISTS FOR ()-[r:SIGNED]-() ON (r.articleId);
+CREATE INDEX founded_article IF NOT EXISTS FOR ()-[r:FOUNDED]-() ON (r.articleId);
+CREATE INDEX invested_in_article IF NOT EXISTS FOR ()-[r:INVESTED_IN]-() ON (r.articleId);
+CREATE INDEX donated_to_article IF NOT EXISTS FOR ()-[r:DONATED_TO]-() ON (r.articleId);
+CREATE INDEX paired_with_article IF NOT EXISTS FOR ()-[r:PAIRED_WITH]-() ON (r.articleId);
 
 // Full-text search that works for Chinese: the cjk analyzer indexes character bigrams.
 // Eventually consistent: Lucene analyses the text in a background thread after commit instead of

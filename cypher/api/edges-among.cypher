@@ -5,7 +5,7 @@ CALL {
   UNION
   MATCH (n:Article) WHERE n.id IN $ids RETURN n
 }
-MATCH (n)-[r:MENTIONS|WROTE|HOLDS_POSITION|PART_OF|LOCATED_IN]->(m)
+MATCH (n)-[r:MENTIONS|WROTE|HOLDS_POSITION|PART_OF|LOCATED_IN|MET|VISITED|SIGNED|FOUNDED|INVESTED_IN|DONATED_TO|PAIRED_WITH]->(m)
 WHERE m.id IN $ids AND (m:Entity OR m:Article)
 WITH n.id AS source, type(r) AS type, m.id AS target,
      sum(coalesce(r.count, 1)) AS weight, collect(DISTINCT r.title) AS titles

@@ -10,7 +10,7 @@ CALL {
 // $scan of them, so a hub costs a bounded read; the caller says the answer is truncated.
 CALL {
   WITH n
-  MATCH (n)-[r:MENTIONS|WROTE|HOLDS_POSITION|PART_OF|LOCATED_IN]-(m)
+  MATCH (n)-[r:MENTIONS|WROTE|HOLDS_POSITION|PART_OF|LOCATED_IN|MET|VISITED|SIGNED|FOUNDED|INVESTED_IN|DONATED_TO|PAIRED_WITH]-(m)
   WITH r, m LIMIT toInteger($scan)
   RETURN r, m
 }

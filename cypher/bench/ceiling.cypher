@@ -24,6 +24,20 @@ MATCH (to:Entity {id: r.to})
 FOREACH (_ IN CASE WHEN r.type = 'HOLDS_POSITION' THEN [1] ELSE [] END |
   CREATE (from)-[:HOLDS_POSITION {articleId: r.article, title: r.title, asOf: r.asOf, evidence: $sentences[toInteger(r.evidence)]}]->(to))
 FOREACH (_ IN CASE WHEN r.type = 'PART_OF' THEN [1] ELSE [] END |
-  CREATE (from)-[:PART_OF {articleId: r.article, evidence: $sentences[toInteger(r.evidence)]}]->(to))
+  CREATE (from)-[:PART_OF {articleId: r.article, source: r.source, evidence: $sentences[toInteger(r.evidence)]}]->(to))
 FOREACH (_ IN CASE WHEN r.type = 'LOCATED_IN' THEN [1] ELSE [] END |
-  CREATE (from)-[:LOCATED_IN {articleId: r.article, evidence: $sentences[toInteger(r.evidence)]}]->(to));
+  CREATE (from)-[:LOCATED_IN {articleId: r.article, source: r.source, evidence: $sentences[toInteger(r.evidence)]}]->(to))
+FOREACH (_ IN CASE WHEN r.type = 'MET' THEN [1] ELSE [] END |
+  CREATE (from)-[:MET {articleId: r.article, date: r.date, confidence: r.confidence, trigger: r.trigger, evidence: $sentences[toInteger(r.evidence)]}]->(to))
+FOREACH (_ IN CASE WHEN r.type = 'VISITED' THEN [1] ELSE [] END |
+  CREATE (from)-[:VISITED {articleId: r.article, date: r.date, confidence: r.confidence, trigger: r.trigger, evidence: $sentences[toInteger(r.evidence)]}]->(to))
+FOREACH (_ IN CASE WHEN r.type = 'SIGNED' THEN [1] ELSE [] END |
+  CREATE (from)-[:SIGNED {articleId: r.article, date: r.date, confidence: r.confidence, trigger: r.trigger, evidence: $sentences[toInteger(r.evidence)]}]->(to))
+FOREACH (_ IN CASE WHEN r.type = 'FOUNDED' THEN [1] ELSE [] END |
+  CREATE (from)-[:FOUNDED {articleId: r.article, date: r.date, confidence: r.confidence, trigger: r.trigger, evidence: $sentences[toInteger(r.evidence)]}]->(to))
+FOREACH (_ IN CASE WHEN r.type = 'INVESTED_IN' THEN [1] ELSE [] END |
+  CREATE (from)-[:INVESTED_IN {articleId: r.article, date: r.date, confidence: r.confidence, trigger: r.trigger, evidence: $sentences[toInteger(r.evidence)]}]->(to))
+FOREACH (_ IN CASE WHEN r.type = 'DONATED_TO' THEN [1] ELSE [] END |
+  CREATE (from)-[:DONATED_TO {articleId: r.article, date: r.date, confidence: r.confidence, trigger: r.trigger, evidence: $sentences[toInteger(r.evidence)]}]->(to))
+FOREACH (_ IN CASE WHEN r.type = 'PAIRED_WITH' THEN [1] ELSE [] END |
+  CREATE (from)-[:PAIRED_WITH {articleId: r.article, date: r.date, confidence: r.confidence, trigger: r.trigger, evidence: $sentences[toInteger(r.evidence)]}]->(to));

@@ -11,7 +11,7 @@ WITH nodes, [n IN nodes WHERE coalesce(n.connections, 0) > 2 * size(nodes)] AS h
 CALL {
   WITH nodes
   UNWIND nodes AS n
-  MATCH (n)-[r:HOLDS_POSITION|PART_OF|LOCATED_IN]->(m:Entity)
+  MATCH (n)-[r:HOLDS_POSITION|PART_OF|LOCATED_IN|MET|VISITED|SIGNED|FOUNDED|INVESTED_IN|DONATED_TO|PAIRED_WITH]->(m:Entity)
   WHERE m.id IN $ids
   RETURN r
 UNION
@@ -31,14 +31,14 @@ UNION
 }
 WITH startNode(r).id AS source, type(r) AS type, endNode(r).id AS target, r
 WHERE type IN $relTypes
-  AND ($from IS NULL OR coalesce(r.lastDate, r.asOf) IS NULL OR substring(coalesce(r.lastDate, r.asOf), 0, 10) >= $from)
-  AND ($to IS NULL OR coalesce(r.firstDate, r.asOf) IS NULL OR substring(coalesce(r.firstDate, r.asOf), 0, 10) <= $to)
+  AND ($from IS NULL OR coalesce(r.lastDate, r.asOf, r.date) IS NULL OR substring(coalesce(r.lastDate, r.asOf, r.date), 0, 10) >= $from)
+  AND ($to IS NULL OR coalesce(r.firstDate, r.asOf, r.date) IS NULL OR substring(coalesce(r.firstDate, r.asOf, r.date), 0, 10) <= $to)
 WITH source, type, target,
      sum(CASE type WHEN 'CO_MENTIONED' THEN r.weight ELSE 1 END) AS weight,
      CASE type WHEN 'CO_MENTIONED' THEN sum(r.articles) ELSE count(DISTINCT r.articleId) END AS articles,
      [t IN collect(DISTINCT r.title) WHERE t IS NOT NULL] AS titles,
-     min(coalesce(r.firstDate, r.asOf)) AS firstDate,
-     max(coalesce(r.lastDate, r.asOf)) AS lastDate
+     min(coalesce(r.firstDate, r.asOf, r.date)) AS firstDate,
+     max(coalesce(r.lastDate, r.asOf, r.date)) AS lastDate
 WHERE type <> 'CO_MENTIONED' OR weight >= $minWeight
 RETURN source, type, target, weight, articles, titles, firstDate, lastDate
 ORDER BY source, type, target

@@ -8,7 +8,7 @@ UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 CALL {
   WITH n
-  MATCH (n)-[r:CO_MENTIONED|HOLDS_POSITION|PART_OF|LOCATED_IN]-(m:Entity)
+  MATCH (n)-[r:CO_MENTIONED|HOLDS_POSITION|PART_OF|LOCATED_IN|MET|VISITED|SIGNED|FOUNDED|INVESTED_IN|DONATED_TO|PAIRED_WITH]-(m:Entity)
   WITH r, m LIMIT toInteger($scan)
   RETURN r, m
 }
@@ -17,8 +17,8 @@ WHERE type(r) IN $relTypes
   AND NOT m.id IN $exclude
   AND ($types IS NULL OR m.type IN $types)
   AND (type(r) <> 'CO_MENTIONED' OR r.weight >= $minWeight)
-  AND ($from IS NULL OR coalesce(r.lastDate, r.asOf) IS NULL OR substring(coalesce(r.lastDate, r.asOf), 0, 10) >= $from)
-  AND ($to IS NULL OR coalesce(r.firstDate, r.asOf) IS NULL OR substring(coalesce(r.firstDate, r.asOf), 0, 10) <= $to)
+  AND ($from IS NULL OR coalesce(r.lastDate, r.asOf, r.date) IS NULL OR substring(coalesce(r.lastDate, r.asOf, r.date), 0, 10) >= $from)
+  AND ($to IS NULL OR coalesce(r.firstDate, r.asOf, r.date) IS NULL OR substring(coalesce(r.firstDate, r.asOf, r.date), 0, 10) <= $to)
   AND ($maxArticles IS NULL OR coalesce(m.articles, 0) <= $maxArticles)
 WITH m, sum(CASE type(r) WHEN 'CO_MENTIONED' THEN r.weight + r.articles ELSE 1 END) AS strength
 ORDER BY strength DESC, m.id
@@ -26,7 +26,7 @@ WITH collect(m.id) AS ranked
 CALL {
   UNWIND $ids AS id
   MATCH (n:Entity {id: id})
-  WHERE COUNT { (n)-[:CO_MENTIONED|HOLDS_POSITION|PART_OF|LOCATED_IN]-() } > $scan
+  WHERE COUNT { (n)-[:CO_MENTIONED|HOLDS_POSITION|PART_OF|LOCATED_IN|MET|VISITED|SIGNED|FOUNDED|INVESTED_IN|DONATED_TO|PAIRED_WITH]-() } > $scan
   RETURN collect(n.id) AS sampled
 }
 RETURN size(ranked) AS total, ranked[..toInteger($limit)] AS ids, sampled

@@ -54,9 +54,25 @@ CALL {
   WITH entities[toInteger(r.from)] AS from, entities[toInteger(r.to)] AS to, r, $articles[toInteger(r.article)].id AS articleId
   FOREACH (_ IN CASE WHEN r.type = 'HOLDS_POSITION' THEN [1] ELSE [] END |
     CREATE (from)-[:HOLDS_POSITION {articleId: articleId, title: r.title, asOf: r.asOf, evidence: $sentences[toInteger(r.evidence)]}]->(to))
+  // What the gazetteer implies (徐家湾乡 PART_OF 卢氏县) says so in `source` and cites no sentence.
   FOREACH (_ IN CASE WHEN r.type = 'PART_OF' THEN [1] ELSE [] END |
-    CREATE (from)-[:PART_OF {articleId: articleId, evidence: $sentences[toInteger(r.evidence)]}]->(to))
+    CREATE (from)-[:PART_OF {articleId: articleId, source: r.source, evidence: $sentences[toInteger(r.evidence)]}]->(to))
   FOREACH (_ IN CASE WHEN r.type = 'LOCATED_IN' THEN [1] ELSE [] END |
-    CREATE (from)-[:LOCATED_IN {articleId: articleId, evidence: $sentences[toInteger(r.evidence)]}]->(to))
+    CREATE (from)-[:LOCATED_IN {articleId: articleId, source: r.source, evidence: $sentences[toInteger(r.evidence)]}]->(to))
+  // Events: the sentence, the article's date, the pattern's confidence and the trigger word.
+  FOREACH (_ IN CASE WHEN r.type = 'MET' THEN [1] ELSE [] END |
+    CREATE (from)-[:MET {articleId: articleId, date: r.date, confidence: r.confidence, trigger: r.trigger, evidence: $sentences[toInteger(r.evidence)]}]->(to))
+  FOREACH (_ IN CASE WHEN r.type = 'VISITED' THEN [1] ELSE [] END |
+    CREATE (from)-[:VISITED {articleId: articleId, date: r.date, confidence: r.confidence, trigger: r.trigger, evidence: $sentences[toInteger(r.evidence)]}]->(to))
+  FOREACH (_ IN CASE WHEN r.type = 'SIGNED' THEN [1] ELSE [] END |
+    CREATE (from)-[:SIGNED {articleId: articleId, date: r.date, confidence: r.confidence, trigger: r.trigger, evidence: $sentences[toInteger(r.evidence)]}]->(to))
+  FOREACH (_ IN CASE WHEN r.type = 'FOUNDED' THEN [1] ELSE [] END |
+    CREATE (from)-[:FOUNDED {articleId: articleId, date: r.date, confidence: r.confidence, trigger: r.trigger, evidence: $sentences[toInteger(r.evidence)]}]->(to))
+  FOREACH (_ IN CASE WHEN r.type = 'INVESTED_IN' THEN [1] ELSE [] END |
+    CREATE (from)-[:INVESTED_IN {articleId: articleId, date: r.date, confidence: r.confidence, trigger: r.trigger, evidence: $sentences[toInteger(r.evidence)]}]->(to))
+  FOREACH (_ IN CASE WHEN r.type = 'DONATED_TO' THEN [1] ELSE [] END |
+    CREATE (from)-[:DONATED_TO {articleId: articleId, date: r.date, confidence: r.confidence, trigger: r.trigger, evidence: $sentences[toInteger(r.evidence)]}]->(to))
+  FOREACH (_ IN CASE WHEN r.type = 'PAIRED_WITH' THEN [1] ELSE [] END |
+    CREATE (from)-[:PAIRED_WITH {articleId: articleId, date: r.date, confidence: r.confidence, trigger: r.trigger, evidence: $sentences[toInteger(r.evidence)]}]->(to))
 }
 RETURN size(articles) AS articles, size(entities) AS entities

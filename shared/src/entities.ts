@@ -2,9 +2,20 @@
 export const ENTITY_TYPES = ['Person', 'Organization', 'Place', 'Project'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
+/**
+ * Events between entities that sentences of government and business news state (会见, 调研, 签约…),
+ * each with its trigger words in `extract/chinese/events.ts` and `extract/english-events.ts`.
+ */
+export const EVENT_TYPES = ['MET', 'VISITED', 'SIGNED', 'FOUNDED', 'INVESTED_IN', 'DONATED_TO', 'PAIRED_WITH'] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
 /** Relations between entities that an extractor can state, each with the sentence that states it. */
-export const RELATION_TYPES = ['HOLDS_POSITION', 'PART_OF', 'LOCATED_IN'] as const;
+export const RELATION_TYPES = ['HOLDS_POSITION', 'PART_OF', 'LOCATED_IN', ...EVENT_TYPES] as const;
 export type RelationType = (typeof RELATION_TYPES)[number];
+
+export function isEventType(value: string): value is EventType {
+  return (EVENT_TYPES as readonly string[]).includes(value);
+}
 
 /**
  * The connection graph: entities linked by being named in the same sentence or article

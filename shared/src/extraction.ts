@@ -29,7 +29,18 @@ export interface ExtractedRelation {
   title?: string;
   /** For HOLDS_POSITION: the date the position is stated as held (the article's date). */
   asOf?: string;
-  /** The sentence that states the relation. */
+  /** For events: the article's date (when the news says it happened). */
+  date?: string;
+  /** For events: how sure the pattern is, 0–1 (lower when an end was filled in from elsewhere in the sentence). */
+  confidence?: number;
+  /** For events: the trigger word that states it (会见, signed). */
+  trigger?: string;
+  /**
+   * 'gazetteer' for a PART_OF or LOCATED_IN that the gazetteer implies (徐家湾乡 is part of 卢氏县): no
+   * sentence states it, so `evidence` is empty.
+   */
+  source?: 'gazetteer';
+  /** The sentence that states the relation ('' when `source` says where it comes from instead). */
   evidence: string;
 }
 

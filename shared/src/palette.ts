@@ -32,6 +32,13 @@ export const EDGE_NAMES: Record<EdgeType, string> = {
   HOLDS_POSITION: 'holds position',
   PART_OF: 'part of',
   LOCATED_IN: 'located in',
+  MET: 'met',
+  VISITED: 'visited',
+  SIGNED: 'signed with',
+  FOUNDED: 'founded',
+  INVESTED_IN: 'invested in',
+  DONATED_TO: 'donated to',
+  PAIRED_WITH: 'paired with',
 };
 
 export function nodeColor(type: string): string {

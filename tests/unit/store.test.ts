@@ -48,7 +48,30 @@ describe('toWriteParams', () => {
     expect(params.relations).toHaveLength(1);
     expect(position).toMatchObject({ type: 'HOLDS_POSITION', article: 0, title: '书记', asOf: '2020-05-07' });
     expect([entity(position!.from), entity(position!.to)]).toEqual(['Person:王新亭', 'Organization:高新区党工委']);
-    expect(params.sentences[params.relations[0]!.evidence]).toBe('高新区党工委书记王新亭主持会议。');
+    expect(params.sentences[params.relations[0]!.evidence!]).toBe('高新区党工委书记王新亭主持会议。');
+  });
+});
+
+describe('toWriteParams with events and gazetteer relations', () => {
+  const withMore: Extraction = {
+    ...extraction,
+    relations: [
+      { type: 'MET', from: '王新亭', fromType: 'Person', to: '李兴东', toType: 'Person', evidence: '王新亭会见李兴东。', confidence: 0.9, trigger: '会见', date: '2020-05-06' },
+      { type: 'PART_OF', from: '徐家湾乡', fromType: 'Place', to: '卢氏县', toType: 'Place', evidence: '', source: 'gazetteer' },
+    ],
+  };
+  const params = toWriteParams([{ article, extraction: withMore, hash: 'h' }]);
+
+  it('sends an event with its date, confidence, trigger and sentence', () => {
+    const [met] = params.relations;
+    expect(met).toMatchObject({ type: 'MET', date: '2020-05-06', confidence: 0.9, trigger: '会见', asOf: null, source: null });
+    expect(params.sentences[met!.evidence!]).toBe('王新亭会见李兴东。');
+  });
+
+  it('cites no sentence for what the gazetteer implies, and says so', () => {
+    const part = params.relations[1]!;
+    expect(part).toMatchObject({ type: 'PART_OF', source: 'gazetteer', evidence: null, date: null });
+    expect(params.sentences).not.toContain('');
   });
 });
 

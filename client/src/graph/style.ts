@@ -4,9 +4,9 @@
  * neighbours), so they are ellipsised, backed with a light halo and hidden when zoomed out.
  */
 import type cytoscape from 'cytoscape';
-import type { NodeType } from '@guanxi/shared';
-import { NODE_TYPES } from '@guanxi/shared';
-import { NODE_COLORS, NODE_SHAPES } from '@guanxi/shared';
+import type { EventType, NodeType } from '@guanxi/shared';
+import { EVENT_TYPES, NODE_TYPES } from '@guanxi/shared';
+import { EDGE_NAMES, NODE_COLORS, NODE_SHAPES } from '@guanxi/shared';
 
 /** Same stack as the page (styles.css): Latin face first, then Simplified Chinese faces. */
 export const FONT_STACK =
@@ -24,6 +24,24 @@ function typeRules(type: NodeType): cytoscape.StylesheetStyle {
   return {
     selector: `node[type = "${type}"]`,
     style: { 'background-color': NODE_COLORS[type], shape: NODE_SHAPES[type] },
+  };
+}
+
+/** Events (会见, 调研, 签约…): solid and coloured by kind, labelled with what happened. */
+const EVENT_COLORS: Record<EventType, string> = {
+  MET: '#b5456b',
+  VISITED: '#c2711d',
+  SIGNED: '#5b3f99',
+  FOUNDED: '#1f7a8c',
+  INVESTED_IN: '#4d7c0f',
+  DONATED_TO: '#b91c1c',
+  PAIRED_WITH: '#7c5a2a',
+};
+
+function eventRules(type: EventType): cytoscape.StylesheetStyle {
+  return {
+    selector: `edge[type = "${type}"]`,
+    style: { width: 2.5, 'line-color': EVENT_COLORS[type], 'target-arrow-color': EVENT_COLORS[type], label: EDGE_NAMES[type] },
   };
 }
 
@@ -112,6 +130,7 @@ export const graphStyle: cytoscape.StylesheetStyle[] = [
     selector: 'edge[type = "LOCATED_IN"]',
     style: { width: 1.8, 'line-style': 'dotted', 'line-color': '#2f7d5b', 'target-arrow-color': '#2f7d5b', label: 'located in' },
   },
+  ...EVENT_TYPES.map(eventRules),
   // Interaction states come last so they win over the type rules.
   {
     selector: 'node.hover',

@@ -76,9 +76,17 @@ export type ConnectionGraph = {
 /** Links of the connection graph: co-mentions and the relations extraction states. */
 export type ConnectionType =
   | 'CO_MENTIONED'
+  | 'DONATED_TO'
+  | 'FOUNDED'
   | 'HOLDS_POSITION'
+  | 'INVESTED_IN'
   | 'LOCATED_IN'
-  | 'PART_OF';
+  /** Events stated by a sentence (会见, 调研, 签约, 合资成立, 投资, 捐赠, 结对), dated by their article. */
+  | 'MET'
+  | 'PAIRED_WITH'
+  | 'PART_OF'
+  | 'SIGNED'
+  | 'VISITED';
 
 export type EdgeDetail = {
   __typename?: 'EdgeDetail';
@@ -102,10 +110,18 @@ export type EdgeDetail = {
  */
 export type EdgeType =
   | 'CO_MENTIONED'
+  | 'DONATED_TO'
+  | 'FOUNDED'
   | 'HOLDS_POSITION'
+  | 'INVESTED_IN'
   | 'LOCATED_IN'
   | 'MENTIONS'
+  /** Events stated by a sentence (会见, 调研, 签约, 合资成立, 投资, 捐赠, 结对), dated by their article. */
+  | 'MET'
+  | 'PAIRED_WITH'
   | 'PART_OF'
+  | 'SIGNED'
+  | 'VISITED'
   | 'WROTE';
 
 export type Entity = {

@@ -25,10 +25,10 @@ function random(seed: number) {
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红文玉兰海燕云飞鹏辉新亭凯胜庆颖荣清波宏兴东春林斌峰';
 /** Organization kinds with the posts they have. */
-const GOVERNMENT = [['发展和改革委员会', '主任'], ['住房和城乡建设局', '局长'], ['教育局', '局长'], ['卫生健康委员会', '主任'],
+export const GOVERNMENT = [['发展和改革委员会', '主任'], ['住房和城乡建设局', '局长'], ['教育局', '局长'], ['卫生健康委员会', '主任'],
   ['生态环境局', '局长'], ['交通运输局', '副局长'], ['水利局', '局长'], ['农业农村局', '副局长'], ['市场监督管理局', '局长']] as const;
-const PARTY = [['委', '书记'], ['委', '副书记'], ['纪委', '书记'], ['委组织部', '部长']] as const;
-const COMPANIES = [['投资控股集团有限公司', '董事长'], ['城市建设发展有限公司', '总经理'], ['水务集团', '董事长'],
+export const PARTY = [['委', '书记'], ['委', '副书记'], ['纪委', '书记'], ['委组织部', '部长']] as const;
+export const COMPANIES = [['投资控股集团有限公司', '董事长'], ['城市建设发展有限公司', '总经理'], ['水务集团', '董事长'],
   ['能源科技有限公司', '总经理'], ['农业发展有限公司', '董事长']] as const;
 const TOPICS = ['节水', '乡村振兴', '污水处理', '新能源充电站', '老旧小区改造', '产业帮扶', '智慧城市', '生态修复', '道路提升', '科技创新'];
 const PROJECT_KINDS = ['项目', '工程', '行动', '基金', '平台'];
@@ -40,6 +40,15 @@ const FILLERS = [
   '今年以来，各部门密切配合，累计完成投资{n}亿元，新增就业岗位{m}00余个。',
   '下一步，将进一步加大工作力度，持续优化营商环境，推动高质量发展。',
 ];
+
+/**
+ * Does an organization name hold nothing but (the end of) a generic kind the corpus puts after a place
+ * (纪委, 发展有限公司, 建设局, 改革委员会)? Every organization the corpus writes has a place or a city's
+ * stem in front of its kind, so a name that is a kind's tail is a piece cut off a longer name.
+ */
+export function isCorpusFragment(name: string): boolean {
+  return [...GOVERNMENT, ...PARTY, ...COMPANIES].some(([kind]) => kind.endsWith(name));
+}
 
 export interface SyntheticArticle {
   url: string;

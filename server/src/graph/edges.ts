@@ -29,7 +29,7 @@ export async function edgeFacts(graph: Graph, source: string, type: EdgeType, ta
   if (rows.length === 0) return null;
   const all = rows.map((r) => r.props);
   const evidence = all.flatMap((props) => evidenceOf(type, props, source, target));
-  const dates = all.flatMap((p) => [p.firstDate, p.lastDate, p.asOf]).filter((d): d is string => typeof d === 'string').map((d) => d.slice(0, 10)).sort();
+  const dates = all.flatMap((p) => [p.firstDate, p.lastDate, p.asOf, p.date]).filter((d): d is string => typeof d === 'string').map((d) => d.slice(0, 10)).sort();
   const titles = [...new Set(all.map((p) => p.title).filter((t): t is string => typeof t === 'string'))];
   return {
     evidence,
@@ -52,6 +52,7 @@ function evidenceOf(type: EdgeType, props: Props, source: string, target: string
       return strings(props.evidence).map((sentence, i) => ({ articleId: articles[i] ?? '', sentence }));
     }
     default:
+      // A relation the gazetteer implies (source 'gazetteer') has no sentence.
       return [{ articleId: String(props.articleId), sentence: String(props.evidence ?? '') }];
   }
 }

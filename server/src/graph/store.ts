@@ -1,4 +1,4 @@
-import { entityId, type ArticleInput, type EntityType, type Extraction } from '@guanxi/shared';
+import { entityId, isEventType, type ArticleInput, type EntityType, type Extraction } from '@guanxi/shared';
 import { cypher, cypherStatements } from './cypher.ts';
 import type { Graph } from './db.ts';
 import { log } from '../log.ts';
@@ -135,8 +135,13 @@ export function toWriteParams(batch: PreparedArticle[]) {
         from: addEntity(relation.fromType, relation.from),
         to: addEntity(relation.toType, relation.to),
         title: relation.title ?? null,
-        asOf: relation.type === 'HOLDS_POSITION' ? (input.date ?? null) : null,
-        evidence: sentenceRef(relation.evidence),
+        asOf: relation.type === 'HOLDS_POSITION' ? (relation.asOf ?? input.date ?? null) : null,
+        date: isEventType(relation.type) ? (relation.date ?? input.date ?? null) : null,
+        confidence: relation.confidence ?? null,
+        trigger: relation.trigger ?? null,
+        source: relation.source ?? null,
+        // A relation the gazetteer implies cites no sentence.
+        evidence: relation.source || relation.evidence === '' ? null : sentenceRef(relation.evidence),
       });
     }
   }

@@ -4,6 +4,7 @@ import { gazetteer, matchAt, type Division } from './gazetteer.ts';
 import { resolvePlace, type PlaceContext } from './places-resolve.ts';
 import { orgSuffixOf } from './organizations.ts';
 import { WORLD_PLACES } from './world.ts';
+import { isGeneric } from './join-names.ts';
 
 // Level words that stand for "our" district/city/county in local news (区党工委 = 高新区党工委).
 const LEVEL_PREFIX = /^[区市县省乡镇]/;
@@ -59,6 +60,24 @@ export function resolveOrganizations(surfaces: string[], title: string, text: st
   return out;
 }
 
+// Level bodies named without their place (纪委, 市委): the place's own body in its news, no body of their own.
+const BARE_LEVEL = /^(?:[省市县区乡镇村]?(?:纪委|纪工委|委|党委|政府|人民政府|人大|人大常委会|政协|常委会)|[省市县区乡镇村]委)$/;
+
+/**
+ * Is the name a head or a generic remainder with no name part (纪委, 委员会, 有限公司, 发展有限公司)? Such
+ * a name is never an organization of its own: pieces like these cut off a thousand longer names
+ * became the biggest hubs of a large collection.
+ */
+export function isBareOrganization(name: string): boolean {
+  const generic = GENERIC_OWNER.exec(name);
+  return orgSuffixOf(name) === name || BARE_LEVEL.test(name) || GENERIC_REMIT.test(name) || isGeneric(name) || (generic !== null && orgSuffixOf(generic[1]!) === generic[1]);
+}
+
+// A one-word remit and a head, cut off a longer name (发展和|改革委员会, 住房和城乡|建设局).
+const GENERIC_REMIT = /^(?:改革|建设|发展|管理|监督|健康|运输|保障|服务|规划|监管|执法)(?:委员会|局|办公室|办|中心|厅|委)$/;
+// Words that say whose a body is without naming it (乡镇|卫生院, 基层|党委).
+const GENERIC_OWNER = /^(?:乡镇|基层|各级|有关|相关|当地|地方|辖区|上级|下属)(.+)$/;
+
 function occurrences(text: string, s: string): number {
   let n = 0;
   for (let i = text.indexOf(s); i >= 0; i = text.indexOf(s, i + s.length)) n++;
@@ -107,7 +126,8 @@ export function locatedIn(entities: ExtractedEntity[], sentenceText: (i: number)
   const out: Array<{ relation: ExtractedRelation; place: ExtractedEntity }> = [];
   for (const e of entities) {
     if (e.type !== 'Organization') continue;
-    const evidence = e.mentions[0] ? sentenceText(e.mentions[0].sentence) : e.name;
+    // The name itself states the place (郑州威科姆… is in 郑州); an organization without a mention has no sentence.
+    const stated = e.mentions[0] ? { evidence: sentenceText(e.mentions[0].sentence) } : { evidence: '', source: 'gazetteer' as const };
     let placeName = placePrefix(e.name);
     let d: Division | undefined;
     const office = /^([\u4e00-\u9fff]{2,4})(?:办事处|街道办事处|街道办)$/.exec(e.name);
@@ -118,7 +138,7 @@ export function locatedIn(entities: ExtractedEntity[], sentenceText: (i: number)
     if (!placeName) continue;
     const to = d?.name ?? placeName;
     out.push({
-      relation: { type: 'LOCATED_IN', from: e.name, fromType: 'Organization', to, toType: 'Place', evidence },
+      relation: { type: 'LOCATED_IN', from: e.name, fromType: 'Organization', to, toType: 'Place', ...stated },
       place: { type: 'Place', name: to, aliases: [], mentions: [], ...(d ? { code: d.code } : {}) },
     });
   }

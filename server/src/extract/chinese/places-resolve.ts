@@ -231,25 +231,37 @@ function pick(candidates: Division[], ctx: PlaceContext): Division | undefined {
 
 /**
  * PART_OF edges up the gazetteer hierarchy for every coded place, adding the enclosing places as
- * entities without mentions. The evidence is the sentence naming the smaller place.
+ * entities without mentions. A sentence that names both ends (卢氏县徐家湾乡) is the evidence; otherwise
+ * the gazetteer alone implies the link, and the relation says so (`source: 'gazetteer'`, no sentence).
  */
 export function placeRelations(entities: ExtractedEntity[], sentenceText: (i: number) => string): Array<{ relation: ExtractedRelation; added: ExtractedEntity[] }> {
   const g = gazetteer();
   const out: Array<{ relation: ExtractedRelation; added: ExtractedEntity[] }> = [];
+  const byName = new Map(entities.filter((e) => e.type === 'Place').map((e) => [e.name, e]));
   for (const e of entities) {
     if (e.type !== 'Place' || !e.code) continue;
     const d = g.byCode.get(e.code);
     if (!d) continue;
     const chain = ancestry(g, d);
-    const evidence = e.mentions[0] ? sentenceText(e.mentions[0].sentence) : e.name;
     for (let i = 0; i + 1 < chain.length; i++) {
       const child = chain[i]!;
       const parent = chain[i + 1]!;
+      const both = sharedSentence(byName.get(child.name), byName.get(parent.name));
       out.push({
-        relation: { type: 'PART_OF', from: child.name, fromType: 'Place', to: parent.name, toType: 'Place', evidence },
+        relation: {
+          type: 'PART_OF', from: child.name, fromType: 'Place', to: parent.name, toType: 'Place',
+          ...(both === undefined ? { evidence: '', source: 'gazetteer' as const } : { evidence: sentenceText(both) }),
+        },
         added: [{ type: 'Place', name: parent.name, aliases: [], mentions: [], code: parent.code }],
       });
     }
   }
   return out;
+}
+
+/** The first sentence that mentions both entities, if any. */
+function sharedSentence(a: ExtractedEntity | undefined, b: ExtractedEntity | undefined): number | undefined {
+  if (!a || !b) return undefined;
+  const inB = new Set(b.mentions.map((m) => m.sentence));
+  return a.mentions.find((m) => inB.has(m.sentence))?.sentence;
 }

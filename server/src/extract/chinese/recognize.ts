@@ -6,6 +6,8 @@ import { findProjects } from './projects.ts';
 import { findPlaces } from './places.ts';
 import { SURNAMES, WEAK_ORG_SUFFIXES } from './cues.ts';
 import { defaultTagger, type Tagger } from '../learn/model.ts';
+import { joinCutNames } from './join-names.ts';
+import { withoutSetPhraseFragments } from './set-phrases.ts';
 
 // Margins in the tagger's score units (`Tagger.decode` → cost: score lost by the best path that has
 // exactly that span). Chosen on the held-out last 15 % of PD-dev, never on MSRA.
@@ -93,7 +95,7 @@ export function recognize(folded: string, given: Span[] = [], tagger: Tagger | n
 
 /** The final spans from the rules' recognition and the tagger's reading (see `recognize`). */
 export function combineWithTagger(folded: string, given: Span[], rules: Recognition, tagger: Tagger | null = defaultTagger(), margins: Margins = DEFAULT_MARGINS): Recognition {
-  if (!tagger) return rules;
+  if (!tagger) return { units: rules.units, spans: joinCutNames(folded, withoutSetPhraseFragments(folded, rules.spans), rules.units) };
   const { spans: model, cost } = tagger.decode(folded, rules.units, rules.spans);
   const taken = new Uint8Array(folded.length);
   const kept: Span[] = [];
@@ -134,7 +136,7 @@ export function combineWithTagger(folded: string, given: Span[], rules: Recognit
     }
   }
   kept.sort((a, b) => a.start - b.start);
-  return { units: rules.units, spans: withoutMixedPairs(kept) };
+  return { units: rules.units, spans: joinCutNames(folded, withoutSetPhraseFragments(folded, withoutMixedPairs(kept)), rules.units) };
 }
 
 /**

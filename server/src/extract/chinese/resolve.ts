@@ -3,9 +3,10 @@ import type { Span } from './span.ts';
 import type { LexiconMatcher } from '../lexicon.ts';
 import { sentenceAt } from '../text/sentences.ts';
 import { abbreviationSpans, resolvePlace, placeRelations, widenToNamedPlaces, type PlaceContext } from './places-resolve.ts';
-import { resolveOrganizations, locatedIn } from './org-resolve.ts';
+import { resolveOrganizations, locatedIn, isBareOrganization } from './org-resolve.ts';
 import { expandAbbreviation } from './world.ts';
-import { findPositions } from './positions.ts';
+import { findPositions, findTitledPositions } from './positions.ts';
+import { findEvents } from './events.ts';
 
 export interface ResolveInput {
   body: string;
@@ -31,6 +32,7 @@ export function buildExtraction(input: ResolveInput): Extraction {
   const orgNames = resolveOrganizations(spans.filter((s) => s.type === 'Organization').map((s) => folded.slice(s.start, s.end)), input.title, folded);
   const entities = new Map<string, ExtractedEntity>();
   const canonical: string[] = [];
+  const kept: Span[] = [];
   for (const s of spans) {
     const surface = body.slice(s.start, s.end);
     const key = folded.slice(s.start, s.end);
@@ -53,7 +55,10 @@ export function buildExtraction(input: ResolveInput): Extraction {
       }
     } else if (type === 'Organization') {
       name = orgNames.get(key) ?? key;
+      // A head without a name part, unresolved in the article (纪委, 发展有限公司): no organization of its own.
+      if (isBareOrganization(name)) continue;
     }
+    kept.push(s);
     canonical.push(`${type}:${name}`);
     const id = `${type}:${name}`;
     let e = entities.get(id);
@@ -67,7 +72,10 @@ export function buildExtraction(input: ResolveInput): Extraction {
   const sentenceText = sentenceTexts(body, sentences);
   const relations: ExtractedRelation[] = [];
   const seen = new Set<string>();
-  for (const r of findPositions({ folded, spans, canonical, entities, sentences, sentenceText, date: input.date })) addRelation(r, seen, relations);
+  const positionInput = { folded, spans: kept, canonical, entities, sentences, sentenceText, date: input.date };
+  const positions = findPositions(positionInput);
+  for (const r of [...positions, ...findTitledPositions(positionInput, positions)]) addRelation(r, seen, relations);
+  for (const r of findEvents({ folded, spans: kept, canonical, sentences, sentenceText, date: input.date })) addRelation(r, seen, relations);
   for (const r of locatedIn([...entities.values()], sentenceText, placeContext)) {
     if (!entities.has(`Place:${r.place.name}`)) entities.set(`Place:${r.place.name}`, r.place);
     addRelation(r.relation, seen, relations);
