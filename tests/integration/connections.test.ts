@@ -116,9 +116,9 @@ describe('the connection layer', () => {
        RETURN m.id AS id, m.connections AS connections ORDER BY m.connections DESC, m.id`,
       { hub: top!.id },
     );
-    const hubs = [top!.id, ...neighbours.slice(0, 5).map((r) => r.id)];
-    const ids = [...hubs, ...neighbours.slice(-6).map((r) => r.id)];
-    expect(neighbours.slice(0, 5).every((r) => r.connections > 2 * ids.length)).toBe(true);
+    const hubs = [top!.id, ...neighbours.slice(0, 3).map((r) => r.id)];
+    const ids = [...hubs, ...neighbours.slice(-3).map((r) => r.id)];
+    expect(neighbours.slice(0, 3).every((r) => r.connections > 2 * ids.length)).toBe(true);
     expect(neighbours.at(-1)!.connections).toBeLessThan(2 * ids.length);
     const params = { ids, relTypes: [...CONNECTION_TYPES], minWeight: 0, from: null, to: null };
     const walked = await graph.read(
@@ -129,7 +129,7 @@ describe('the connection layer', () => {
     const among = (await graph.read<{ source: string; type: string; target: string; weight: number }>(cypher('connections/among'), params)).map(
       ({ source, type, target, weight }) => ({ source, type, target, weight: type === 'CO_MENTIONED' ? weight : null }),
     );
-    expect(among.filter((e) => e.type === 'CO_MENTIONED' && hubs.includes(e.source) && hubs.includes(e.target)).length).toBeGreaterThan(5);
+    expect(among.filter((e) => e.type === 'CO_MENTIONED' && hubs.includes(e.source) && hubs.includes(e.target)).length).toBeGreaterThanOrEqual(3);
     expect(among).toEqual(walked.map((e) => ({ ...e, weight: e.type === 'CO_MENTIONED' ? e.weight : null })));
   });
 
