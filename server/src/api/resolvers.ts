@@ -43,7 +43,7 @@ export const resolvers: Resolvers = {
       explore.neighborhood(
         graph,
         args.ids,
-        bounded('depth', args.depth, 1, MAX_DEPTH),
+        bounded('depth', args.depth, 0, MAX_DEPTH),
         bounded('limit', args.limit, 1, MAX_NODES),
         args.types ?? null,
         dateWindow(args),
