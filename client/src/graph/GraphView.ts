@@ -6,9 +6,10 @@ import cytoscape from 'cytoscape';
 import type { NodeType, Subgraph } from '@guanxi/shared';
 import { NODE_TYPES } from '@guanxi/shared';
 import { graphStyle } from './style.ts';
+import { workbenchStyle } from './canvasState.ts';
 import { registerFcose, runLayout, seedPositions } from './layout.ts';
 import { mergeSubgraph, shownElements, visibleGraph, type PlainGraph } from './elements.ts';
-import { installFocus, installHover, installTaps, type TapHandlers } from './interactions.ts';
+import { installContextMenu, installFocus, installHover, installTaps, type TapHandlers } from './interactions.ts';
 
 declare global {
   interface Window {
@@ -41,7 +42,7 @@ export class GraphView {
     registerFcose();
     this.cy = cytoscape({
       container,
-      style: graphStyle,
+      style: [...graphStyle, ...workbenchStyle],
       minZoom: 0.05,
       maxZoom: MAX_ZOOM,
       boxSelectionEnabled: true,
@@ -49,6 +50,7 @@ export class GraphView {
     installHover(this.cy);
     installFocus(this.cy);
     installTaps(this.cy, events);
+    installContextMenu(this.cy, events);
     // add/remove fire once per element; summarise once per frame instead.
     this.cy.on('add remove', () => this.scheduleChange());
     window.__cy = this.cy;
@@ -161,18 +163,24 @@ export class GraphView {
     });
   }
 
+  /** Recount after class changes (hide, window) that fire no add/remove. */
+  refresh(): void {
+    this.emitChange();
+  }
+
   private emitChange(): void {
     const byType = Object.fromEntries(NODE_TYPES.map((t) => [t, 0])) as Record<NodeType, number>;
-    this.cy.nodes().forEach((node) => {
+    const nodes = this.cy.nodes().filter((n) => n.data('type') !== 'More');
+    nodes.forEach((node) => {
       const type = node.data('type') as NodeType;
       if (type in byType) byType[type] += 1;
     });
     const shown = shownElements(this.cy);
     this.events.onChange({
-      nodes: this.cy.nodes().length,
-      edges: this.cy.edges().length,
-      visibleNodes: shown.nodes.length,
-      visibleEdges: shown.edges.length,
+      nodes: nodes.length,
+      edges: this.cy.edges().filter((e) => e.data('type') !== 'More').length,
+      visibleNodes: shown.nodes.filter((n) => n.data('type') !== 'More').length,
+      visibleEdges: shown.edges.filter((e) => e.data('type') !== 'More').length,
       byType,
     });
   }
