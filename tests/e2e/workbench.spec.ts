@@ -165,6 +165,13 @@ describe('workbench', () => {
     expect(await has(fresh!)).toBe(true);
     await settled();
 
+    // Back walks the exploration back: the step before the undo had the narrowed time window; Forward returns.
+    const outside = () => page.evaluate(() => (window as TestWindow).__cy?.elements('.out-of-window').length ?? 0);
+    await page.goBack();
+    await expect.poll(outside, { timeout: 20_000 }).toBeGreaterThan(0);
+    await page.goForward();
+    await expect.poll(outside, { timeout: 20_000 }).toBe(0);
+
     // Export PNG.
     const download = page.waitForEvent('download');
     await page.getByTestId('export-png').click();
@@ -177,21 +184,18 @@ describe('workbench', () => {
     await page.getByTestId('copy-link').click();
     const url = await page.evaluate(() => navigator.clipboard.readText());
     expect(url).toContain('?v=');
-    await page.goto('about:blank');
+    // A fresh load of the link (what a colleague opening it gets).
     await page.goto(url);
     await page.waitForFunction((n) => ((window as TestWindow).__cy?.nodes().length ?? 0) >= n, ids.length, { timeout: 20_000 });
     await settled();
     expect(await canvasIds()).toEqual(ids);
     await shot('6-restored');
 
-    // Back goes one step of exploration back.
-    await page.goBack();
-    await page.waitForTimeout(300);
 
     // Switch language.
     await page.getByTestId('language').selectOption('en');
     expect(await page.getByTestId('view-connections').textContent()).toBe('Connections');
-    await page.goForward();
+    await expect.poll(() => canvasIds().then((now) => now.filter((id) => !id.startsWith('more:')))).toEqual(ids);
     await settled();
     await shot('7-english');
 

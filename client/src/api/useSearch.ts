@@ -46,12 +46,13 @@ export function useSearch(text: string, type: NodeType | null): SearchState {
     return () => controller.abort();
   }, [query, type, attempt]);
 
-  // Typed but not yet sent (debounce) counts as loading too: what is shown is for older text.
-  const typing = text.trim() !== query;
+  // Shown results are stale unless they answer exactly the text in the box: typed but not yet sent
+  // (debounce), or sent and not yet answered.
+  const current = text.trim();
   return {
     query: result.for,
     hits: result.hits,
-    loading: result.loading || (typing && text.trim() !== ''),
+    loading: current !== '' && (result.loading || result.for !== current),
     error: result.error,
     submit: () => setQuery(text.trim()),
     retry: () => setAttempt((n) => n + 1),
