@@ -113,6 +113,7 @@ export function App() {
           onUnpin={(ids) => workbench.pin(ids, false)}
           onClear={clear}
           onFit={() => workbench.fit()}
+          onZoomSelection={() => workbench.zoomToSelection()}
           onRelayout={() => workbench.relayout()}
           onExport={(format) => void onExport(format)}
         />

@@ -7,6 +7,7 @@ import type { NodeType, Subgraph } from '@guanxi/shared';
 import { NODE_TYPES } from '@guanxi/shared';
 import { graphStyle } from './style.ts';
 import { workbenchStyle } from './canvasState.ts';
+import { i18n } from '../i18n/index.ts';
 import { registerFcose, runLayout, seedPositions } from './layout.ts';
 import { mergeSubgraph, shownElements, visibleGraph, type PlainGraph } from './elements.ts';
 import { installContextMenu, installFocus, installHover, installTaps, type TapHandlers } from './interactions.ts';
@@ -53,6 +54,10 @@ export class GraphView {
     installContextMenu(this.cy, events);
     // add/remove fire once per element; summarise once per frame instead.
     this.cy.on('add remove', () => this.scheduleChange());
+    // Relationship names on the canvas follow the interface language.
+    const relabel = () => this.cy.style().update();
+    i18n.on('languageChanged', relabel);
+    this.cy.one('destroy', () => i18n.off('languageChanged', relabel));
     window.__cy = this.cy;
   }
 
@@ -132,6 +137,13 @@ export class GraphView {
   clear(): void {
     this.layout?.stop();
     this.cy.elements().remove();
+  }
+
+  /** Zooms to the selected elements (all shown ones when nothing is selected). */
+  zoomToSelection(): void {
+    const selected = this.cy.$(':selected');
+    if (selected.empty()) return this.fit();
+    this.cy.animate({ fit: { eles: selected.union(selected.connectedNodes()), padding: 60 }, duration: 300 });
   }
 
   fit(): void {

@@ -4,6 +4,7 @@
  * snapshots for undo. Works on a Cytoscape core only, so it is testable headless.
  */
 import type cytoscape from 'cytoscape';
+import { i18n } from '../i18n/index.ts';
 
 export interface NodeSnapshot {
   data: Record<string, unknown>;
@@ -162,8 +163,21 @@ export function setMoreHandle(
   ]);
 }
 
-/** The extra canvas styles of the workbench: appended after the base stylesheet so they win. */
+const edgeName = (type: string) => () => i18n.t(`edge.${type}`);
+
+/**
+ * The extra canvas styles of the workbench, appended after the base stylesheet so they win:
+ * relationship names in the interface language (re-read on a language switch: cy.style().update()),
+ * pins, paths, handles, hidden nodes.
+ */
 export const workbenchStyle: cytoscape.StylesheetStyle[] = [
+  ...['WROTE', 'PART_OF', 'LOCATED_IN'].map((type) => ({ selector: `edge[type = "${type}"]`, style: { label: edgeName(type) } })),
+  { selector: 'edge.hover', style: { label: (e: cytoscape.EdgeSingular) => i18n.t(`edge.${String(e.data('type'))}`) } },
+  { selector: 'edge[type = "HOLDS_POSITION"], edge[type = "HOLDS_POSITION"].hover', style: { label: 'data(label)' } },
+  {
+    selector: 'edge[type = "CO_MENTIONED"].hover',
+    style: { label: (e: cytoscape.EdgeSingular) => `${i18n.t('edge.CO_MENTIONED')} ×${Number(e.data('weight') ?? 0)}` },
+  },
   { selector: 'node.pinned', style: { 'border-width': 3, 'border-color': '#e69f00', 'border-style': 'double' } },
   { selector: '.path', style: { 'z-index': 40 } },
   { selector: 'node.path', style: { 'border-width': 4, 'border-color': '#d1495b' } },

@@ -20,7 +20,7 @@ export const en = {
   },
   canvas: {
     heading: 'Canvas', counts: '{{visibleNodes}} of {{nodes}} nodes, {{visibleEdges}} of {{edges}} edges visible',
-    fit: 'Fit', relayout: 'Re-layout', removeSelected: 'Remove selected', removeSelectedTitle: 'Remove the selected nodes and edges (Delete key)',
+    fit: 'Fit', zoomSelection: 'Zoom to selection', relayout: 'Re-layout', removeSelected: 'Remove selected', removeSelectedTitle: 'Remove the selected nodes and edges (Delete key)',
     hideSelected: 'Hide selected', clear: 'Clear', clearConfirm: 'Remove all {{count}} nodes from the canvas?',
     undo: 'Undo', redo: 'Redo', undoTitle: 'Undo (Ctrl+Z)', redoTitle: 'Redo (Ctrl+Shift+Z)',
     nothingAround: 'Nothing in the graph for {{id}}.', allThere: 'Everything around {{label}} is already on the canvas.',
@@ -59,7 +59,7 @@ export const en = {
     wrote: 'Wrote ({{count}})', timeline: 'Timeline ({{shown}} articles)', timelineOf: 'Timeline ({{shown}} of {{total}} articles)', noMentions: 'No article mentions it.', undated: 'undated',
     date: 'Date', unknown: 'unknown', source: 'Source', authors: 'Authors', link: 'Link', original: 'original', mentions: 'Mentions ({{count}})', text: 'Text',
     mentionTitle: '{{type}}: {{name}} — click to add to the canvas',
-    edgeTitle: 'Why is this edge here?', strength: 'Named together in {{weight}} sentences of {{articles}} articles', dates: 'Dates', statements: '{{count}} statements',
+    edgeTitle: 'Why is this edge here?', strength: 'Named together in {{sentences}} of {{articles}}', sentences_one: '{{count}} sentence', sentences_other: '{{count}} sentences', articleCount_one: '{{count}} article', articleCount_other: '{{count}} articles', dates: 'Dates', statements: '{{count}} statements',
     evidence: 'Evidence ({{count}})', noEvidence: 'The server keeps no sentence for this edge.', firstSentences: 'The first {{count}} sentences:',
   },
   empty: { heading: 'Start from a name', body: 'Search above (e.g. a person’s name, in characters or pinyin), pick a suggestion to put it and its connections on the canvas, then double-click or right-click nodes to expand them.', loadingStats: 'Loading graph statistics…', articles: 'articles', entities: 'entities', relationships: 'relationships' },

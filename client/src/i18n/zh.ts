@@ -22,7 +22,7 @@ export const zh: Messages = {
   },
   canvas: {
     heading: '画布', counts: '显示 {{visibleNodes}}/{{nodes}} 个节点，{{visibleEdges}}/{{edges}} 条边',
-    fit: '适应窗口', relayout: '重新布局', removeSelected: '移除所选', removeSelectedTitle: '移除选中的节点和边（Delete 键）',
+    fit: '适应窗口', zoomSelection: '缩放到所选', relayout: '重新布局', removeSelected: '移除所选', removeSelectedTitle: '移除选中的节点和边（Delete 键）',
     hideSelected: '隐藏所选', clear: '清空', clearConfirm: '从画布移除全部 {{count}} 个节点？',
     undo: '撤销', redo: '重做', undoTitle: '撤销（Ctrl+Z）', redoTitle: '重做（Ctrl+Shift+Z）',
     nothingAround: '图中没有 {{id}} 的相关内容。', allThere: '{{label}} 周围的内容都已在画布上。',
@@ -61,7 +61,7 @@ export const zh: Messages = {
     wrote: '撰写（{{count}}）', timeline: '时间线（{{shown}} 篇文章）', timelineOf: '时间线（{{shown}}/{{total}} 篇文章）', noMentions: '没有文章提及它。', undated: '无日期',
     date: '日期', unknown: '未知', source: '来源', authors: '作者', link: '链接', original: '原文', mentions: '提及（{{count}}）', text: '正文',
     mentionTitle: '{{type}}：{{name}}——点击加入画布',
-    edgeTitle: '为什么有这条边？', strength: '在 {{articles}} 篇文章的 {{weight}} 个句子中共同出现', dates: '日期', statements: '{{count}} 次陈述',
+    edgeTitle: '为什么有这条边？', strength: '在{{articles}}的{{sentences}}中共同出现', sentences_one: ' {{count}} 个句子', sentences_other: ' {{count}} 个句子', articleCount_one: ' {{count}} 篇文章', articleCount_other: ' {{count}} 篇文章', dates: '日期', statements: '{{count}} 次陈述',
     evidence: '依据（{{count}}）', noEvidence: '服务器没有保存这条边的句子。', firstSentences: '前 {{count}} 个句子：',
   },
   empty: { heading: '从一个名字开始', body: '在上方搜索（如人名，汉字或拼音均可），选择一个建议把它和它的关联放到画布上，然后双击或右键点击节点展开。', loadingStats: '正在加载图的统计…', articles: '篇文章', entities: '个实体', relationships: '条关系' },

@@ -53,7 +53,7 @@ export function EdgePanel({ id, actions }: { id: string; actions: PanelActions }
       </dl>
       {edge.type === 'CO_MENTIONED' && (
         <p className="muted" data-testid="edge-strength">
-          {t('panel.strength', { weight: edge.weight, articles: edge.articles })}
+          {t('panel.strength', { sentences: t('panel.sentences', { count: edge.weight }), articles: t('panel.articleCount', { count: edge.articles }) })}
           {edge.weight > edge.evidence.length ? ` · ${t('panel.firstSentences', { count: edge.evidence.length })}` : ''}
         </p>
       )}

@@ -18,6 +18,7 @@ interface Props {
   onUnpin: (ids: string[]) => void;
   onClear: () => void;
   onFit: () => void;
+  onZoomSelection: () => void;
   onRelayout: () => void;
   onExport: (format: ExportFormat) => void;
 }
@@ -67,6 +68,7 @@ export function Sidebar(props: Props) {
         </p>
         <div className="button-row">
           <button type="button" onClick={props.onFit} disabled={empty}>{t('canvas.fit')}</button>
+          <button type="button" onClick={props.onZoomSelection} disabled={empty}>{t('canvas.zoomSelection')}</button>
           <button type="button" onClick={props.onRelayout} disabled={empty}>{t('canvas.relayout')}</button>
           <button type="button" onClick={props.onHideSelected} disabled={empty}>{t('canvas.hideSelected')}</button>
           <button type="button" onClick={props.onRemoveSelected} disabled={empty} title={t('canvas.removeSelectedTitle')}>

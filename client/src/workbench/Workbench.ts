@@ -441,6 +441,7 @@ export class Workbench {
     const view = this.view;
     if (!view || this.state.mode === mode) return;
     const entities = dataNodes(view.cy).filter((n) => n.data('type') !== 'Article').map((n) => n.id());
+    const selected = view.cy.$(':selected').map((el) => el.id());
     view.clear();
     this.set({ mode });
     if (entities.length === 0) {
@@ -452,6 +453,8 @@ export class Workbench {
       const graph = await this.busy(() => (mode === 'connections' ? connections(seeds, 1, 150) : neighborhood(seeds, 1, 150)));
       if (this.state.mode !== mode) return;
       this.place(graph, seeds[0]);
+      // Switching views keeps the selection (what is in both views).
+      for (const id of selected) view.cy.getElementById(id).select();
       this.commit();
     } catch (error) {
       this.failed(error, () => void this.switchMode(mode));
@@ -476,6 +479,10 @@ export class Workbench {
 
   fit(): void {
     this.view?.fit();
+  }
+
+  zoomToSelection(): void {
+    this.view?.zoomToSelection();
   }
 
   relayout(): void {
