@@ -117,6 +117,16 @@ describe('workbench', () => {
     const added = (await canvasIds()).filter((id) => !before.has(id));
     expect(added.every((id) => id.startsWith('Person:') || id.startsWith('more:'))).toBe(true);
 
+    // Hide one of the new people from the context menu: gone from the canvas, listed greyed, still in the view.
+    const hideMe = added.find((id) => id.startsWith('Person:'))!;
+    const hp = await nodePoint(hideMe);
+    await page.mouse.click(hp.x, hp.y, { button: 'right' });
+    await page.locator('[data-testid="context-menu"] [data-action="hide"]').click();
+    await expect.poll(() => page.getByTestId('hidden-list').locator('li').count()).toBe(1);
+    expect(await page.evaluate((id) => (window as TestWindow).__cy!.getElementById(id).visible(), hideMe)).toBe(false);
+    await page.getByTestId('hidden-list').locator('button').first().click();
+    await page.getByTestId('hidden-list').waitFor({ state: 'detached' });
+
     // Open an article from the entity's timeline; its mentions are highlighted.
     await page.getByTestId('panel-entity').locator('.timeline button.link').first().click();
     const article = page.getByTestId('panel-article');
