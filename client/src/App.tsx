@@ -39,7 +39,6 @@ export function App() {
   const [menu, setMenu] = useState<MenuTarget>();
   const [pathFrom, setPathFrom] = useState<NodeRef>();
   const [pathTo, setPathTo] = useState<NodeRef>();
-  const [selected, setSelected] = useState<NodeRef>();
   const { selection, open, back, canGoBack } = useSelection(workbench);
   useUrlView(workbench);
   useShortcuts(workbench);
@@ -120,7 +119,10 @@ export function App() {
         <PathPanel
           from={pathFrom}
           to={pathTo}
-          selected={selected}
+          selected={() => {
+            const node = workbench.cy?.$('node:selected').first();
+            return node && node.nonempty() ? nodeRef(node.id()) : undefined;
+          }}
           setFrom={setPathFrom}
           setTo={setPathTo}
           onFound={(found, fromId) => workbench.showPaths(found, fromId)}
@@ -138,7 +140,6 @@ export function App() {
           onReady={(view) => workbench.attach(view)}
           onTapNode={(id, type) => {
             if (type === HANDLE_TYPE) return void workbench.more(id);
-            setSelected(nodeRef(id));
             open(selectionForNode(id, type), true);
           }}
           onTapEdge={(id) => {

@@ -8,7 +8,8 @@ import type { NodeRef } from '../workbench/Workbench.ts';
 interface Props {
   from: NodeRef | undefined;
   to: NodeRef | undefined;
-  selected: NodeRef | undefined;
+  /** The node selected on the canvas now, if one is. */
+  selected: () => NodeRef | undefined;
   setFrom: (node: NodeRef | undefined) => void;
   setTo: (node: NodeRef | undefined) => void;
   onFound: (found: PathAnswer[], fromId?: string) => void;
@@ -42,7 +43,7 @@ export function PathPanel({ from, to, selected, setFrom, setTo, onFound, open }:
     <div className="path-end">
       <span className="muted small">{label}</span>
       <span className="path-node" data-testid={testid}>{node?.label ?? <em className="muted">{t('paths.pick')}</em>}</span>
-      <button type="button" className="link small" disabled={!selected} onClick={() => set(selected)}>
+      <button type="button" className="link small" onClick={() => set(selected() ?? node)}>
         {t('paths.useSelected')}
       </button>
     </div>
