@@ -105,9 +105,12 @@ export function ArticlePanel({ id, actions }: { id: string; actions: PanelAction
                 data-id={segment.ref.id}
                 role="button"
                 tabIndex={0}
-                onClick={() => {
-                  if (!segment.ref) return;
-                  actions.add(segment.ref.id);
+                onClick={() => segment.ref && actions.add(segment.ref.id)}
+                onKeyDown={(event) => {
+                  if (segment.ref && (event.key === 'Enter' || event.key === ' ')) {
+                    event.preventDefault();
+                    actions.add(segment.ref.id);
+                  }
                 }}
               >
                 {segment.text}

@@ -5,7 +5,7 @@
  */
 import type { ConnectionType, EntityType, NodeType, Subgraph } from '@guanxi/shared';
 import type cytoscape from 'cytoscape';
-import { connections, neighborhood, type PathAnswer } from '../api/queries.ts';
+import type { PathAnswer } from '../api/queries.ts';
 import { ApiError, errorMessage } from '../api/graphql.ts';
 import type { GraphView } from '../graph/GraphView.ts';
 import { mergeSubgraph } from '../graph/elements.ts';
@@ -24,6 +24,9 @@ import {
   type CanvasSnapshot,
 } from '../graph/canvasState.ts';
 import { UndoStack } from './undo.ts';
+import { fetchAround, fetchAroundAll, fetchExactly, type ExpandOptions } from './fetching.ts';
+
+export type { ExpandOptions } from './fetching.ts';
 import { EMPTY_VIEW, type ViewMode, type ViewState } from './viewState.ts';
 
 /** New neighbours an expansion adds at most; the rest wait behind the hub's "+N more" handle. */
@@ -45,13 +48,6 @@ export interface NodeRef {
   id: string;
   type: string;
   label: string;
-}
-
-export interface ExpandOptions {
-  types?: EntityType[];
-  relTypes?: ConnectionType[];
-  /** Neighbours to ask for (the cap grows by EXPAND_CAP each time "+N more" is clicked). */
-  limit?: number;
 }
 
 interface Step {
@@ -243,7 +239,7 @@ export class Workbench {
     const missing = target.nodes.filter((id) => !present.has(id));
     if (missing.length > 0) {
       try {
-        const graph = await this.busy(() => this.fetchExactly(target.mode, target.nodes));
+        const graph = await this.busy(() => fetchExactly(target.mode, target.nodes));
         const found = new Set(graph.nodes.map((n) => n.id));
         const lost = missing.filter((id) => !found.has(id)).length;
         this.place(graph, undefined, target.pins);
@@ -268,18 +264,6 @@ export class Workbench {
     view.setHiddenTypes(target.hiddenTypes);
     applyWindow(cy, target.from, target.to);
     this.commit(fromUrl);
-  }
-
-  private async fetchExactly(mode: ViewMode, ids: string[]): Promise<Subgraph> {
-    const merged: Subgraph = { nodes: [], edges: [], truncated: false };
-    // One call holds up to 2,000 ids; a bigger view loses the links between its chunks.
-    for (let i = 0; i < ids.length; i += 2000) {
-      const chunk = ids.slice(i, i + 2000);
-      const graph = mode === 'connections' ? await connections(chunk, 0, 2000) : await neighborhood(chunk, 0, chunk.length);
-      merged.nodes.push(...graph.nodes);
-      merged.edges.push(...graph.edges);
-    }
-    return merged;
   }
 
   /** Adds a subgraph: new nodes seeded around the anchor, pinned ones where the view pins them, then laid out. */
@@ -309,11 +293,7 @@ export class Workbench {
     const mode = this.state.mode;
     const limit = options.limit ?? EXPAND_CAP;
     try {
-      const graph = await this.busy(() =>
-        mode === 'connections'
-          ? connections([id], 1, limit + 1, undefined, { types: options.types ?? null, relTypes: options.relTypes ?? null })
-          : neighborhood([id], 1, limit + 1, undefined, options.types ?? null),
-      );
+      const graph = await this.busy(() => fetchAround(mode, id, limit, options));
       if (!this.view || this.state.mode !== mode) return;
       if (graph.nodes.length === 0) {
         this.say({ kind: 'notice', key: 'canvas.nothingAround', params: { id } });
@@ -355,7 +335,7 @@ export class Workbench {
     if (fresh.length === 0) return;
     try {
       const all = [...dataNodes(cy).map((n) => n.id()), ...fresh];
-      const graph = await this.busy(() => this.fetchExactly(this.state.mode, all));
+      const graph = await this.busy(() => fetchExactly(this.state.mode, all));
       this.place({ ...graph, nodes: graph.nodes }, undefined);
       this.commit();
     } catch (error) {
@@ -450,7 +430,7 @@ export class Workbench {
     }
     try {
       const seeds = entities.slice(0, SWITCH_SEEDS);
-      const graph = await this.busy(() => (mode === 'connections' ? connections(seeds, 1, 150) : neighborhood(seeds, 1, 150)));
+      const graph = await this.busy(() => fetchAroundAll(mode, seeds, 150));
       if (this.state.mode !== mode) return;
       this.place(graph, seeds[0]);
       // Switching views keeps the selection (what is in both views).
