@@ -38,6 +38,7 @@ export class GraphView {
   readonly cy: cytoscape.Core;
   private hiddenTypes = new Set<NodeType>();
   private layout: cytoscape.Layouts | undefined;
+  private readonly resizeObserver: ResizeObserver | undefined;
 
   constructor(container: HTMLElement, private readonly events: GraphViewEvents) {
     registerFcose();
@@ -54,6 +55,9 @@ export class GraphView {
     installContextMenu(this.cy, events);
     // add/remove fire once per element; summarise once per frame instead.
     this.cy.on('add remove', () => this.scheduleChange());
+    // The canvas changes size without a window resize too (the time slicer appears, a phone rotates).
+    this.resizeObserver = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => this.cy.resize());
+    this.resizeObserver?.observe(container);
     // Relationship names on the canvas follow the interface language.
     const relabel = () => this.cy.style().update();
     i18n.on('languageChanged', relabel);
@@ -62,6 +66,7 @@ export class GraphView {
   }
 
   destroy(): void {
+    this.resizeObserver?.disconnect();
     this.layout?.stop();
     if (window.__cy === this.cy) delete window.__cy;
     this.cy.destroy();
