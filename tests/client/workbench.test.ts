@@ -121,6 +121,19 @@ describe('Workbench', () => {
     expect(cy.elements('.out-of-window').empty()).toBe(true);
   });
 
+  it('in the article view, hides articles dated outside the window, their links, and entities left without one', () => {
+    cy.add([
+      { data: { id: 'Article:jan', type: 'Article', label: 'jan', date: '2021-01-05' } },
+      { data: { id: 'Article:jun', type: 'Article', label: 'jun', date: '2021-06-05' } },
+      { data: { id: 'Person:a', type: 'Person', label: 'a' } },
+      { data: { id: 'Person:b', type: 'Person', label: 'b' } },
+      { data: { id: 'm1', source: 'Article:jan', target: 'Person:a', type: 'MENTIONS' } },
+      { data: { id: 'm2', source: 'Article:jun', target: 'Person:b', type: 'MENTIONS' } },
+    ]);
+    workbench.setWindow('2021-06-01', '2021-06-30');
+    expect(cy.elements('.out-of-window').map((e) => e.id()).sort()).toEqual(['Article:jan', 'Person:a', 'm1']);
+  });
+
   it('tells the URL each committed step and restores a view from it exactly', async () => {
     const urls: string[] = [];
     workbench.onCommit = (view, fromRestore) => {

@@ -142,9 +142,15 @@ describe('connections API', () => {
     expect(named.articles.length).toBeGreaterThan(0);
   });
 
-  it('keeps co-mentions out of the article view', async () => {
-    const result = await gql(`{ neighborhood(ids: ["${WANG}"], depth: 1, limit: 100) { edges { type } } }`);
+  it('keeps co-mentions out of the article view, whose article nodes carry their dates', async () => {
+    const result = await gql(`{ neighborhood(ids: ["${WANG}"], depth: 1, limit: 100) { edges { type } nodes { type date } } }`);
     expect(result.data.neighborhood.edges.some((e: { type: string }) => e.type === 'CO_MENTIONED')).toBe(false);
+    const nodes: { type: string; date: string | null }[] = result.data.neighborhood.nodes;
+    // The sample page has an undated article; the dated ones say when.
+    const dates = nodes.filter((n) => n.type === 'Article').map((n) => n.date);
+    expect(dates.filter((d) => d !== null).length).toBeGreaterThan(0);
+    expect(dates.every((d) => d === null || /^\d{4}-\d{2}-\d{2}/.test(d))).toBe(true);
+    expect(nodes.filter((n) => n.type !== 'Article').every((n) => n.date === null)).toBe(true);
   });
 
   it('refuses bad arguments with a clear message', async () => {

@@ -27,7 +27,7 @@ export function neighborhood(ids: string[], depth = 1, limit = 150, signal?: Abo
   return graphql<{ neighborhood: Subgraph }>(
     `query Neighborhood($ids: [ID!]!, $depth: Int, $limit: Int, $types: [NodeType!]) {
       neighborhood(ids: $ids, depth: $depth, limit: $limit, types: $types) {
-        nodes { id type label weight }
+        nodes { id type label weight date }
         edges { id source target type label weight }
         truncated
       }

@@ -114,7 +114,10 @@ export function applyWindow(cy: cytoscape.Core, from: string | null, to: string 
   cy.batch(() => {
     cy.elements('.out-of-window').removeClass('out-of-window');
     if (!from && !to) return;
-    const out = cy.edges().filter((e) => !seenInWindow(e.data('firstDate'), e.data('lastDate'), from, to));
+    // The article view: an article dated outside the window leaves, and its links with it.
+    const articles = cy.nodes('[type = "Article"][date]').filter((n) => !seenInWindow(n.data('date'), n.data('date'), from, to));
+    articles.addClass('out-of-window');
+    const out = cy.edges().filter((e) => !seenInWindow(e.data('firstDate'), e.data('lastDate'), from, to) || e.connectedNodes().anySame(articles));
     out.addClass('out-of-window');
     dataNodes(cy).forEach((node) => {
       const links = node.connectedEdges().filter((e) => !isHandle(e.source()) && !isHandle(e.target()));

@@ -200,6 +200,8 @@ export type GraphEdge = {
 
 export type GraphNode = {
   __typename?: 'GraphNode';
+  /** Articles: their date (YYYY-MM-DD when known); null for entities. */
+  date?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
   type: NodeType;
@@ -732,6 +734,7 @@ export type GraphEdgeResolvers<ContextType = ApiContext, ParentType extends Reso
 };
 
 export type GraphNodeResolvers<ContextType = ApiContext, ParentType extends ResolversParentTypes['GraphNode'] = ResolversParentTypes['GraphNode']> = {
+  date?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['NodeType'], ParentType, ContextType>;

@@ -78,6 +78,12 @@ export const resolvers: Resolvers = {
       found(await loaders.article.loadMany(await records.entityWrote(graph, entity.id))),
   },
 
+  GraphNode: {
+    // Asked for by the explorer's time slicer in the article view; batched, and only when asked.
+    date: async (node: { id: string; type: string }, _: unknown, { loaders }: ApiContext) =>
+      node.type === 'Article' ? ((await loaders.article.load(node.id))?.date ?? null) : null,
+  },
+
   Article: {
     authors: async (article: ArticleRecord, _: unknown, { graph, loaders }: ApiContext) =>
       found(await loaders.entity.loadMany(await records.articleAuthors(graph, article.id))),

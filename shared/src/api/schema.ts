@@ -192,6 +192,8 @@ export type GraphEdge = {
 
 export type GraphNode = {
   __typename?: 'GraphNode';
+  /** Articles: their date (YYYY-MM-DD when known); null for entities. */
+  date: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
   type: NodeType;
