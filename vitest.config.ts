@@ -26,6 +26,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The explorer's React components in a simulated DOM (Testing Library); the API is a fetch stub.
+          name: 'components',
+          include: ['tests/components/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['tests/components/setup.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.spec.ts'],
           globalSetup: ['tests/setup/build.ts', 'tests/setup/neo4j.ts'],

@@ -99,11 +99,7 @@ describe('explorer', () => {
     await page.getByTestId('stats').waitFor({ timeout: 15_000 });
 
     await page.getByTestId('search-input').fill(NAME);
-    await page.getByTestId('search-input').press('Enter');
-    const hit = page
-      .locator('button.result', { hasText: NAME })
-      .filter({ has: page.locator('.type-chip', { hasText: 'Person' }) })
-      .first();
+    const hit = page.locator('button.result:not([disabled])', { hasText: NAME }).filter({ has: page.locator('.type-chip[data-type="Person"]') }).first();
     await hit.waitFor({ timeout: 15_000 });
     const personId = await hit.getAttribute('data-id');
     expect(personId).toBeTruthy();

@@ -16,6 +16,8 @@ import { emptyDatabase, testGraph } from '../integration/graph.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SAMPLE = path.join(ROOT, 'samples/gaoxin-2020-05.txt');
+/** A few dated articles, so the time slicer has months to narrow. */
+const DATED = path.join(ROOT, 'tests/fixtures/e2e/dated.jsonl');
 
 export interface E2EServer {
   baseUrl: string;
@@ -34,7 +36,7 @@ export async function startE2EServer(): Promise<E2EServer> {
   buildClientIfStale();
   const graph = await testGraph();
   await emptyDatabase(graph);
-  await runImport(graph, readInputs([SAMPLE]), new ExtractionPool({ workers: 0 }), { batchSize: 50, dryRun: false });
+  await runImport(graph, readInputs([SAMPLE, DATED]), new ExtractionPool({ workers: 0 }), { batchSize: 50, dryRun: false });
   const server: http.Server = createServer({ graph, graphiql: false, clientDir: CLIENT_DIST });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -112,6 +112,16 @@ describe('connections API', () => {
     expect(cut.nodes.some((n) => !direct.has(n.id))).toBe(true);
   });
 
+  it('restores a saved set with depth 0: exactly those entities and the links among them', async () => {
+    const around = await connections(`ids: ["${WANG}"], depth: 1, limit: 12`);
+    const ids = around.nodes.map((n) => n.id);
+    const saved = await connections(`ids: ${JSON.stringify(ids)}, depth: 0`);
+    expect(saved.nodes.map((n) => n.id).sort()).toEqual([...ids].sort());
+    expect(saved.edges.map((e) => e.id).sort()).toEqual(around.edges.map((e) => e.id).sort());
+    const articles = await gql(`{ neighborhood(ids: ["${WANG}"], depth: 0) { nodes { id } } }`);
+    expect(articles.data.neighborhood.nodes.map((n: { id: string }) => n.id)).toEqual([WANG]);
+  });
+
   it("ranks an entity's connections, page by page, with the articles behind each", async () => {
     const selection = 'edges { cursor weight articleCount types titles node { id } articles(first: 2) { id title } } pageInfo { hasNextPage endCursor }';
     const all = (await gql(`{ entity(id: "${WANG}") { related(first: 200) { ${selection} } } }`)).data.entity.related;
@@ -132,14 +142,20 @@ describe('connections API', () => {
     expect(named.articles.length).toBeGreaterThan(0);
   });
 
-  it('keeps co-mentions out of the article view', async () => {
-    const result = await gql(`{ neighborhood(ids: ["${WANG}"], depth: 1, limit: 100) { edges { type } } }`);
+  it('keeps co-mentions out of the article view, whose article nodes carry their dates', async () => {
+    const result = await gql(`{ neighborhood(ids: ["${WANG}"], depth: 1, limit: 100) { edges { type } nodes { type date } } }`);
     expect(result.data.neighborhood.edges.some((e: { type: string }) => e.type === 'CO_MENTIONED')).toBe(false);
+    const nodes: { type: string; date: string | null }[] = result.data.neighborhood.nodes;
+    // The sample page has an undated article; the dated ones say when.
+    const dates = nodes.filter((n) => n.type === 'Article').map((n) => n.date);
+    expect(dates.filter((d) => d !== null).length).toBeGreaterThan(0);
+    expect(dates.every((d) => d === null || /^\d{4}-\d{2}-\d{2}/.test(d))).toBe(true);
+    expect(nodes.filter((n) => n.type !== 'Article').every((n) => n.date === null)).toBe(true);
   });
 
   it('refuses bad arguments with a clear message', async () => {
     for (const [args, message] of [
-      [`ids: ["${WANG}"], depth: 4`, /depth must be an integer from 1 to 3/],
+      [`ids: ["${WANG}"], depth: 4`, /depth must be an integer from 0 to 3/],
       [`ids: ["${WANG}"], limit: 5000`, /limit must be an integer from 1 to 2000/],
       [`ids: ["${WANG}"], from: "May 2020"`, /from must be a date/],
       [`ids: ["${WANG}"], from: "2021-01-01", to: "2020-01-01"`, /is after/],

@@ -126,7 +126,7 @@ describe('GraphQL API on the sample page', () => {
   });
 
   it('rejects out-of-range arguments with a clear message', async () => {
-    await expect(gql('{ neighborhood(ids: ["x"], depth: 9) { truncated } }')).rejects.toThrow(/depth must be an integer from 1 to 3/);
+    await expect(gql('{ neighborhood(ids: ["x"], depth: 9) { truncated } }')).rejects.toThrow(/depth must be an integer from 0 to 3/);
   });
 
   it('answers /health and /ready', async () => {

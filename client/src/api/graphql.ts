@@ -10,6 +10,8 @@ export class ApiError extends Error {
   constructor(
     message: string,
     readonly kind: 'network' | 'http' | 'graphql' | 'aborted',
+    /** The GraphQL error's extensions.code (QUERY_TIMEOUT, SERVICE_UNAVAILABLE, BAD_USER_INPUT…) or HTTP_<status>. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -18,7 +20,7 @@ export class ApiError extends Error {
 
 interface GraphQLResponse<T> {
   data?: T | null;
-  errors?: { message: string }[];
+  errors?: { message: string; extensions?: { code?: unknown } }[];
 }
 
 export async function graphql<T>(
@@ -50,14 +52,15 @@ export async function graphql<T>(
   // GraphQL servers may answer errors with 4xx/5xx and a JSON body; prefer its message.
   const messages = payload?.errors?.map((e) => e.message).filter(Boolean) ?? [];
   if (messages.length > 0 && (payload?.data == null || !response.ok)) {
-    throw new ApiError(messages.join('; '), 'graphql');
+    const code = payload?.errors?.map((e) => e.extensions?.code).find((c): c is string => typeof c === 'string');
+    throw new ApiError(messages.join('; '), 'graphql', code);
   }
   if (!response.ok) {
     // 502/503/504 come from a proxy (Vite's in development) when the API itself is down.
     if ([502, 503, 504].includes(response.status)) {
-      throw new ApiError(`Cannot reach the guanxi server (HTTP ${response.status}). Is it running (npm start)?`, 'network');
+      throw new ApiError(`Cannot reach the guanxi server (HTTP ${response.status}). Is it running (npm start)?`, 'network', `HTTP_${response.status}`);
     }
-    throw new ApiError(`Server error ${response.status} ${response.statusText}`.trim(), 'http');
+    throw new ApiError(`Server error ${response.status} ${response.statusText}`.trim(), 'http', `HTTP_${response.status}`);
   }
   if (payload?.data == null) {
     throw new ApiError('The server answered without data', 'graphql');

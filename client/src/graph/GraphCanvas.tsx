@@ -17,6 +17,7 @@ export function GraphCanvas({ onReady, ...events }: Props) {
       onTapNode: (id, type) => eventsRef.current.onTapNode(id, type),
       onTapEdge: (id) => eventsRef.current.onTapEdge(id),
       onDoubleTapNode: (id) => eventsRef.current.onDoubleTapNode(id),
+      onContextNode: (id, type, at) => eventsRef.current.onContextNode(id, type, at),
       onChange: (summary) => eventsRef.current.onChange(summary),
     });
     onReady(view);

@@ -6,9 +6,11 @@ import cytoscape from 'cytoscape';
 import type { NodeType, Subgraph } from '@guanxi/shared';
 import { NODE_TYPES } from '@guanxi/shared';
 import { graphStyle } from './style.ts';
+import { workbenchStyle } from './canvasState.ts';
+import { i18n } from '../i18n/index.ts';
 import { registerFcose, runLayout, seedPositions } from './layout.ts';
 import { mergeSubgraph, shownElements, visibleGraph, type PlainGraph } from './elements.ts';
-import { installFocus, installHover, installTaps, type TapHandlers } from './interactions.ts';
+import { installContextMenu, installFocus, installHover, installTaps, type TapHandlers } from './interactions.ts';
 
 declare global {
   interface Window {
@@ -36,12 +38,13 @@ export class GraphView {
   readonly cy: cytoscape.Core;
   private hiddenTypes = new Set<NodeType>();
   private layout: cytoscape.Layouts | undefined;
+  private readonly resizeObserver: ResizeObserver | undefined;
 
   constructor(container: HTMLElement, private readonly events: GraphViewEvents) {
     registerFcose();
     this.cy = cytoscape({
       container,
-      style: graphStyle,
+      style: [...graphStyle, ...workbenchStyle],
       minZoom: 0.05,
       maxZoom: MAX_ZOOM,
       boxSelectionEnabled: true,
@@ -49,12 +52,21 @@ export class GraphView {
     installHover(this.cy);
     installFocus(this.cy);
     installTaps(this.cy, events);
+    installContextMenu(this.cy, events);
     // add/remove fire once per element; summarise once per frame instead.
     this.cy.on('add remove', () => this.scheduleChange());
+    // The canvas changes size without a window resize too (the time slicer appears, a phone rotates).
+    this.resizeObserver = typeof ResizeObserver === 'undefined' ? undefined : new ResizeObserver(() => this.cy.resize());
+    this.resizeObserver?.observe(container);
+    // Relationship names on the canvas follow the interface language.
+    const relabel = () => this.cy.style().update();
+    i18n.on('languageChanged', relabel);
+    this.cy.one('destroy', () => i18n.off('languageChanged', relabel));
     window.__cy = this.cy;
   }
 
   destroy(): void {
+    this.resizeObserver?.disconnect();
     this.layout?.stop();
     if (window.__cy === this.cy) delete window.__cy;
     this.cy.destroy();
@@ -132,6 +144,13 @@ export class GraphView {
     this.cy.elements().remove();
   }
 
+  /** Zooms to the selected elements (all shown ones when nothing is selected). */
+  zoomToSelection(): void {
+    const selected = this.cy.$(':selected');
+    if (selected.empty()) return this.fit();
+    this.cy.animate({ fit: { eles: selected.union(selected.connectedNodes()), padding: 60 }, duration: 300 });
+  }
+
   fit(): void {
     const shown = shownElements(this.cy);
     this.cy.maxZoom(FIT_MAX_ZOOM);
@@ -161,18 +180,24 @@ export class GraphView {
     });
   }
 
+  /** Recount after class changes (hide, window) that fire no add/remove. */
+  refresh(): void {
+    this.emitChange();
+  }
+
   private emitChange(): void {
     const byType = Object.fromEntries(NODE_TYPES.map((t) => [t, 0])) as Record<NodeType, number>;
-    this.cy.nodes().forEach((node) => {
+    const nodes = this.cy.nodes().filter((n) => n.data('type') !== 'More');
+    nodes.forEach((node) => {
       const type = node.data('type') as NodeType;
       if (type in byType) byType[type] += 1;
     });
     const shown = shownElements(this.cy);
     this.events.onChange({
-      nodes: this.cy.nodes().length,
-      edges: this.cy.edges().length,
-      visibleNodes: shown.nodes.length,
-      visibleEdges: shown.edges.length,
+      nodes: nodes.length,
+      edges: this.cy.edges().filter((e) => e.data('type') !== 'More').length,
+      visibleNodes: shown.nodes.filter((n) => n.data('type') !== 'More').length,
+      visibleEdges: shown.edges.filter((e) => e.data('type') !== 'More').length,
       byType,
     });
   }

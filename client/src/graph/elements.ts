@@ -44,12 +44,17 @@ function edgeData(edge: cytoscape.EdgeSingular): GraphEdge {
  * Decided from the filter class rather than `:visible`, which lags until the next style flush.
  */
 export function shownElements(cy: cytoscape.Core): { nodes: cytoscape.NodeCollection; edges: cytoscape.EdgeCollection } {
-  const nodes = cy.nodes().not('.type-hidden');
-  const edges = cy.edges().filter((e) => !e.source().hasClass('type-hidden') && !e.target().hasClass('type-hidden'));
+  const nodes = cy.nodes().not(NOT_SHOWN);
+  const edges = cy.edges().filter((e) => !e.is(NOT_SHOWN) && !e.source().is(NOT_SHOWN) && !e.target().is(NOT_SHOWN));
   return { nodes, edges };
 }
 
+/** Filtered by type, hidden by the user, or outside the time window (see canvasState.ts). */
+const NOT_SHOWN = '.type-hidden, .user-hidden, .out-of-window';
+
+/** What is exported: the shown data, without the workbench's "+N more" handles. */
 export function visibleGraph(cy: cytoscape.Core): PlainGraph {
   const { nodes, edges } = shownElements(cy);
-  return { nodes: nodes.map(nodeData), edges: edges.map(edgeData) };
+  const data = nodes.filter((n) => n.data('type') !== 'More');
+  return { nodes: data.map(nodeData), edges: edges.filter((e) => e.data('type') !== 'More').map(edgeData) };
 }

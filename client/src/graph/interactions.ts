@@ -41,6 +41,8 @@ export interface TapHandlers {
   onTapNode: (id: string, type: string) => void;
   onTapEdge: (id: string) => void;
   onDoubleTapNode: (id: string) => void;
+  /** Right click (or long press) on a node, at page coordinates. */
+  onContextNode: (id: string, type: string, at: { x: number; y: number }) => void;
 }
 
 export function installTaps(cy: cytoscape.Core, handlers: TapHandlers): void {
@@ -54,4 +56,15 @@ export function installTaps(cy: cytoscape.Core, handlers: TapHandlers): void {
   cy.on('dbltap', 'node', (event) => {
     handlers.onDoubleTapNode((event.target as cytoscape.NodeSingular).id());
   });
+}
+
+/** Right click on a node opens the workbench's menu; the browser's own menu is suppressed on the canvas. */
+export function installContextMenu(cy: cytoscape.Core, handlers: TapHandlers): void {
+  cy.on('cxttap', 'node', (event) => {
+    const node = event.target as cytoscape.NodeSingular;
+    const box = cy.container()?.getBoundingClientRect();
+    const at = event.renderedPosition ?? node.renderedPosition();
+    handlers.onContextNode(node.id(), String(node.data('type')), { x: (box?.left ?? 0) + at.x, y: (box?.top ?? 0) + at.y });
+  });
+  cy.container()?.addEventListener('contextmenu', (event) => event.preventDefault());
 }

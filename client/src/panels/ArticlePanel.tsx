@@ -3,20 +3,27 @@ import type { NodeType } from '@guanxi/shared';
 import { article as fetchArticle, type EntityRef } from '../api/queries.ts';
 import { useAsync } from '../api/useAsync.ts';
 import { NODE_COLORS } from '@guanxi/shared';
-import { highlightSegments } from './highlight.ts';
+import { highlightSegments, withNameOffsets } from './highlight.ts';
+import { useTranslation } from 'react-i18next';
 import { TypeChip } from './TypeChip.tsx';
 import type { PanelActions } from './selection.ts';
 
 export function ArticlePanel({ id, actions }: { id: string; actions: PanelActions }) {
+  const { t } = useTranslation();
   const { data: article, error, loading } = useAsync((signal) => fetchArticle(id, signal), [id]);
   const segments = useMemo(
     () =>
-      article ? highlightSegments<EntityRef>(article.body, article.mentions.map((m) => ({ ref: m.entity, offsets: m.offsets }))) : [],
+      article
+        ? highlightSegments<EntityRef>(
+            article.body,
+            withNameOffsets(article.body, article.mentions.map((m) => ({ ref: m.entity, offsets: m.offsets, names: [m.entity.name, ...m.entity.aliases] }))),
+          )
+        : [],
     [article],
   );
-  if (loading) return <p className="muted">Loading article…</p>;
+  if (loading) return <p className="muted">{t('panel.loading')}</p>;
   if (error) return <p className="error-text">{error}</p>;
-  if (!article) return <p className="muted">No article with id {id}.</p>;
+  if (!article) return <p className="muted">{t('panel.noArticle', { id })}</p>;
 
   const mentioned = [...article.mentions].sort((a, b) => b.count - a.count);
   return (
@@ -24,23 +31,23 @@ export function ArticlePanel({ id, actions }: { id: string; actions: PanelAction
       <header className="detail-head">
         <TypeChip type="Article" />
         <h2>{article.title}</h2>
-        <button type="button" onClick={() => actions.expand(article.id)} title="Add the article and what it mentions to the canvas">
-          Expand
+        <button type="button" onClick={() => actions.expand(article.id)} title={t('panel.expandTitle')}>
+          {t('panel.expand')}
         </button>
       </header>
       {article.subtitle && <p className="subtitle">{article.subtitle}</p>}
       <dl className="facts">
-        <dt>Date</dt>
-        <dd>{article.date ?? 'unknown'}</dd>
+        <dt>{t('panel.date')}</dt>
+        <dd>{article.date ?? t('panel.unknown')}</dd>
         {article.source && (
           <>
-            <dt>Source</dt>
+            <dt>{t('panel.source')}</dt>
             <dd>{article.source}</dd>
           </>
         )}
         {article.authors.length > 0 && (
           <>
-            <dt>Authors</dt>
+            <dt>{t('panel.authors')}</dt>
             <dd>
               {article.authors.map((a, i) => (
                 <span key={a.id}>
@@ -55,10 +62,10 @@ export function ArticlePanel({ id, actions }: { id: string; actions: PanelAction
         )}
         {article.url && (
           <>
-            <dt>Link</dt>
+            <dt>{t('panel.link')}</dt>
             <dd>
               <a href={article.url} target="_blank" rel="noreferrer noopener">
-                original
+                {t('panel.original')}
               </a>
             </dd>
           </>
@@ -67,7 +74,7 @@ export function ArticlePanel({ id, actions }: { id: string; actions: PanelAction
 
       {mentioned.length > 0 && (
         <section>
-          <h3>Mentions ({mentioned.length})</h3>
+          <h3>{t('panel.mentions', { count: mentioned.length })}</h3>
           <div className="mention-chips">
             {mentioned.map((m) => (
               <button
@@ -76,7 +83,7 @@ export function ArticlePanel({ id, actions }: { id: string; actions: PanelAction
                 className="mention-chip"
                 style={{ borderColor: NODE_COLORS[m.entity.type] }}
                 onClick={() => actions.open({ kind: 'entity', id: m.entity.id })}
-                title={`${m.entity.type} · ${m.count}×`}
+                title={`${t(`type.${m.entity.type}`)} · ${m.count}×`}
               >
                 {m.entity.name} <span className="muted">{m.count}</span>
               </button>
@@ -86,7 +93,7 @@ export function ArticlePanel({ id, actions }: { id: string; actions: PanelAction
       )}
 
       <section>
-        <h3>Text</h3>
+        <h3>{t('panel.text')}</h3>
         <div className="article-body">
           {segments.map((segment, i) =>
             segment.ref ? (
@@ -94,8 +101,17 @@ export function ArticlePanel({ id, actions }: { id: string; actions: PanelAction
                 key={i}
                 className="mention"
                 style={markStyle(segment.ref.type)}
-                title={`${segment.ref.type}: ${segment.ref.name}`}
-                onClick={() => segment.ref && actions.open({ kind: 'entity', id: segment.ref.id })}
+                title={t('panel.mentionTitle', { type: t(`type.${segment.ref.type}`), name: segment.ref.name })}
+                data-id={segment.ref.id}
+                role="button"
+                tabIndex={0}
+                onClick={() => segment.ref && actions.add(segment.ref.id)}
+                onKeyDown={(event) => {
+                  if (segment.ref && (event.key === 'Enter' || event.key === ' ')) {
+                    event.preventDefault();
+                    actions.add(segment.ref.id);
+                  }
+                }}
               >
                 {segment.text}
               </mark>

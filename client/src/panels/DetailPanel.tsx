@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { ArticlePanel } from './ArticlePanel.tsx';
 import { EdgePanel } from './EdgePanel.tsx';
 import { EntityPanel } from './EntityPanel.tsx';
@@ -12,6 +13,7 @@ interface Props {
 }
 
 export function DetailPanel({ selection, canGoBack, onBack, actions }: Props) {
+  const { t } = useTranslation();
   const panelRef = useRef<HTMLElement>(null);
   // A newly opened item should be read from its top, not from where the last one was scrolled.
   // (Braces matter: newer browsers make scrollTo return a promise, which React would take for a cleanup.)
@@ -19,17 +21,14 @@ export function DetailPanel({ selection, canGoBack, onBack, actions }: Props) {
     panelRef.current?.scrollTo({ top: 0 });
   }, [selection]);
   return (
-    <aside className="panel right" aria-label="Details" ref={panelRef}>
+    <aside className="panel right" aria-label={t('layout.details')} ref={panelRef}>
       <div className="panel-toolbar">
-        <button type="button" onClick={onBack} disabled={!canGoBack} title="Back to the previous item">
-          ← Back
+        <button type="button" onClick={onBack} disabled={!canGoBack} >
+          {t('panel.back')}
         </button>
       </div>
       {!selection && (
-        <p className="muted hint">
-          Click a node to see the entity or article, or an edge to see the sentences behind it. Double-click a node to
-          expand it.
-        </p>
+        <p className="muted hint">{t('panel.hint')}</p>
       )}
       {/* key= resets each panel's scroll and state when the selection changes. */}
       {selection?.kind === 'entity' && <EntityPanel key={selection.id} id={selection.id} actions={actions} />}

@@ -1,77 +1,119 @@
+import { useTranslation } from 'react-i18next';
 import type { NodeType } from '@guanxi/shared';
 import { NODE_TYPES } from '@guanxi/shared';
 import type { CanvasSummary } from '../graph/GraphView.ts';
 import type { ExportFormat } from '../export/download.ts';
+import type { NodeRef } from '../workbench/Workbench.ts';
 import { TypeShape } from './TypeChip.tsx';
 
 interface Props {
   summary: CanvasSummary;
   hiddenTypes: ReadonlySet<NodeType>;
+  hidden: NodeRef[];
+  pinned: NodeRef[];
   onToggleType: (type: NodeType) => void;
   onRemoveSelected: () => void;
+  onHideSelected: () => void;
+  onShow: (ids: string[]) => void;
+  onUnpin: (ids: string[]) => void;
   onClear: () => void;
   onFit: () => void;
+  onZoomSelection: () => void;
   onRelayout: () => void;
   onExport: (format: ExportFormat) => void;
 }
 
-const EXPORTS: { format: ExportFormat; label: string; title: string }[] = [
-  { format: 'json', label: 'JSON', title: 'Visible nodes and edges as JSON' },
-  { format: 'csv', label: 'CSV', title: 'Two files: nodes.csv and edges.csv' },
-  { format: 'graphml', label: 'GraphML', title: 'For Gephi, yEd, networkx, igraph' },
-  { format: 'gexf', label: 'GEXF', title: 'Gephi’s own format, with type colours' },
-  { format: 'png', label: 'PNG', title: 'Picture of the whole visible graph' },
+const EXPORTS: { format: ExportFormat; label: string }[] = [
+  { format: 'json', label: 'JSON' },
+  { format: 'csv', label: 'CSV' },
+  { format: 'graphml', label: 'GraphML' },
+  { format: 'gexf', label: 'GEXF' },
+  { format: 'png', label: 'PNG' },
 ];
 
-/** Type filters (doubling as the legend), canvas actions and export. */
+/** Type filters (doubling as the legend), canvas actions, hidden and pinned nodes, export. */
 export function Sidebar(props: Props) {
+  const { t } = useTranslation();
   const { summary, hiddenTypes } = props;
   const empty = summary.nodes === 0;
   return (
     <div className="sidebar-tools">
-      <section aria-label="Node types">
-        <h3>Node types</h3>
+      <section aria-label={t('canvas.nodeTypes')}>
+        <h3>{t('canvas.nodeTypes')}</h3>
         <ul className="type-filters" data-testid="type-filters">
           {NODE_TYPES.map((type) => (
             <li key={type}>
               <label>
                 <input type="checkbox" checked={!hiddenTypes.has(type)} onChange={() => props.onToggleType(type)} />
                 <TypeShape type={type} size={14} />
-                <span>{type}</span>
+                <span>{t(`type.${type}`)}</span>
                 <span className="count">{summary.byType[type]}</span>
               </label>
             </li>
           ))}
         </ul>
-        <ul className="edge-legend" aria-label="Edge types">
-          <li><span className="line together" /> named together (wider: more sentences)</li>
-          <li><span className="line mentions" /> mentions</li>
-          <li><span className="line holds" /> holds position (title)</li>
-          <li><span className="line wrote" /> wrote</li>
-          <li><span className="line dotted" /> part of / located in</li>
+        <ul className="edge-legend" aria-label={t('canvas.edgeTypes')}>
+          <li><span className="line together" /> {t('canvas.legendTogether')}</li>
+          <li><span className="line mentions" /> {t('canvas.legendMentions')}</li>
+          <li><span className="line holds" /> {t('canvas.legendHolds')}</li>
+          <li><span className="line wrote" /> {t('canvas.legendWrote')}</li>
+          <li><span className="line dotted" /> {t('canvas.legendPart')}</li>
         </ul>
       </section>
 
-      <section aria-label="Canvas">
-        <h3>Canvas</h3>
+      <section aria-label={t('canvas.heading')}>
+        <h3>{t('canvas.heading')}</h3>
         <p className="muted small" data-testid="canvas-counts">
-          {summary.visibleNodes} of {summary.nodes} nodes, {summary.visibleEdges} of {summary.edges} edges visible
+          {t('canvas.counts', { nodes: summary.nodes, edges: summary.edges, visibleNodes: summary.visibleNodes, visibleEdges: summary.visibleEdges })}
         </p>
         <div className="button-row">
-          <button type="button" onClick={props.onFit} disabled={empty}>Fit</button>
-          <button type="button" onClick={props.onRelayout} disabled={empty}>Re-layout</button>
-          <button type="button" onClick={props.onRemoveSelected} disabled={empty} title="Remove the selected nodes and edges (Delete key)">
-            Remove selected
+          <button type="button" onClick={props.onFit} disabled={empty}>{t('canvas.fit')}</button>
+          <button type="button" onClick={props.onZoomSelection} disabled={empty}>{t('canvas.zoomSelection')}</button>
+          <button type="button" onClick={props.onRelayout} disabled={empty}>{t('canvas.relayout')}</button>
+          <button type="button" onClick={props.onHideSelected} disabled={empty}>{t('canvas.hideSelected')}</button>
+          <button type="button" onClick={props.onRemoveSelected} disabled={empty} title={t('canvas.removeSelectedTitle')}>
+            {t('canvas.removeSelected')}
           </button>
-          <button type="button" className="danger" onClick={props.onClear} disabled={empty}>Clear</button>
+          <button type="button" className="danger" onClick={props.onClear} disabled={empty}>{t('canvas.clear')}</button>
         </div>
+        {props.hidden.length > 0 && (
+          <>
+            <h3>
+              {t('canvas.hidden', { count: props.hidden.length })}{' '}
+              <button type="button" className="link small" onClick={() => props.onShow(props.hidden.map((n) => n.id))}>
+                {t('canvas.showAll')}
+              </button>
+            </h3>
+            <ul className="plain-list node-list hidden-list" data-testid="hidden-list">
+              {props.hidden.map((n) => (
+                <li key={n.id}>
+                  <span className="greyed">{n.label}</span>
+                  <button type="button" className="link small" onClick={() => props.onShow([n.id])}>{t('canvas.show')}</button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+        {props.pinned.length > 0 && (
+          <>
+            <h3>{t('canvas.pinned', { count: props.pinned.length })}</h3>
+            <ul className="plain-list node-list" data-testid="pinned-list">
+              {props.pinned.map((n) => (
+                <li key={n.id}>
+                  <span>📌 {n.label}</span>
+                  <button type="button" className="link small" onClick={() => props.onUnpin([n.id])}>{t('canvas.unpin')}</button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
       </section>
 
-      <section aria-label="Export">
-        <h3>Export visible graph</h3>
+      <section aria-label={t('export.heading')}>
+        <h3>{t('export.heading')}</h3>
         <div className="button-row">
           {EXPORTS.map((e) => (
-            <button key={e.format} type="button" title={e.title} disabled={summary.visibleNodes === 0} onClick={() => props.onExport(e.format)}>
+            <button key={e.format} type="button" title={t(`export.${e.format}`)} disabled={summary.visibleNodes === 0} onClick={() => props.onExport(e.format)} data-testid={`export-${e.format}`}>
               {e.label}
             </button>
           ))}

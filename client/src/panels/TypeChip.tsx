@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import type { NodeType } from '@guanxi/shared';
 import { NODE_COLORS, NODE_SHAPES, type NodeShape } from '@guanxi/shared';
 
@@ -19,10 +20,11 @@ export function TypeShape({ type, size = 12 }: { type: NodeType; size?: number }
 }
 
 export function TypeChip({ type }: { type: NodeType }) {
+  const { t } = useTranslation();
   return (
-    <span className="type-chip" style={{ borderColor: NODE_COLORS[type] }}>
+    <span className="type-chip" style={{ borderColor: NODE_COLORS[type] }} data-type={type}>
       <TypeShape type={type} size={10} />
-      {type}
+      {t(`type.${type}`)}
     </span>
   );
 }

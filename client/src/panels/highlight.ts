@@ -53,3 +53,19 @@ export function markTerms(text: string, terms: string[]): Segment<true>[] {
   if (cursor < text.length) segments.push({ text: text.slice(cursor) });
   return segments;
 }
+
+/**
+ * Adds the places where an entity's name or one of its aliases (管委会 for 高新区管委会) occurs in
+ * the body but extraction did not record a mention, so every way the article names it is marked.
+ * Names shorter than two characters are left out: one character matches too much.
+ */
+export function withNameOffsets<T>(body: string, mentions: { ref: T; offsets: number[]; names: string[] }[]): MentionSpans<T>[] {
+  return mentions.map(({ ref, offsets, names }) => {
+    const extra: number[] = [];
+    for (const name of new Set(names)) {
+      if (name.length < 2) continue;
+      for (let at = body.indexOf(name); at >= 0; at = body.indexOf(name, at + name.length)) extra.push(at, at + name.length);
+    }
+    return { ref, offsets: [...offsets, ...extra] };
+  });
+}

@@ -15,4 +15,6 @@ export interface PanelActions {
   open: (selection: Selection) => void;
   /** Adds the node and its 1-hop neighbourhood to the canvas. */
   expand: (id: string) => void;
+  /** Puts the node alone on the canvas, linked to what is already there. */
+  add: (id: string) => void;
 }

@@ -43,7 +43,7 @@ export const resolvers: Resolvers = {
       explore.neighborhood(
         graph,
         args.ids,
-        bounded('depth', args.depth, 1, MAX_DEPTH),
+        bounded('depth', args.depth, 0, MAX_DEPTH),
         bounded('limit', args.limit, 1, MAX_NODES),
         args.types ?? null,
         dateWindow(args),
@@ -76,6 +76,12 @@ export const resolvers: Resolvers = {
     },
     wrote: async (entity: EntityRecord, _: unknown, { graph, loaders }: ApiContext) =>
       found(await loaders.article.loadMany(await records.entityWrote(graph, entity.id))),
+  },
+
+  GraphNode: {
+    // Asked for by the explorer's time slicer in the article view; batched, and only when asked.
+    date: async (node: { id: string; type: string }, _: unknown, { loaders }: ApiContext) =>
+      node.type === 'Article' ? ((await loaders.article.load(node.id))?.date ?? null) : null,
   },
 
   Article: {

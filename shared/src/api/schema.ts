@@ -208,6 +208,8 @@ export type GraphEdge = {
 
 export type GraphNode = {
   __typename?: 'GraphNode';
+  /** Articles: their date (YYYY-MM-DD when known); null for entities. */
+  date: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   label: Scalars['String']['output'];
   type: NodeType;
@@ -292,6 +294,7 @@ export type Query = {
    * links among them. `types` keeps those entity types (leave out Place to drop the city named
    * everywhere); `maxArticles` leaves out entities named in more articles than that; `minWeight` is
    * the least number of shared sentences for a co-mention; [from, to] keeps links seen in that window.
+   * `depth: 0` gives just `ids` (up to 2,000) and the links among them: how a saved view is restored.
    */
   connections: ConnectionGraph;
   /** What stands behind an edge: the sentences that state it, with their articles. */
@@ -302,6 +305,7 @@ export type Query = {
   /**
    * The article graph within `depth` hops of `ids` (articles, mentions, bylines, stated relations),
    * shaped for Cytoscape; articles dated outside [from, to] left out. `truncated`: `limit` cut it.
+   * `depth: 0` gives just `ids` and the edges among them (a saved view restored).
    */
   neighborhood: Subgraph;
   /** The shortest connections between two nodes (entities, or articles with via: ALL), up to `maxHops` links. */

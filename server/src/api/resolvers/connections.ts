@@ -20,8 +20,9 @@ export const connectionResolvers: Resolvers = {
   Query: {
     connections: (_: unknown, args: ConnectionArgs, { graph }: ApiContext) =>
       connections(graph, {
-        ids: args.ids.slice(0, bounded('number of ids', args.ids.length, 1, 50)),
-        depth: bounded('depth', args.depth, 1, 3),
+        // depth 0 restores a saved view (the given entities and the links among them): more ids.
+        ids: args.ids.slice(0, bounded('number of ids', args.ids.length, 1, args.depth === 0 ? 2_000 : 50)),
+        depth: bounded('depth', args.depth, 0, 3),
         types: args.types ?? null,
         relTypes: args.relTypes ?? null,
         minWeight: bounded('minWeight', args.minWeight, 0, 1_000_000),

@@ -1,0 +1,68 @@
+/** English interface text. Keys are grouped by the part of the screen that shows them. */
+export const en = {
+  app: { title: 'guanxi', loading: 'Loading…', loadingConnections: 'Loading connections…', loadingNeighbourhood: 'Loading neighbourhood…', failed: 'Something went wrong.', dismiss: 'Dismiss', retry: 'Retry', language: 'Language' },
+  type: { Article: 'Article', Person: 'Person', Organization: 'Organization', Place: 'Place', Project: 'Project' },
+  typePlural: { Article: 'Articles', Person: 'People', Organization: 'Organizations', Place: 'Places', Project: 'Projects' },
+  edge: { MENTIONS: 'mentions', WROTE: 'wrote', CO_MENTIONED: 'named together', HOLDS_POSITION: 'holds position', PART_OF: 'part of', LOCATED_IN: 'located in' },
+  view: { connections: 'Connections', articles: 'Articles', connectionsTitle: 'Who is connected to whom: people, organizations, places, projects', articlesTitle: 'The articles and what they mention' },
+  search: {
+    placeholder: 'Search people, organizations, places, projects, articles… (pinyin works)',
+    label: 'Search', allTypes: 'All types', limitType: 'Limit search to a type', submit: 'Search',
+    searching: 'Searching…', nothing: 'Nothing matches “{{query}}”.', articleCount_one: '{{count}} article', articleCount_other: '{{count}} articles',
+    byAlias: 'by alias', byPinyin: 'by pinyin', addHint: 'Enter adds it to the canvas', group: '{{type}} ({{count}})',
+    timeout: 'The search took too long and was stopped. Try a longer or more specific text.',
+    failed: 'Search failed: {{message}}',
+  },
+  errors: {
+    QUERY_TIMEOUT: 'The server stopped the query: it took too long. Try a narrower request.',
+    SERVICE_UNAVAILABLE: 'The database is not answering right now. Try again in a moment.',
+    network: 'Cannot reach the guanxi server. Is it running (npm start)?',
+  },
+  canvas: {
+    heading: 'Canvas', counts: '{{visibleNodes}} of {{nodes}} nodes, {{visibleEdges}} of {{edges}} edges visible',
+    fit: 'Fit', zoomSelection: 'Zoom to selection', relayout: 'Re-layout', removeSelected: 'Remove selected', removeSelectedTitle: 'Remove the selected nodes and edges (Delete key)',
+    hideSelected: 'Hide selected', clear: 'Clear', clearConfirm: 'Remove all {{count}} nodes from the canvas?',
+    undo: 'Undo', redo: 'Redo', undoTitle: 'Undo (Ctrl+Z)', redoTitle: 'Redo (Ctrl+Shift+Z)',
+    nothingAround: 'Nothing in the graph for {{id}}.', allThere: 'Everything around {{label}} is already on the canvas.',
+    more: '+{{count}} more', moreTitle: 'Show {{count}} more around {{label}}',
+    capped: '{{label}} has {{total}} connections; the strongest {{shown}} are shown. Click “+{{more}} more” for the next ones.',
+    nodeTypes: 'Node types', edgeTypes: 'Edge types',
+    legendTogether: 'named together (wider: more sentences)', legendMentions: 'mentions', legendHolds: 'holds position (title)', legendWrote: 'wrote', legendPart: 'part of / located in',
+    hidden: 'Hidden ({{count}})', show: 'Show', showAll: 'Show all', pinned: 'Pinned ({{count}})', unpin: 'Unpin',
+    restoring: 'Restoring the view…', restoreFailed: 'Could not restore the view: {{message}}', missing_one: '{{count}} node of this view is no longer in the graph.', missing_other: '{{count}} nodes of this view are no longer in the graph.',
+  },
+  menu: {
+    label: 'Actions for {{label}}', expand: 'Expand', byType: 'Expand only', byRel: 'Expand along',
+    hide: 'Hide', pin: 'Pin', unpin: 'Unpin', pathFrom: 'Find paths from here', pathTo: 'Find path to here', details: 'Open details', remove: 'Remove',
+  },
+  export: { heading: 'Export visible graph', json: 'Visible nodes and edges as JSON', csv: 'Two files: nodes.csv and edges.csv', graphml: 'For Gephi, yEd, networkx, igraph', gexf: 'Gephi’s own format, with type colours', png: 'Picture of the whole visible graph', failed: 'Export failed: {{message}}' },
+  views: {
+    heading: 'Views', name: 'View name', save: 'Save', open: 'Open', delete: 'Delete', none: 'No saved views yet.',
+    exportJson: 'Export view', importJson: 'Import view', copyLink: 'Copy link', copied: 'Link copied.',
+    badFile: '{{file}}: not a guanxi view ({{message}})', defaultName: 'View {{date}}',
+  },
+  time: {
+    heading: 'Time', all: 'All dates', play: 'Play', pause: 'Pause', from: 'From', to: 'To', reset: 'All',
+    window: '{{from}} – {{to}}', articles_one: '{{count}} article', articles_other: '{{count}} articles', noDates: 'No dated articles.',
+  },
+  paths: {
+    heading: 'Paths', from: 'From', to: 'To', pick: 'select a node', useSelected: 'Use selected', via: 'Through',
+    viaEntities: 'entities only', viaAll: 'articles too', find: 'Find paths', none: 'No path of up to {{hops}} links.',
+    found_one: '{{count}} shortest path, {{length}} links', found_other: '{{count}} shortest paths, {{length}} links', clear: 'Clear', step: 'Step {{n}}',
+  },
+  panel: {
+    back: '← Back', hint: 'Click a node to see the entity or article, or an edge to see the sentences behind it. Double-click a node to expand it, right-click for more.',
+    expand: 'Expand', expandTitle: 'Add its neighbourhood to the canvas', add: 'Add to canvas', loading: 'Loading…',
+    noEntity: 'No entity with id {{id}}.', noArticle: 'No article with id {{id}}.', edgeGone: 'This edge is no longer in the graph.',
+    aliases: 'Also known as', code: 'Division code', articles: 'Articles', positions: 'Positions', asOf: 'as of {{date}}',
+    partOf: 'Part of / located in', contains: 'Contains', topConnections: 'Top connections', weightTitle: '{{weight}} sentences in {{articles}} articles',
+    wrote: 'Wrote ({{count}})', timeline: 'Timeline ({{shown}} articles)', timelineOf: 'Timeline ({{shown}} of {{total}} articles)', noMentions: 'No article mentions it.', undated: 'undated',
+    date: 'Date', unknown: 'unknown', source: 'Source', authors: 'Authors', link: 'Link', original: 'original', mentions: 'Mentions ({{count}})', text: 'Text',
+    mentionTitle: '{{type}}: {{name}} — click to add to the canvas',
+    edgeTitle: 'Why is this edge here?', strength: 'Named together in {{sentences}} of {{articles}}', sentences_one: '{{count}} sentence', sentences_other: '{{count}} sentences', articleCount_one: '{{count}} article', articleCount_other: '{{count}} articles', dates: 'Dates', statements: '{{count}} statements',
+    evidence: 'Evidence ({{count}})', noEvidence: 'The server keeps no sentence for this edge.', firstSentences: 'The first {{count}} sentences:',
+  },
+  empty: { heading: 'Start from a name', body: 'Search above (e.g. a person’s name, in characters or pinyin), pick a suggestion to put it and its connections on the canvas, then double-click or right-click nodes to expand them.', loadingStats: 'Loading graph statistics…', articles: 'articles', entities: 'entities', relationships: 'relationships' },
+  layout: { tools: 'Tools', details: 'Details' },
+};
+export type Messages = typeof en;
