@@ -17,6 +17,8 @@ graph = nx.Graph()
 graph.add_nodes_from(data["nodes"])
 for link in data["links"]:
     u, v, w = link["source"], link["target"], link["weight"]
+    if u == v:
+        continue  # as in connection-graph.ts: a loop (a place "in" itself) links nobody
     # The same fold as shared/src/analytics/connection-graph.ts: parallel relations, the heaviest.
     if graph.has_edge(u, v):
         w = max(w, graph[u][v]["weight"])

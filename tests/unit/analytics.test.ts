@@ -3,9 +3,9 @@
  * installed by scripts/setup.sh --test): a planted-partition graph with weights, folded parallel
  * relations and isolated nodes, the shape of a collection's connection graph.
  */
-import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { analyzeGraph, betweenness, connectionGraph, sampleIndices, seededRandom, type ConnectionLink } from '../../shared/src/analytics/index.ts';
+import { maxDifference, networkx } from '../networkx/run.ts';
 
 function plantedGraph(groups: number, size: number, seed: number) {
   const random = seededRandom(seed);
@@ -24,27 +24,6 @@ function plantedGraph(groups: number, size: number, seed: number) {
   }
   nodes.push('Place:isolated-1', 'Place:isolated-2');
   return { nodes, links };
-}
-
-function networkx(input: object) {
-  const run = spawnSync('python3', ['tests/networkx/metrics.py'], { input: JSON.stringify(input), encoding: 'utf8', maxBuffer: 64 << 20 });
-  if (run.status !== 0) throw new Error(`tests/networkx/metrics.py failed (scripts/setup.sh --test installs networkx): ${run.stderr}`);
-  return JSON.parse(run.stdout) as {
-    edges: number;
-    degree: Record<string, number>;
-    weightedDegree: Record<string, number>;
-    pagerank: Record<string, number>;
-    betweenness: Record<string, number>;
-    betweennessOfSources: Record<string, number>;
-    modularity: number;
-    networkxModularity: number;
-    networkxCommunities: number;
-  };
-}
-
-function maxDifference(ours: Map<string, number>, theirs: Record<string, number>): number {
-  expect(ours.size).toBe(Object.keys(theirs).length);
-  return Math.max(...[...ours].map(([id, value]) => Math.abs(value - theirs[id]!)));
 }
 
 describe('connection-graph analytics agree with networkx', () => {
@@ -79,15 +58,15 @@ describe('connection-graph analytics agree with networkx', () => {
     const sampled = betweenness(graph, 40, 3);
     expect(sampled).toMatchObject({ sources: 40, exact: false });
     const n = graph.order;
-    const expected = Object.fromEntries(Object.entries(theirs.betweennessOfSources).map(([id, b]) => [id, ((2 * b) / ((n - 1) * (n - 2))) * (n / 40)]));
+    const expected = Object.fromEntries(Object.entries(theirs.betweennessOfSources!).map(([id, b]) => [id, ((2 * b) / ((n - 1) * (n - 2))) * (n / 40)]));
     expect(maxDifference(new Map(Object.entries(sampled.values)), expected)).toBeLessThan(1e-9);
     // An estimate, not the exact figure: the sample must have changed something.
     expect(maxDifference(new Map(Object.entries(sampled.values)), theirs.betweenness)).toBeGreaterThan(1e-6);
   });
 
   it('Louvain: modularity as networkx computes it for our partition, within 0.01 of networkx Louvain', () => {
-    expect(Math.abs(analysis.modularity - theirs.modularity)).toBeLessThan(1e-9);
-    expect(Math.abs(theirs.modularity - theirs.networkxModularity)).toBeLessThan(0.01);
+    expect(Math.abs(analysis.modularity - theirs.modularity!)).toBeLessThan(1e-9);
+    expect(Math.abs(theirs.modularity! - theirs.networkxModularity)).toBeLessThan(0.01);
     // The planted groups are found (isolated nodes are communities of their own).
     expect(analysis.communities).toBe(6 + 2);
   });
