@@ -9,6 +9,7 @@ import type { CanvasSummary, GraphView } from './graph/GraphView.ts';
 import { exportGraph, pngFilename, saveBlob, type ExportFormat } from './export/download.ts';
 import { DetailPanel } from './panels/DetailPanel.tsx';
 import { EmptyState } from './panels/EmptyState.tsx';
+import { MetricsPanel } from './panels/MetricsPanel.tsx';
 import { SearchResults } from './panels/SearchResults.tsx';
 import { Sidebar } from './panels/Sidebar.tsx';
 import { selectionForNode, type PanelActions, type Selection } from './panels/selection.ts';
@@ -223,6 +224,7 @@ export function App() {
           onRelayout={() => viewRef.current?.relayout()}
           onExport={(format) => void onExport(format)}
         />
+        <MetricsPanel view={() => viewRef.current} summary={summary} onAdd={(id) => void expand(id)} />
       </aside>
 
       <main className="canvas-area">

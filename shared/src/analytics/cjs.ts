@@ -1,8 +1,11 @@
 /**
  * graphology's metric packages are CommonJS with `export default` in their typings: TypeScript
- * under NodeNext types a default import as `{ default: fn }`, while Node and Vite hand over
- * module.exports, the function itself. This takes whichever is there.
+ * under NodeNext (server) types a default import as `{ default: fn }`, under Bundler (client) as
+ * `fn`, while Node and Vite both hand over module.exports, the function itself. This takes
+ * whichever is there, typed as the function on both sides.
  */
-export function cjsDefault<T>(module: { default: T }): T {
-  return (module as { default?: T }).default ?? (module as unknown as T);
+type Unwrapped<M> = M extends { default: infer T } ? T : M;
+
+export function cjsDefault<M>(module: M): Unwrapped<M> {
+  return ((module as { default?: unknown }).default ?? module) as Unwrapped<M>;
 }
