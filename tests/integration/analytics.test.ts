@@ -39,7 +39,7 @@ ORDER BY id`;
 // The connection graph as this test reads it, not as graph/analytics.ts does.
 const LINKS = `
 MATCH (a:Entity)-[r:CO_MENTIONED|HOLDS_POSITION|PART_OF|LOCATED_IN]->(b:Entity)
-RETURN a.id AS source, b.id AS target, CASE type(r) WHEN 'CO_MENTIONED' THEN r.weight ELSE 1 END AS weight`;
+RETURN a.id AS source, b.id AS target, CASE type(r) WHEN 'CO_MENTIONED' THEN r.weight + r.articles ELSE 1 END AS weight`;
 
 function analyze(args: string[]) {
   const { uri, user, password, database } = inject('neo4j');

@@ -30,7 +30,7 @@ export function viewAnalysis(cy: cytoscape.Core): Analysis {
     const source = e.data('source') as string;
     const target = e.data('target') as string;
     if (!ids.has(source) || !ids.has(target)) return;
-    links.push({ source, target, weight: e.data('type') === 'CO_MENTIONED' ? Number(e.data('weight') ?? 1) : 1 });
+    links.push({ source, target, weight: e.data('type') === 'CO_MENTIONED' ? Number(e.data('weight') ?? 0) + Number(e.data('articles') ?? 1) : 1 });
   });
   return analyzeGraph(connectionGraph(ids, links), { betweennessSamples: EXACT_BETWEENNESS_UP_TO });
 }

@@ -4,7 +4,11 @@ import { UndirectedGraph } from 'graphology';
 export interface ConnectionLink {
   source: string;
   target: string;
-  /** CO_MENTIONED: sentences naming both; a typed relation (HOLDS_POSITION, PART_OF, LOCATED_IN): 1. */
+  /**
+   * CO_MENTIONED: sentences naming both plus articles naming both (as the API ranks links: never 0,
+   * though two entities of one article may share no sentence); a typed relation (HOLDS_POSITION,
+   * PART_OF, LOCATED_IN): 1.
+   */
   weight: number;
 }
 
@@ -26,6 +30,9 @@ export function addEntity(graph: ConnectionGraph, id: string): void {
 export function addLink(graph: ConnectionGraph, link: ConnectionLink): void {
   // A loop would add to a node's own degree and PageRank; the connection layer has none anyway.
   if (link.source === link.target) return;
+  // PageRank divides by a node's summed weights: a 0 or a missing weight would make it NaN and
+  // fail to converge with no word of why.
+  if (!(link.weight > 0)) throw new Error(`the link ${link.source} – ${link.target} has weight ${link.weight}: links need a positive weight`);
   graph.mergeNode(link.source);
   graph.mergeNode(link.target);
   graph.updateUndirectedEdge(link.source, link.target, (attributes) => ({ weight: Math.max(attributes.weight ?? 0, link.weight) }));

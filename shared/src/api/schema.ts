@@ -127,7 +127,7 @@ export type Entity = {
   /** Who this entity is connected to, strongest first, with the articles behind each link. `first` ≤ 200. */
   related: RelatedConnection;
   type: EntityType;
-  /** The sum of its links' weights (sentences naming both; a stated relation alone counts 1). */
+  /** The sum of its links' weights (a co-mention: sentences plus articles naming both; a stated relation alone: 1). */
   weightedDegree: Maybe<Scalars['Float']['output']>;
   /** Articles this person wrote (bylines). */
   wrote: Array<Article>;
