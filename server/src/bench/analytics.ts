@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { applySchema } from '../graph/store.ts';
 import { collectionDir, openDb } from './api-collection.ts';
@@ -22,7 +23,7 @@ try {
   // The metric indexes are part of the schema the code measuring it expects (as `guanxi serve` applies it).
   if (!args['no-write']) await applySchema(db.graph);
   const figures = await measureAnalytics(db.graph, { betweennessSamples: Number(args['betweenness-samples']), write: !args['no-write'] });
-  console.log(`bench:analytics, ${args.articles} articles (${db.uri})`);
+  console.log(`bench:analytics, ${args.articles} articles (${db.uri}); load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} cores`);
   for (const line of analyticsTable(figures)) console.log(line);
 } finally {
   await db.close();
