@@ -35,7 +35,8 @@ if [ "$with_browser" = 1 ]; then
   if ! python3 -c 'import networkx, scipy' 2>/dev/null; then
     say "installing networkx and scipy (pip)"
     python3 -m pip install -q --disable-pip-version-check networkx==3.6.1 scipy==1.15.3 2>/dev/null \
-      || python3 -m pip install -q --disable-pip-version-check --break-system-packages networkx==3.6.1 scipy==1.15.3
+      || python3 -m pip install -q --disable-pip-version-check --break-system-packages networkx==3.6.1 scipy==1.15.3 2>/dev/null \
+      || apt_install python3-networkx python3-scipy
   fi
 fi
 
