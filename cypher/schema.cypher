@@ -61,3 +61,14 @@ CREATE TEXT INDEX entity_alias_text IF NOT EXISTS FOR (e:Entity) ON (e.aliasText
 // Pinyin keys of Chinese names (graph/pinyin.ts), for Latin-letter searches: exact and prefix seeks.
 CREATE INDEX entity_pinyin IF NOT EXISTS FOR (e:Entity) ON (e.pinyin);
 CREATE INDEX entity_initials IF NOT EXISTS FOR (e:Entity) ON (e.initials);
+
+// The connection graph's metrics (`guanxi analyze`, cypher/analytics/write-metrics), ranked as the
+// counts above: overall and of a type, ending in the id. Entities not yet analyzed are not in them.
+CREATE INDEX entity_pagerank_id IF NOT EXISTS FOR (e:Entity) ON (e.pagerank, e.id);
+CREATE INDEX entity_betweenness_id IF NOT EXISTS FOR (e:Entity) ON (e.betweenness, e.id);
+CREATE INDEX entity_degree_id IF NOT EXISTS FOR (e:Entity) ON (e.degree, e.id);
+CREATE INDEX entity_weighted_degree_id IF NOT EXISTS FOR (e:Entity) ON (e.weightedDegree, e.id);
+CREATE INDEX entity_type_pagerank_id IF NOT EXISTS FOR (e:Entity) ON (e.type, e.pagerank, e.id);
+CREATE INDEX entity_type_betweenness_id IF NOT EXISTS FOR (e:Entity) ON (e.type, e.betweenness, e.id);
+CREATE INDEX entity_type_degree_id IF NOT EXISTS FOR (e:Entity) ON (e.type, e.degree, e.id);
+CREATE INDEX entity_type_weighted_degree_id IF NOT EXISTS FOR (e:Entity) ON (e.type, e.weightedDegree, e.id);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what guanxi needs on a fresh machine: npm packages, the embedded Neo4j (Maven Central
-# artifacts), and with --test Debian's Chromium and a CJK font for the browser test.
+# artifacts), and with --test Debian's Chromium and a CJK font for the browser test, and networkx.
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,6 +31,13 @@ fi
 if [ "$with_browser" = 1 ]; then
   [ -x /usr/bin/chromium ] || apt_install chromium
   fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || apt_install fonts-noto-cjk
+  # networkx checks the analytics (tests/networkx/metrics.py); its PageRank needs scipy.
+  if ! python3 -c 'import networkx, scipy' 2>/dev/null; then
+    say "installing networkx and scipy (pip)"
+    python3 -m pip install -q --disable-pip-version-check networkx==3.6.1 scipy==1.15.3 2>/dev/null \
+      || python3 -m pip install -q --disable-pip-version-check --break-system-packages networkx==3.6.1 scipy==1.15.3 2>/dev/null \
+      || apt_install python3-networkx python3-scipy
+  fi
 fi
 
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -17,6 +17,7 @@ import { TimeSlicer } from './components/TimeSlicer.tsx';
 import { ViewsPanel } from './components/ViewsPanel.tsx';
 import { DetailPanel } from './panels/DetailPanel.tsx';
 import { EmptyState } from './panels/EmptyState.tsx';
+import { MetricsPanel } from './panels/MetricsPanel.tsx';
 import { Sidebar } from './panels/Sidebar.tsx';
 import { selectionForNode, type PanelActions } from './panels/selection.ts';
 import { useSelection } from './panels/useSelection.ts';
@@ -133,6 +134,7 @@ export function App() {
           onOpen={(view) => void workbench.restore(view, false)}
           onError={(message) => workbench.say({ kind: 'error', key: 'app.failed', detail: message })}
         />
+        <MetricsPanel view={() => workbench.graphView()} summary={summary} onAdd={(id) => void workbench.expand(id)} />
       </aside>
 
       <main className="canvas-area">

@@ -109,6 +109,11 @@ export class Workbench {
     for (const listener of this.listeners) listener();
   }
 
+  /** The canvas, for panels that style it without changing the view (metrics). */
+  graphView(): GraphView | null {
+    return this.view;
+  }
+
   attach(view: GraphView | null): void {
     this.view = view;
     // A drag is a canvas action too: undo puts the node back.

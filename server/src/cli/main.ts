@@ -12,6 +12,7 @@ const COMMANDS: Record<string, () => Promise<Register>> = {
   'eval-ner': async () => (await import('./commands/eval-ner.ts')).registerEvalNer,
   delete: async () => (await import('./commands/delete.ts')).registerDelete,
   export: async () => (await import('./commands/export.ts')).registerExport,
+  analyze: async () => (await import('./commands/analyze.ts')).registerAnalyze,
   serve: async () => (await import('./commands/serve.ts')).registerServe,
   neo4j: async () => (await import('./commands/neo4j.ts')).registerNeo4j,
 };

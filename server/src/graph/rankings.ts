@@ -2,12 +2,32 @@ import type { EntityType } from '@guanxi/shared';
 import { cypher } from './cypher.ts';
 import type { Graph } from './db.ts';
 
-/** The top entities of a collection or a period: by mentions, by connections, or by name. */
+/**
+ * The top entities of a collection or a period: by mentions, by connections, by name, or by a
+ * metric of the connection graph (collection-wide only).
+ */
 
-export type EntityOrder = 'MENTIONS' | 'CONNECTIONS' | 'NAME';
+export type EntityOrder = 'MENTIONS' | 'CONNECTIONS' | 'NAME' | MetricOrder;
+export type MetricOrder = 'PAGERANK' | 'BETWEENNESS' | 'DEGREE' | 'WEIGHTED_DEGREE';
 
-/** Sort keys kept on entities (cypher/entities/refresh.cypher); the only text put into a query. */
-const SORT_KEYS = { MENTIONS: 'articles', CONNECTIONS: 'connections' } as const;
+/**
+ * Sort keys kept on entities (counts: cypher/entities/refresh.cypher; metrics:
+ * cypher/analytics/write-metrics.cypher), each with its indexes in cypher/schema.cypher; the only
+ * text put into a query.
+ */
+export const SORT_KEYS = {
+  MENTIONS: 'articles',
+  CONNECTIONS: 'connections',
+  PAGERANK: 'pagerank',
+  BETWEENNESS: 'betweenness',
+  DEGREE: 'degree',
+  WEIGHTED_DEGREE: 'weightedDegree',
+} as const;
+
+/** Orders counted over a period when from/to are given; the metrics are of the whole collection. */
+export function periodOrder(order: EntityOrder): order is 'MENTIONS' | 'CONNECTIONS' {
+  return order === 'MENTIONS' || order === 'CONNECTIONS';
+}
 
 export interface RankingQuery {
   type: EntityType | null;
@@ -32,7 +52,7 @@ export async function rankEntities(graph: Graph, q: RankingQuery): Promise<Ranke
     return graph.read<RankedEntity>(cypher(q.type ? 'api/entities-of-type-by-name' : 'api/entities-by-name'), { k, id, type: q.type, first: q.first });
   }
   const [k, id] = q.after ?? [Number.MAX_SAFE_INTEGER, ''];
-  if (q.from || q.to) {
+  if ((q.from || q.to) && periodOrder(q.orderBy)) {
     return graph.read<RankedEntity>(cypher('api/entities-in-window'), {
       from: q.from ?? '0',
       // sortDate may carry a time after the day: '~' sorts after any of it.

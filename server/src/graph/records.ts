@@ -14,6 +14,12 @@ export interface EntityRecord {
   connectionCount: number;
   firstSeen: string | null;
   lastSeen: string | null;
+  degree: number | null;
+  weightedDegree: number | null;
+  pagerank: number | null;
+  betweenness: number | null;
+  community: number | null;
+  metricsAt: string | null;
 }
 
 export interface ArticleRecord {

@@ -122,20 +122,29 @@ export type Entity = {
   /** Articles that name it or that it wrote. */
   articleCount: Scalars['Int']['output'];
   articles: Array<ArticleMention>;
+  betweenness: Maybe<Scalars['Float']['output']>;
   /** Administrative division code, for places from the gazetteer. */
   code: Maybe<Scalars['String']['output']>;
+  community: Maybe<Scalars['Int']['output']>;
   /** Entities it is named with (co-mentions). */
   connectionCount: Scalars['Int']['output'];
+  /** Entities it is linked to. */
+  degree: Maybe<Scalars['Int']['output']>;
   /** The first and last date of an article that names it. */
   firstSeen: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   lastSeen: Maybe<Scalars['String']['output']>;
+  /** When these metrics were computed (ISO date-time). */
+  metricsAt: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
+  pagerank: Maybe<Scalars['Float']['output']>;
   /** Each (title, organization) once, with every date it was stated at. */
   positions: Array<Position>;
   /** Who this entity is connected to, strongest first, with the articles behind each link. `first` ≤ 200. */
   related: RelatedConnection;
   type: EntityType;
+  /** The sum of its links' weights (a co-mention: sentences plus articles naming both; a stated relation alone: 1). */
+  weightedDegree: Maybe<Scalars['Float']['output']>;
   /** Articles this person wrote (bylines). */
   wrote: Array<Article>;
 };
@@ -167,14 +176,21 @@ export type EntityEdge = {
   count: Maybe<Scalars['Int']['output']>;
   cursor: Scalars['String']['output'];
   node: Entity;
+  /** The figure ranked by (a count or a metric), null when by name. */
+  value: Maybe<Scalars['Float']['output']>;
 };
 
 export type EntityOrder =
+  | 'BETWEENNESS'
   /** Entities named with it (in the period, when from/to are given). */
   | 'CONNECTIONS'
+  | 'DEGREE'
   /** Articles that name the entity (in the period, when from/to are given). */
   | 'MENTIONS'
-  | 'NAME';
+  | 'NAME'
+  /** The connection graph's metrics as `guanxi analyze` stored them (entities not yet analyzed are left out; no from/to). */
+  | 'PAGERANK'
+  | 'WEIGHTED_DEGREE';
 
 export type EntityType =
   | 'Organization'

@@ -1,8 +1,8 @@
 import type { EntityType } from '@guanxi/shared';
 import { luceneQuery } from '../../graph/explore.ts';
 import { listArticles } from '../../graph/listings.ts';
-import { rankEntities, type EntityOrder } from '../../graph/rankings.ts';
-import { bounded, dateWindow } from '../arguments.ts';
+import { periodOrder, rankEntities, type EntityOrder } from '../../graph/rankings.ts';
+import { badInput, bounded, dateWindow } from '../arguments.ts';
 import { joinFound } from '../loaded.ts';
 import { decodeCursor, pageSize, toPage } from '../pagination.ts';
 import { searchText, type ApiContext } from '../resolvers.ts';
@@ -28,11 +28,20 @@ export const listingResolvers: Resolvers = {
     entities: async (_: unknown, args: EntitiesArgs, { graph, loaders }: ApiContext) => {
       const first = pageSize(args.first);
       const byName = args.orderBy === 'NAME';
+      if ((args.from || args.to) && !byName && !periodOrder(args.orderBy)) {
+        badInput(`orderBy ${args.orderBy} ranks by a metric of the whole collection (guanxi analyze): it takes no from/to`);
+      }
       const after = decodeCursor(args.after, [byName ? 'string' : 'number', 'string']) as [number | string, string] | null;
       const rows = await rankEntities(graph, { type: args.type ?? null, orderBy: args.orderBy, ...dateWindow(args), first: first + 1, after });
       const page = toPage(rows, first, (row) => [row.value, row.id]);
       const nodes = await loaders.entity.loadMany(page.edges.map((e) => e.row.id));
-      const edges = page.edges.map((e) => ({ cursor: e.cursor, count: byName ? null : Number(e.row.value) }));
+      // count stays an Int (the counts and degree); value carries any figure, PageRank's too.
+      const counted = args.orderBy === 'MENTIONS' || args.orderBy === 'CONNECTIONS' || args.orderBy === 'DEGREE';
+      const edges = page.edges.map((e) => ({
+        cursor: e.cursor,
+        count: counted ? Number(e.row.value) : null,
+        value: byName ? null : Number(e.row.value),
+      }));
       return { pageInfo: page.pageInfo, edges: joinFound(edges, nodes, 'node') };
     },
     articles: async (_: unknown, args: ArticlesArgs, { graph, loaders, search }: ApiContext) => {

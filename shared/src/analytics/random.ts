@@ -1,0 +1,14 @@
+/**
+ * A seeded generator (mulberry32) for Louvain's node order and betweenness's sources, so that one
+ * graph gives one partition and one estimate on every run, server and browser alike.
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
