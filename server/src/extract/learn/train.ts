@@ -1,21 +1,19 @@
 /**
- * Trains the learned tagger: `npx tsx --conditions=guanxi-source server/src/extract/learn/train.ts [--bio FILE] [--epochs N]
- * [--holdout 0.15] [--all] [--prune 1] [--min-count 3] [--bags 3] [--out server/models/ner.bin]`. The
- * shipped model is `npx tsx --conditions=guanxi-source server/src/extract/learn/train.ts --all` (three models averaged, each 25
- * epochs over the sentences and one mention-replaced copy of each, features seen fewer than 3 times
- * in the training sentences never weighted, weights below 1 dropped). Whole-pipeline
- * held-out figures (rules + tagger + `recognize`): `heldout.ts`.
+ * Trains the learned tagger. The shipped model (see docs/extraction.md, "Second round"):
+ *   npx tsx --conditions=guanxi-source server/src/extract/learn/train.ts --corpora msra --valid pddev --bags 1 --augment 0 --epochs 12
+ * — MSRA train (`../shared/train`, `corpora.ts`), scored on PD dev after every epoch, never trained on it.
+ * Options: `--corpora a,b` (msra, pd98, cluener, pddev) `--valid c` `--epochs N` `--min-count 3`
+ * `--prune 1` `--bags B` `--augment K` `--seed S` `--out server/models/ner.bin`. Without `--corpora` it
+ * trains on one BIO file (`--bio`, PD dev by default: the first round), holding out its last `--holdout`
+ * share unless `--all`. Whole-pipeline held-out figures on PD dev folds: `heldout.ts`.
  *
  * A linear-chain model over BIOES × {PER, LOC, ORG} with the averaged structured perceptron
  * (Collins 2002): Viterbi-decode each training sentence with the current weights, add the gold
  * path's features, subtract the predicted path's. Features are `features.ts`; the rule extractor's
  * own spans are among them (stacking), so the model learns where the rules and the corpus disagree.
  *
- * Data: the development split of the People's Daily corpus only (`../shared/eval/peoples-daily-dev.bio`),
- * as the evaluation rules allow; its figures then count only on the test sets. Without `--all` the
- * last `--holdout` share of sentences is held out and scored after every epoch (for choosing the
- * epoch count and features); with `--all` the model trains on every sentence for `--epochs`.
- * Deterministic: a fixed seed shuffles the sentence order each epoch.
+ * Deterministic: a fixed seed shuffles the sentence order each epoch. The first round (PD dev only,
+ * the notes below) chose augmentation and bags; with MSRA train's 20× the data neither was re-measured.
  *
  * `--augment K` adds K mention-replaced copies of each sentence with an entity (`augment.ts`; names
  * from the training sentences' own entities, plus external lists with `--aug-external 0.5`). 5-fold
@@ -104,7 +102,8 @@ export function exampleOf(s: BioSentence): Example {
   const text = foldWidth(s.text);
   const { units, spans } = recognizeRules(text);
   const gold = tagsFromSpans(text.length, s.entities.filter((e) => e.type in TYPE_INDEX).map((e) => ({ type: TYPE_INDEX[e.type]!, start: e.start, end: e.end })));
-  return { n: text.length, feats: featurize(text, units, spans), gold };
+  // GUANXI_NER_NO_RULES=1 (measurement only): the tagger without the rules' verdicts as features.
+  return { n: text.length, feats: featurize(text, units, process.env.GUANXI_NER_NO_RULES ? [] : spans), gold };
 }
 
 /**
