@@ -3,14 +3,14 @@
  * features.wasm, committed; tests/extract/kernel.test.ts checks it matches this source). The
  * JavaScript side (`server/src/extract/learn/features.ts`) lays out what a character can see —
  * character codes, cue bits, rule verdicts, jieba units, lexicon matches — and this loop turns it
- * into 42 hashes a character, the same for training and tagging.
+ * into 38 hashes a character, the same for training and tagging.
  *
  * A feature is a 32-bit hash of its template id and values: fin(mix(…mix(SEED[t], a)…, c)), with
  * SEED[t] = mix(0x3c6ef372, t) (MurmurHash3's mixing steps). `featureHash` in features.ts is the
  * reference the tests hold this to.
  */
 
-export const FEATURES = 42;
+export const FEATURES = 38;
 
 // @ts-ignore: decorator
 @inline function mix(h: i32, v: i32): i32 {
@@ -53,13 +53,13 @@ export const FEATURES = 42;
 
 /**
  * Feature hashes for n characters into `out` (n × FEATURES int32). Inputs, all int32 unless said:
- *   codes   — n + 6 character classes: codes[i + 3] is character i's (−1 / −2 past either end)
+ *   codes   — n + 4 character classes: codes[i + 2] is character i's (−1 / −2 past either end)
  *   cues    — n + 2 cue bits: cues[i + 1] is character i's
  *   rules   — n + 2 rule verdicts (type × 4 + position + 1, 0 none): rules[i + 1] is character i's
  *   names   — n hashes of the covering rule's name and position
  *   unitOf  — n: the index + 1 of the unit covering character i (0 for none)
- *   units   — (m + 5) × 6: per unit index + 1, its tag id, word hash, info bits, organization head
- *             hash, start, end (index 0 and m + 1 … m + 4 stand for "no unit")
+ *   units   — (m + 2) × 6: per unit index + 1, its tag id, word hash, info bits, organization head
+ *             hash, start, end (index 0 and m + 1 stand for "no unit")
  *   lexicon — n × 5 per character: the longest dictionary name covering it (start << 8 | len << 3 |
  *             class), the longest starting there and the longest ending there (len << 3 | class,
  *             len capped at 8), the longest gazetteer name covering it (start << 8 | len), and
@@ -79,14 +79,11 @@ export function featurize(n: i32, codes: usize, cues: usize, rules: usize, names
     const nextTag = inUnit ? load<i32>(u + 24) : 0;
     const prevInfo = inUnit ? load<i32>(u - 24, 8) : 0;
     const nextInfo = inUnit ? load<i32>(u + 24, 8) : 0;
-    const c0 = i32At(codes, i + 3);
-    const cm1 = i32At(codes, i + 2);
-    const cm2 = i32At(codes, i + 1);
-    const cp1 = i32At(codes, i + 4);
-    const cp2 = i32At(codes, i + 5);
-    // Organization heads of the units after the next (an organization's left part sees its head coming).
-    const head2 = inUnit ? load<i32>(u + 48, 12) : 0;
-    const heads = inUnit ? (load<i32>(u + 24, 12) != 0 ? 1 : 0) | (head2 != 0 ? 2 : 0) | (load<i32>(u + 72, 12) != 0 ? 4 : 0) : 0;
+    const c0 = i32At(codes, i + 2);
+    const cm1 = i32At(codes, i + 1);
+    const cm2 = i32At(codes, i);
+    const cp1 = i32At(codes, i + 3);
+    const cp2 = i32At(codes, i + 4);
     const rPrev = i32At(rules, i);
     const r0 = i32At(rules, i + 1);
     const rNext = i32At(rules, i + 2);
@@ -144,9 +141,5 @@ export function featurize(n: i32, codes: usize, cues: usize, rules: usize, names
     store<i32>(o, f3(35, ncls * 8 + npos, tag, pos), 140);
     store<i32>(o, f3(36, gpos, gb, pos), 144);
     store<i32>(o, f3(37, starts, ends, placeStarts), 148);
-    store<i32>(o, f1(38, i32At(codes, i)), 152);
-    store<i32>(o, f1(39, i32At(codes, i + 6)), 156);
-    store<i32>(o, f2(40, head2, pos), 160);
-    store<i32>(o, f3(41, heads, tag, pos), 164);
   }
 }

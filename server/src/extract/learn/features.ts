@@ -2,7 +2,7 @@
  * Character features for the learned tagger. Every feature is a 32-bit hash of (template id, values)
  * computed with integer math only — no strings are built per character. The same code serves
  * training (`train.ts`) and tagging (`model.ts`), so the two can never drift apart. This module lays
- * out what each character sees; the per-character loop that turns it into 42 hashes runs in
+ * out what each character sees; the per-character loop that turns it into 38 hashes runs in
  * WebAssembly (`server/wasm/features.ts`, where the templates are listed).
  *
  * What a character sees: the characters around it (−2..+2, bigrams), the jieba unit it sits in
@@ -26,7 +26,7 @@ import { placeWords } from '../chinese/units.ts';
 import { COUNTRY_ABBREVIATIONS, PROVINCE_ABBREVIATIONS } from '../chinese/world.ts';
 
 /** Features per character (fixed, so feature arrays are n × FEATURES). */
-export const FEATURES = 42;
+export const FEATURES = 38;
 
 // Entity types of the rule spans, as small integers (0 = none).
 const SPAN_TYPE: Record<string, number> = { Person: 1, Place: 2, Organization: 3, Project: 4 };
@@ -118,12 +118,12 @@ function layout(n: number, m: number) {
   kernel ??= new WebAssembly.Instance(new WebAssembly.Module(readFileSync(KERNEL_PATH)), {}).exports as unknown as Kernel;
   // Byte offsets, one array after the other (int32 each).
   const codes = 0;
-  const cues = codes + 4 * (n + 6);
+  const cues = codes + 4 * (n + 4);
   const rules = cues + 4 * (n + 2);
   const names = rules + 4 * (n + 2);
   const unitOf = names + 4 * n;
   const units = unitOf + 4 * n;
-  const lexicon = units + 4 * 6 * (m + 5);
+  const lexicon = units + 4 * 6 * (m + 2);
   const out = lexicon + 4 * 5 * n;
   const end = out + 4 * n * FEATURES;
   const have = kernel.memory.buffer.byteLength;
@@ -131,8 +131,8 @@ function layout(n: number, m: number) {
   const mem = kernel.memory.buffer;
   return {
     at: { codes, cues, rules, names, unitOf, units, lexicon, out },
-    codes: new Int32Array(mem, codes, n + 6), cues: new Int32Array(mem, cues, n + 2), rules: new Int32Array(mem, rules, n + 2),
-    names: new Int32Array(mem, names, n), unitOf: new Int32Array(mem, unitOf, n), units: new Int32Array(mem, units, 6 * (m + 5)),
+    codes: new Int32Array(mem, codes, n + 4), cues: new Int32Array(mem, cues, n + 2), rules: new Int32Array(mem, rules, n + 2),
+    names: new Int32Array(mem, names, n), unitOf: new Int32Array(mem, unitOf, n), units: new Int32Array(mem, units, 6 * (m + 2)),
     lexicon: new Int32Array(mem, lexicon, 5 * n), out: new Int32Array(mem, out, n * FEATURES),
   };
 }
@@ -181,11 +181,11 @@ export function featurize(text: string, units: Unit[], rules: Span[], out: Int32
   }
   // Per-character context.
   const { codes, cues } = mem;
-  for (let i = -3; i < n + 3; i++) codes[i + 3] = charCode(text, i);
+  for (let i = -2; i < n + 2; i++) codes[i + 2] = charCode(text, i);
   cues[0] = 0;
   cues[n + 1] = 0;
   for (let i = 0; i < n; i++) {
-    const c = codes[i + 3]!;
+    const c = codes[i + 2]!;
     cues[i + 1] = c >= 0 ? CUE[c]! : 0;
   }
   const ruleTag = mem.rules; // (type × 4 + position) + 1
@@ -201,7 +201,7 @@ export function featurize(text: string, units: Unit[], rules: Span[], out: Int32
       ruleName[k] = mix(rid, pos + 1);
     }
   }
-  // Per unit (row k + 1; rows 0 and m + 1 … m + 4 stand for none, so the kernel may look three units ahead): tag id, word hash, info bits (length
+  // Per unit (row k + 1; rows 0 and m + 1 stand for none): tag id, word hash, info bits (length
   // bucket, place flag, title/person-suffix/place-head flags), organization head hash, start, end.
   const us = mem.units;
   us.fill(0);
