@@ -1,6 +1,6 @@
 /**
  * Trains the learned tagger. The shipped model (see docs/extraction.md, "Second round"):
- *   npx tsx --conditions=guanxi-source server/src/extract/learn/train.ts --corpora msra --valid pddev --bags 1 --augment 0 --epochs 12
+ *   npx tsx --conditions=guanxi-source server/src/extract/learn/train.ts --corpora msra --valid pddev --bags 1 --augment 0 --epochs 16
  * — MSRA train (`../shared/train`, `corpora.ts`), scored on PD dev after every epoch, never trained on it.
  * Options: `--corpora a,b` (msra, pd98, cluener, pddev) `--valid c` `--epochs N` `--min-count 3`
  * `--prune 1` `--bags B` `--augment K` `--seed S` `--out server/models/ner.bin`. Without `--corpora` it
