@@ -23,8 +23,14 @@ const POSITIONS = [
   '尹辉|郑州高新投资控股集团有限公司|董事长', '姜华|上海汽车资产经营有限公司|总经理', '李勇|郑州永恒控股集团有限公司|董事长',
   '王军|高新区管委会|副主任',
 ];
-// Known misses, each explained in docs/extraction.md (none at present: the five of the previous round were closed).
-const GAPS = new Set<string>([]);
+// Known misses, each explained in docs/extraction.md ("Second round", sample page): the MSRA-trained
+// tagger cuts 新型 off 新型城镇化工作领导小组 (the rules' wider reading costs it 97 and 143, above the
+// widening margin) and reads 农业农村局 in no list item; the first round's PD-dev tagger found all three.
+const GAPS = new Set<string>([
+  'Organization:高新区新型城镇化工作领导小组',
+  'Organization:农业农村局',
+  'Position:王凯胜|高新区新型城镇化工作领导小组|副组长兼办公室主任',
+]);
 // Words that must never become entities: common words, and misreadings of the page (西美 is no 西 + 美国, nor a person).
 const NEVER = ['英雄', '深度', '高新', '平凡', '人民', '党', '想', '心民心', '卢氏', '高新力量', '共治', '西', '美国', '西美', '郑州国家中心',
   // Pieces of 绿水青山就是金山银山, and a generic body (the township hospitals of two townships).

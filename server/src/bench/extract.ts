@@ -13,13 +13,14 @@
  *
  *   npm run bench:extract [-- --passes 5]
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 import { createExtractor } from '../extract/index.ts';
+import { MODEL_PATH, defaultTagger } from '../extract/learn/model.ts';
 import { median } from './median.ts';
 
 const { values: args } = parseArgs({ options: { passes: { type: 'string', default: '5' } } });
@@ -31,6 +32,12 @@ const parts = page.split(/^#{1,2} (.*)$/m);
 const articles: Array<{ title: string; body: string }> = [];
 for (let i = 1; i < parts.length; i += 2) articles.push({ title: parts[i]!.trim(), body: parts[i + 1]!.trim() });
 
+// The tagger's weights, timed alone (what every extraction worker pays once), then everything else
+// loaded by a first extraction.
+const loadStarted = performance.now();
+const tagger = defaultTagger();
+const modelLoadSeconds = (performance.now() - loadStarted) / 1000;
+const modelBytes = tagger ? statSync(process.env.GUANXI_NER_MODEL || MODEL_PATH).size : 0;
 const extractor = createExtractor();
 extractor.extract({ title: '', body: '预热。' });
 const { dict } = createRequire(import.meta.url)('@node-rs/jieba/dict.js') as { dict: Uint8Array };
@@ -77,4 +84,8 @@ const baseMbps = median(runs.map((r) => r.baseMbps));
 // On a shared machine wall time includes waiting for a core; CPU time is what one core spent.
 console.log(`median of ${PASSES} passes: ${mbps.toFixed(2)} MB/s, ${perCpu.toFixed(2)} MB per CPU-second (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores)`);
 console.log(`jieba's cut alone: ${baseMbps.toFixed(2)} MB/s; extraction takes ${ratio.toFixed(2)}× its time (median of the passes' ratios)`);
-console.log(JSON.stringify({ mbPerSecond: Number(mbps.toFixed(2)), mbPerCpuSecond: Number(perCpu.toFixed(2)), jiebaCutMbPerSecond: Number(baseMbps.toFixed(2)), timesJiebaCut: Number(ratio.toFixed(2)), passes: PASSES }));
+// Resident memory of this process after the passes: one extraction worker's (jieba's dictionary, the
+// gazetteer, the tagger's tables and the warm JIT), with the jieba instance of the baseline besides.
+const rssMb = process.memoryUsage().rss / 1e6;
+console.log(`tagger: ${tagger ? `${tagger.features} features, ${(modelBytes / 1e6).toFixed(2)} MB on disk, loaded in ${modelLoadSeconds.toFixed(2)} s` : 'none (rules only)'}; resident memory ${rssMb.toFixed(0)} MB`);
+console.log(JSON.stringify({ mbPerSecond: Number(mbps.toFixed(2)), mbPerCpuSecond: Number(perCpu.toFixed(2)), jiebaCutMbPerSecond: Number(baseMbps.toFixed(2)), timesJiebaCut: Number(ratio.toFixed(2)), passes: PASSES, modelLoadSeconds: Number(modelLoadSeconds.toFixed(2)), modelMb: Number((modelBytes / 1e6).toFixed(2)), rssMb: Math.round(rssMb) }));

@@ -112,6 +112,8 @@ export function combineWithTagger(folded: string, given: Span[], rules: Recognit
   for (const s of widened) {
     if (s.type === 'Organization' && BARE_HEADS.has(folded.slice(s.start, s.end))) continue;
     if (s.type === 'Person' && (listedWithVerbs(folded, s, rules.units) || quotedCoinage(folded, s))) continue;
+    // The same for a place no rule reads (郑州“西美”发展 under the MSRA-trained tagger): a quoted coinage.
+    if (s.type === 'Place' && quotedCoinage(folded, s) && !rules.spans.some((r) => r.type === 'Place' && r.start === s.start && r.end === s.end)) continue;
     if (s.type === 'Organization' && endsInCentralSense(folded, s, rules.units)) continue;
     takeIfFree(s, taken, kept);
   }

@@ -1,21 +1,19 @@
 /**
- * Trains the learned tagger: `npx tsx --conditions=guanxi-source server/src/extract/learn/train.ts [--bio FILE] [--epochs N]
- * [--holdout 0.15] [--all] [--prune 1] [--min-count 3] [--bags 3] [--out server/models/ner.bin]`. The
- * shipped model is `npx tsx --conditions=guanxi-source server/src/extract/learn/train.ts --all` (three models averaged, each 25
- * epochs over the sentences and one mention-replaced copy of each, features seen fewer than 3 times
- * in the training sentences never weighted, weights below 1 dropped). Whole-pipeline
- * held-out figures (rules + tagger + `recognize`): `heldout.ts`.
+ * Trains the learned tagger. The shipped model (see docs/extraction.md, "Second round"):
+ *   npx tsx --conditions=guanxi-source server/src/extract/learn/train.ts --corpora msra --valid pddev --bags 1 --augment 0 --epochs 16
+ * — MSRA train (`../shared/train`, `corpora.ts`), scored on PD dev after every epoch, never trained on it.
+ * Options: `--corpora a,b` (msra, pd98, cluener, pddev) `--valid c` `--epochs N` `--min-count 3`
+ * `--prune 1` `--bags B` `--augment K` `--seed S` `--out server/models/ner.bin`. Without `--corpora` it
+ * trains on one BIO file (`--bio`, PD dev by default: the first round), holding out its last `--holdout`
+ * share unless `--all`. Whole-pipeline held-out figures on PD dev folds: `heldout.ts`.
  *
  * A linear-chain model over BIOES × {PER, LOC, ORG} with the averaged structured perceptron
  * (Collins 2002): Viterbi-decode each training sentence with the current weights, add the gold
  * path's features, subtract the predicted path's. Features are `features.ts`; the rule extractor's
  * own spans are among them (stacking), so the model learns where the rules and the corpus disagree.
  *
- * Data: the development split of the People's Daily corpus only (`../shared/eval/peoples-daily-dev.bio`),
- * as the evaluation rules allow; its figures then count only on the test sets. Without `--all` the
- * last `--holdout` share of sentences is held out and scored after every epoch (for choosing the
- * epoch count and features); with `--all` the model trains on every sentence for `--epochs`.
- * Deterministic: a fixed seed shuffles the sentence order each epoch.
+ * Deterministic: a fixed seed shuffles the sentence order each epoch. The first round (PD dev only,
+ * the notes below) chose augmentation and bags; with MSRA train's 20× the data neither was re-measured.
  *
  * `--augment K` adds K mention-replaced copies of each sentence with an entity (`augment.ts`; names
  * from the training sentences' own entities, plus external lists with `--aug-external 0.5`). 5-fold
@@ -40,6 +38,10 @@ import { FEATURES, featurize } from './features.ts';
 import { MODEL_PATH, Tagger } from './model.ts';
 import { NT, spansFromTagSeq, tagsFromSpans } from './tags.ts';
 import { viterbi } from './viterbi.ts';
+import { type DenseModel, type EpochReport, type Example, meanOf, trainOne } from './perceptron.ts';
+
+export type { Example } from './perceptron.ts';
+import { corpusNames, readCorpus } from './corpora.ts';
 import { type AugmentOptions, augment, augmentArgs, mulberry32, trainingPools } from './augment.ts';
 
 const TYPE_INDEX: Record<string, number> = { PER: 0, LOC: 1, ORG: 2 };
@@ -47,108 +49,6 @@ const TYPE_INDEX: Record<string, number> = { PER: 0, LOC: 1, ORG: 2 };
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
-
-export interface Example {
-  n: number;
-  feats: Int32Array;
-  gold: Uint8Array;
-}
-
-/** Weights while training: feature hash → row, with the sums needed for averaging. */
-class Weights {
-  rowOf = new Map<number, number>();
-  keys: number[] = [];
-  w = new Float64Array(1 << 20);
-  acc = new Float64Array(1 << 20);
-  trans = new Float64Array(NT * NT);
-  transAcc = new Float64Array(NT * NT);
-  start = new Float64Array(NT);
-  startAcc = new Float64Array(NT);
-  end = new Float64Array(NT);
-  endAcc = new Float64Array(NT);
-
-  row(key: number, create: boolean): number {
-    let r = this.rowOf.get(key);
-    if (r === undefined) {
-      if (!create) return -1;
-      r = this.keys.length;
-      this.keys.push(key);
-      this.rowOf.set(key, r);
-      if ((r + 1) * NT > this.w.length) {
-        const grow = (a: Float64Array) => {
-          const b = new Float64Array(a.length * 2);
-          b.set(a);
-          return b;
-        };
-        this.w = grow(this.w);
-        this.acc = grow(this.acc);
-      }
-    }
-    return r;
-  }
-
-  emissions(ex: Example): Float32Array {
-    const emit = new Float32Array(ex.n * NT);
-    for (let i = 0; i < ex.n; i++) {
-      for (let f = 0; f < FEATURES; f++) {
-        const r = this.row(ex.feats[i * FEATURES + f]!, false);
-        if (r < 0) continue;
-        for (let t = 0; t < NT; t++) emit[i * NT + t] = emit[i * NT + t]! + this.w[r * NT + t]!;
-      }
-    }
-    return emit;
-  }
-
-  /** Feature hashes seen fewer than `--min-count` times in the training sentences get no weights. */
-  rare: Set<number> | undefined;
-
-  update(ex: Example, tags: Uint8Array, delta: number, c: number): void {
-    for (let i = 0; i < ex.n; i++) {
-      const t = tags[i]!;
-      for (let f = 0; f < FEATURES; f++) {
-        const key = ex.feats[i * FEATURES + f]!;
-        if (this.rare?.has(key)) continue;
-        const r = this.row(key, true);
-        this.w[r * NT + t]! += delta;
-        this.acc[r * NT + t]! += c * delta;
-      }
-      if (i > 0) {
-        const k = tags[i - 1]! * NT + t;
-        this.trans[k]! += delta;
-        this.transAcc[k]! += c * delta;
-      }
-    }
-    this.start[tags[0]!]! += delta;
-    this.startAcc[tags[0]!]! += c * delta;
-    this.end[tags[ex.n - 1]!]! += delta;
-    this.endAcc[tags[ex.n - 1]!]! += c * delta;
-  }
-
-  /** The averaged weights, one dense row per feature seen. */
-  averaged(c: number): DenseModel {
-    const avg = (w: Float64Array, acc: Float64Array, len: number) => {
-      const out = new Float32Array(len);
-      for (let i = 0; i < len; i++) out[i] = w[i]! - acc[i]! / c;
-      return out;
-    };
-    return {
-      keys: this.keys.slice(),
-      weights: avg(this.w, this.acc, this.keys.length * NT),
-      trans: avg(this.trans, this.transAcc, NT * NT),
-      start: avg(this.start, this.startAcc, NT),
-      end: avg(this.end, this.endAcc, NT),
-    };
-  }
-}
-
-/** A trained model before pruning: `weights` holds NT entries per key. */
-interface DenseModel {
-  keys: number[];
-  weights: Float32Array;
-  trans: Float32Array;
-  start: Float32Array;
-  end: Float32Array;
 }
 
 /** The tagger of a dense model; entries below `prune` dropped, and features left with none. */
@@ -166,25 +66,6 @@ function pruned(m: DenseModel, prune: number): Tagger {
     weights.set(m.weights.subarray(r * NT, r * NT + NT), i * NT);
   });
   return Tagger.fromDense(keys, weights, m.trans, m.start, m.end, prune);
-}
-
-/** The mean of several models (a feature absent from one counts as zeros there). */
-function meanOf(models: DenseModel[]): DenseModel {
-  const rowOf = new Map<number, number>();
-  for (const m of models) for (const k of m.keys) if (!rowOf.has(k)) rowOf.set(k, rowOf.size);
-  const weights = new Float32Array(rowOf.size * NT);
-  const mean = (pick: (m: DenseModel) => Float32Array, len: number) => {
-    const out = new Float32Array(len);
-    for (const m of models) pick(m).forEach((w, i) => (out[i] = out[i]! + w / models.length));
-    return out;
-  };
-  for (const m of models) {
-    m.keys.forEach((k, r) => {
-      const o = rowOf.get(k)! * NT;
-      for (let t = 0; t < NT; t++) weights[o + t] = weights[o + t]! + m.weights[r * NT + t]! / models.length;
-    });
-  }
-  return { keys: [...rowOf.keys()], weights, trans: mean((m) => m.trans, NT * NT), start: mean((m) => m.start, NT), end: mean((m) => m.end, NT) };
 }
 
 export function score(tagger: Tagger, data: Example[]): string {
@@ -221,7 +102,8 @@ export function exampleOf(s: BioSentence): Example {
   const text = foldWidth(s.text);
   const { units, spans } = recognizeRules(text);
   const gold = tagsFromSpans(text.length, s.entities.filter((e) => e.type in TYPE_INDEX).map((e) => ({ type: TYPE_INDEX[e.type]!, start: e.start, end: e.end })));
-  return { n: text.length, feats: featurize(text, units, spans), gold };
+  // GUANXI_NER_NO_RULES=1 (measurement only): the tagger without the rules' verdicts as features.
+  return { n: text.length, feats: featurize(text, units, process.env.GUANXI_NER_NO_RULES ? [] : spans), gold };
 }
 
 /**
@@ -233,8 +115,8 @@ export function trainTagger(train: Example[] | ((bag: number) => Example[]), opt
   const models: DenseModel[] = [];
   for (let b = 0; b < bags; b++) {
     const data = typeof train === 'function' ? train(b) : train;
-    const onEpoch = b === 0 ? (e: number, errors: number, c: number, w: Weights) => opts.onEpoch?.(e, errors, () => pruned(w.averaged(c), prune)) : undefined;
-    models.push(trainOne(data, epochs, seed + b, rareFeatures(data, minCount), onEpoch));
+    const onEpoch = b === 0 ? (r: EpochReport) => opts.onEpoch?.(r.epoch, r.errors, () => pruned(r.model(), prune)) : undefined;
+    models.push(trainOne(data, epochs, seed + b, minCount, onEpoch));
   }
   const model = models.length === 1 ? models[0]! : meanOf(models);
   return { tagger: pruned(model, prune), seen: model.keys.length };
@@ -249,45 +131,15 @@ export function bagTrainingSets(originals: Example[], sentences: BioSentence[], 
   return (bag) => (aug.copies > 0 ? [...originals, ...augment(sentences, pools, { ...aug, seed: aug.seed + bag }).map(exampleOf)] : originals);
 }
 
-/** Feature hashes seen fewer than `minCount` times in `train`: they get no weights. */
-function rareFeatures(train: Example[], minCount: number): Set<number> | undefined {
-  if (minCount <= 1) return undefined;
-  const counts = new Map<number, number>();
-  for (const ex of train) for (const key of ex.feats) counts.set(key, (counts.get(key) ?? 0) + 1);
-  return new Set([...counts].filter(([, n]) => n < minCount).map(([k]) => k));
-}
-
-function trainOne(train: Example[], epochs: number, seed: number, rare: Set<number> | undefined,
-  onEpoch?: (epoch: number, errors: number, c: number, weights: Weights) => void): DenseModel {
-  const weights = new Weights();
-  weights.rare = rare;
-  const random = mulberry32(seed);
-  const order = train.map((_, i) => i);
-  let c = 1;
-  const pred = new Uint8Array(4096);
-  for (let epoch = 1; epoch <= epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1));
-      [order[i], order[j]] = [order[j]!, order[i]!];
-    }
-    let errors = 0;
-    for (const idx of order) {
-      const ex = train[idx]!;
-      if (ex.n === 0) continue;
-      const out = pred.length >= ex.n ? pred.subarray(0, ex.n) : new Uint8Array(ex.n);
-      viterbi(weights.emissions(ex), ex.n, weights.trans, weights.start, weights.end, out);
-      let same = true;
-      for (let i = 0; i < ex.n; i++) if (out[i] !== ex.gold[i]) same = false;
-      if (!same) {
-        errors++;
-        weights.update(ex, ex.gold, 1, c);
-        weights.update(ex, out, -1, c);
-      }
-      c++;
-    }
-    onEpoch?.(epoch, errors, c, weights);
+/** Examples of many sentences, with a progress line on a terminal. */
+function featurizeAll(sentences: BioSentence[]): Example[] {
+  const out: Example[] = [];
+  for (const s of sentences) {
+    out.push(exampleOf(s));
+    if (process.stderr.isTTY && out.length % 5000 === 0) process.stderr.write(`\r features: ${out.length} / ${sentences.length} sentences`);
   }
-  return weights.averaged(c);
+  if (process.stderr.isTTY && sentences.length >= 5000) process.stderr.write('\n');
+  return out;
 }
 
 function main(): void {
@@ -302,20 +154,35 @@ function main(): void {
   const minCount = Number(arg('min-count', '3'));
   const bags = Number(arg('bags', '3'));
   const started = performance.now();
-  const sentences = parseBio(readFileSync(bioPath, 'utf8'));
-  const examples = sentences.map(exampleOf);
-  const cut = all ? examples.length : Math.floor(examples.length * (1 - holdout));
-  const held = examples.slice(cut);
-  // --augment K: K mention-replaced copies of each training sentence with an entity (augment.ts), each
-  // bag its own; replacement names come from the training sentences' own entities and external lists only.
-  const aug = augmentArgs(process.argv);
-  const train = bagTrainingSets(examples.slice(0, cut), sentences.slice(0, cut), aug);
-  console.log(`${bioPath}: ${examples.length} sentences; training on ${cut} (augment K=${aug.copies}, p=${aug.replace}, external=${aug.external}, seed=${aug.seed} + bag; ${bags} bags), holding out ${held.length}; features ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  let train: (bag: number) => Example[];
+  let held: Example[];
+  if (process.argv.includes('--corpora')) {
+    // --corpora msra,pd98,cluener [--valid pddev]: the named corpora (corpora.ts), scored each epoch on
+    // the validation corpus, which the model never trains on.
+    const names = corpusNames(arg('corpora', 'msra,pd98,cluener'));
+    const valid = corpusNames(arg('valid', ''));
+    const sentences = names.flatMap((n) => readCorpus(n));
+    const examples = featurizeAll(sentences);
+    held = featurizeAll(valid.flatMap((n) => readCorpus(n)));
+    const aug = augmentArgs(process.argv);
+    train = bagTrainingSets(examples, sentences, aug);
+    console.log(`${names.join(' + ')}: ${examples.length} sentences, ${examples.reduce((a, e) => a + e.n, 0)} characters (augment K=${aug.copies}; ${bags} bags); validating on ${valid.join(' + ') || 'nothing'} (${held.length}); features ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  } else {
+    const sentences = parseBio(readFileSync(bioPath, 'utf8'));
+    const examples = sentences.map(exampleOf);
+    const cut = all ? examples.length : Math.floor(examples.length * (1 - holdout));
+    held = examples.slice(cut);
+    // --augment K: K mention-replaced copies of each training sentence with an entity (augment.ts), each
+    // bag its own; replacement names come from the training sentences' own entities and external lists only.
+    const aug = augmentArgs(process.argv);
+    train = bagTrainingSets(examples.slice(0, cut), sentences.slice(0, cut), aug);
+    console.log(`${bioPath}: ${examples.length} sentences; training on ${cut} (augment K=${aug.copies}, p=${aug.replace}, external=${aug.external}, seed=${aug.seed} + bag; ${bags} bags), holding out ${held.length}; features ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
   const { tagger, seen } = trainTagger(train, {
     epochs, seed, minCount, prune, bags,
     onEpoch: (epoch, errors, model) => {
       const line = `epoch ${epoch}: ${errors} sentences wrong`;
-      if (held.length) console.log(`${line}; held out: ${score(model(), held)}`);
+      if (held.length) console.log(`${line}; held out: ${score(model(), held)} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
       else console.log(line);
     },
   });
