@@ -12,7 +12,7 @@
 /** Growth of the label font from one scale step to the next. */
 export const LOD_SCALE_STEP = 1.3;
 /** Steps up: enough to keep labels readable down to the canvas's minimum zoom (0.05). */
-export const LOD_SCALE_STEPS = 11;
+export const LOD_SCALE_STEPS = 12;
 /**
  * Steps down: zoomed in, labels keep about their screen size instead of growing with the
  * drawing, which is what makes room for more of them (down to the canvas's maximum zoom, 4).

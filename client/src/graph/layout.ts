@@ -16,8 +16,12 @@ import { nodeSize } from './style.ts';
 
 export type LayoutMode = 'fresh' | 'incremental' | 'refine';
 
-/** Moving more nodes than this is drawn in one step: animating thousands costs more than it shows. */
+/**
+ * Animated only when few nodes move on a small canvas: every animation frame redraws the whole
+ * canvas, which past a thousand nodes costs more than the motion shows.
+ */
 const ANIMATE_MAX = 400;
+const ANIMATE_MAX_SHOWN = 1000;
 const ANIMATION_MS = 450;
 /** The zoom a fit may reach: a handful of nodes would otherwise be blown up to giant size. */
 export const FIT_MAX_ZOOM = 1.3;
@@ -246,7 +250,7 @@ export class LayoutRunner {
     const viewport = fitViewport(cy, positions, sizes);
     const movers = job.nodes.filter((node, i) => !job.input.nodes[i]!.fixed && !node.removed());
     const at = new Map(job.nodes.map((node, i) => [node.id(), { x: positions[2 * i]!, y: positions[2 * i + 1]! }]));
-    if (movers.length > ANIMATE_MAX || movers.length === 0) {
+    if (movers.length > ANIMATE_MAX || movers.length === 0 || job.nodes.length > ANIMATE_MAX_SHOWN) {
       cy.batch(() => {
         for (const node of movers) node.position(at.get(node.id())!);
       });
