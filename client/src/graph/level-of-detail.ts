@@ -95,6 +95,10 @@ export class LevelOfDetail {
     if (lite === this.lite) return;
     this.lite = lite;
     this.cy.style(lite ? liteGraphStyle : graphStyle);
+    // While the user pans or zooms, the canvas renderer can move a snapshot instead of redrawing
+    // thousands of elements a frame; not a public option after start-up, hence the cast.
+    const renderer = (this.cy as unknown as { renderer(): { textureOnViewport?: boolean } }).renderer();
+    if (renderer) renderer.textureOnViewport = lite;
     this.cy.container()?.setAttribute('data-lite', String(lite));
   }
 

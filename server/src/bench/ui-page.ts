@@ -70,8 +70,10 @@ export async function loadGraph(page: Page, nodes: number, timeout = 120_000): P
  */
 export async function panAndZoom(page: Page): Promise<{ fps: number; task: number }> {
   const box = (await page.getByTestId('graph-canvas').boundingBox())!;
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
+  // Grab the canvas at its top-left corner, which a fitted drawing leaves empty: pressing on a
+  // node would drag the node instead of panning.
+  const cx = box.x + 25;
+  const cy = box.y + 25;
   await page.evaluate(() => {
     const w = window as PageWindow & { __frames?: number; __counting?: boolean; __from?: number };
     w.__frames = 0;
@@ -89,10 +91,11 @@ export async function panAndZoom(page: Page): Promise<{ fps: number; task: numbe
   await page.mouse.down();
   while (Date.now() - t0 < 1500) {
     const a = ((Date.now() - t0) / 1500) * 2 * Math.PI;
-    await page.mouse.move(cx + 150 * Math.cos(a) - 150, cy + 150 * Math.sin(a));
+    await page.mouse.move(cx + 150 - 150 * Math.cos(a), cy + 150 * Math.sin(a));
     await page.waitForTimeout(16);
   }
   await page.mouse.up();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
   let i = 0;
   while (Date.now() - t0 < 3000) {
     await page.mouse.wheel(0, i++ % 16 < 8 ? 120 : -120);
