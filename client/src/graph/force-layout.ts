@@ -38,7 +38,7 @@ const SKELETON_SIZE = 150;
 /** Ticks for the whole-graph simulation: many for small graphs, a few dozen for big ones. */
 export function tickBudget(freeNodes: number, totalNodes: number): number {
   if (freeNodes === 0) return 0;
-  return Math.round(Math.min(300, Math.max(40, 60_000 / Math.max(totalNodes, 1))));
+  return Math.round(Math.min(300, Math.max(50, 60_000 / Math.max(totalNodes, 1))));
 }
 
 /** Deterministic jitter (layouts must be reproducible for tests and screenshots). */
@@ -88,7 +88,7 @@ function simulate(nodes: SimNode[], edges: Uint32Array, ticks: number, alpha: nu
     .alphaMin(alphaMin)
     .alphaDecay(1 - Math.pow(alphaMin / alpha, 1 / ticks))
     // theta 1.2: coarser than d3's 0.9, three times cheaper, no visible difference at this scale.
-    .force('charge', forceManyBody<SimNode>().strength((d) => -40 - 2 * d.size).theta(1.2).distanceMax(900))
+    .force('charge', forceManyBody<SimNode>().strength((d) => -60 - 3 * d.size).theta(1.2).distanceMax(900))
     .force(
       'link',
       forceLink<SimNode, { source: number; target: number }>(links)
@@ -99,9 +99,9 @@ function simulate(nodes: SimNode[], edges: Uint32Array, ticks: number, alpha: nu
     .force('x', forceX(cx).strength(0.02))
     .force('y', forceY(cy).strength(0.02));
   // Overlaps only matter once the shape has formed; collision is as dear as the charge itself.
-  const collideFrom = Math.floor(ticks * 0.6);
+  const collideFrom = Math.floor(ticks * 0.3);
   for (let i = 0; i < ticks; i++) {
-    if (i === collideFrom) sim.force('collide', forceCollide<SimNode>((d) => d.size / 2 + 6).iterations(1));
+    if (i === collideFrom) sim.force('collide', forceCollide<SimNode>((d) => d.size / 2 + 4).iterations(2));
     sim.tick();
   }
 }
@@ -160,7 +160,7 @@ function placeSkeleton(sim: SimNode[], free: number[], adj: number[][], edges: U
   }
   simulate(sub, Uint32Array.from(subEdges), 200, 1);
   // Spread the frame so the nodes that will join it find room.
-  const spread = Math.sqrt(free.length / skeleton.length);
+  const spread = 1.5 * Math.sqrt(free.length / skeleton.length);
   skeleton.forEach((g, i) => {
     sim[g]!.x = sub[i]!.x! * spread;
     sim[g]!.y = sub[i]!.y! * spread;
@@ -170,6 +170,7 @@ function placeSkeleton(sim: SimNode[], free: number[], adj: number[][], edges: U
 /** Places every unplaced node next to its placed neighbours, breadth first. */
 function placeAround(sim: SimNode[], placed: boolean[], adj: number[][], rand: () => number): void {
   const queue: number[] = [];
+  const crowd = new Map<number, number>();
   placed.forEach((p, i) => {
     if (p) queue.push(i);
   });
@@ -185,10 +186,14 @@ function placeAround(sim: SimNode[], placed: boolean[], adj: number[][], rand: (
         y += sim[m]!.y!;
         k += 1;
       }
-      const angle = rand() * 2 * Math.PI;
-      const r = 40 + sim[next]!.size + rand() * 40;
-      sim[next]!.x = x / k + r * Math.cos(angle);
-      sim[next]!.y = y / k + r * Math.sin(angle);
+      // Around a hub, newcomers go on a spiral of their own: a ring would pile hundreds on one circle.
+      const around = queue[head]!;
+      const slot = (crowd.get(around) ?? 0) + 1;
+      crowd.set(around, slot);
+      const p = spiral(slot + 2, 34, x / k, y / k);
+      const jitter = rand() * 8;
+      sim[next]!.x = p.x + jitter;
+      sim[next]!.y = p.y + jitter;
       placed[next] = true;
       queue.push(next);
     }
