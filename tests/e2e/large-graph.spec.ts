@@ -61,8 +61,8 @@ function positions(): Promise<Record<string, { x: number; y: number }>> {
 }
 
 /**
- * A node that no other node touches on screen, so a click on it is unambiguous; zoomed in
- * around the middle first, where a fitted 2,000-node drawing is too dense to find one.
+ * A node whose centre no other node covers on screen, so a click there is unambiguous; zoomed
+ * in around the middle first.
  */
 function lonelyNode(): Promise<{ id: string; x: number; y: number }> {
   return page.evaluate(() => {
@@ -72,7 +72,7 @@ function lonelyNode(): Promise<{ id: string; x: number; y: number }> {
     const nodes = cy.nodes().toArray();
     const pts = nodes.map((n) => ({ id: n.id(), p: n.renderedPosition(), r: n.renderedOuterWidth() / 2 }));
     const inside = pts.filter(({ p }) => p.x > 60 && p.y > 60 && p.x < box.width - 60 && p.y < box.height - 60);
-    const lonely = inside.find((a) => a.r > 3 && pts.every((b) => b === a || Math.hypot(a.p.x - b.p.x, a.p.y - b.p.y) > a.r + b.r + 4));
+    const lonely = inside.find((a) => a.r > 3 && pts.every((b) => b === a || Math.hypot(a.p.x - b.p.x, a.p.y - b.p.y) > b.r + 2));
     if (!lonely) throw new Error('no node stands alone on screen');
     return { id: lonely.id, x: box.left + lonely.p.x, y: box.top + lonely.p.y };
   });
