@@ -8,7 +8,9 @@ import { NODE_TYPES } from '@guanxi/shared';
 import { graphStyle } from './style.ts';
 import { workbenchStyle } from './canvasState.ts';
 import { i18n } from '../i18n/index.ts';
-import { registerFcose, runLayout, seedPositions } from './layout.ts';
+import { FIT_MAX_ZOOM, LayoutRunner, seedPositions, type LayoutMode } from './layout.ts';
+import { LevelOfDetail } from './level-of-detail.ts';
+import { chooseRenderer } from './renderer.ts';
 import { mergeSubgraph, shownElements, visibleGraph, type PlainGraph } from './elements.ts';
 import { installContextMenu, installFocus, installHover, installTaps, type TapHandlers } from './interactions.ts';
 
@@ -20,7 +22,6 @@ declare global {
 }
 
 const MAX_ZOOM = 4;
-const FIT_MAX_ZOOM = 1.3;
 
 export interface CanvasSummary {
   nodes: number;
@@ -37,18 +38,25 @@ export interface GraphViewEvents extends TapHandlers {
 export class GraphView {
   readonly cy: cytoscape.Core;
   private hiddenTypes = new Set<NodeType>();
-  private layout: cytoscape.Layouts | undefined;
+  private readonly layouts: LayoutRunner;
+  private readonly lod: LevelOfDetail;
   private readonly resizeObserver: ResizeObserver | undefined;
 
   constructor(container: HTMLElement, private readonly events: GraphViewEvents) {
-    registerFcose();
+    const renderer = chooseRenderer(window.location.search);
+    container.setAttribute('data-renderer', renderer.kind);
     this.cy = cytoscape({
       container,
       style: [...graphStyle, ...workbenchStyle],
       minZoom: 0.05,
       maxZoom: MAX_ZOOM,
       boxSelectionEnabled: true,
+      // @types/cytoscape predates the WebGL renderer option (Cytoscape 3.31).
+      ...(renderer.kind === 'webgl' ? ({ renderer: { name: 'canvas', webgl: true } } as object) : {}),
     });
+    this.layouts = new LayoutRunner(this.cy);
+    this.lod = new LevelOfDetail(this.cy);
+    this.layouts.onSettled = () => this.lod.refresh();
     installHover(this.cy);
     installFocus(this.cy);
     installTaps(this.cy, events);
@@ -67,7 +75,8 @@ export class GraphView {
 
   destroy(): void {
     this.resizeObserver?.disconnect();
-    this.layout?.stop();
+    this.layouts.destroy();
+    this.lod.destroy();
     if (window.__cy === this.cy) delete window.__cy;
     this.cy.destroy();
   }
@@ -75,29 +84,26 @@ export class GraphView {
   /** Adds the subgraph, seeding new nodes around `anchorId`; returns how many nodes were new. */
   add(graph: Subgraph, anchorId?: string): number {
     const wasEmpty = this.cy.nodes().empty();
+    this.lod.beforeAdd(graph.nodes.length + graph.edges.length);
     const added = mergeSubgraph(this.cy, graph);
     const newNodes = added.nodes();
     newNodes.filter((n) => this.hiddenTypes.has(n.data('type'))).addClass('type-hidden');
     if (added.nonempty()) {
       seedPositions(this.cy, newNodes, anchorId);
-      this.relayout(wasEmpty);
+      this.layouts.markUnplaced(newNodes);
+      this.runLayout(wasEmpty ? 'fresh' : 'incremental');
     }
     return newNodes.length;
   }
 
-  relayout(randomize = false): void {
-    this.layout?.stop();
-    const container = this.cy.container();
-    container?.setAttribute('data-layout', 'running');
-    // The layout fits the graph to the view; a handful of nodes would be blown up to giant size.
-    this.cy.maxZoom(FIT_MAX_ZOOM);
-    const layout = runLayout(this.cy, { randomize });
-    this.layout = layout;
-    layout.one('layoutstop', () => {
-      if (this.layout !== layout) return;
-      this.cy.maxZoom(MAX_ZOOM);
-      container?.setAttribute('data-layout', 'idle');
-    });
+  /** Re-layout: everything but pinned nodes moves on from where it is (`fresh`: starts over). */
+  relayout(fresh = false): void {
+    this.runLayout(fresh ? 'fresh' : 'refine');
+  }
+
+  private runLayout(mode: LayoutMode): void {
+    // Off the main thread (layout.ts); failures are logged there and leave the nodes where they are.
+    void this.layouts.run(mode);
   }
 
   /** Selects (and centres on) an element if it is on the canvas, leaving the rest unselected. */
@@ -117,8 +123,7 @@ export class GraphView {
       const onScreen = box.x1 >= view.x1 && box.x2 <= view.x2 && box.y1 >= view.y1 && box.y2 <= view.y2;
       if (!onScreen) this.cy.animate({ center: { eles: el }, duration: 300 });
     };
-    if (this.cy.container()?.getAttribute('data-layout') === 'running' && this.layout) this.layout.one('layoutstop', reveal);
-    else reveal();
+    void this.layouts.whenIdle().then(reveal);
   }
 
   setHiddenTypes(types: Iterable<NodeType>): void {
@@ -140,7 +145,7 @@ export class GraphView {
   }
 
   clear(): void {
-    this.layout?.stop();
+    this.layouts.stop();
     this.cy.elements().remove();
   }
 
@@ -153,9 +158,10 @@ export class GraphView {
 
   fit(): void {
     const shown = shownElements(this.cy);
-    this.cy.maxZoom(FIT_MAX_ZOOM);
     this.cy.fit(shown.nodes.union(shown.edges), 40);
-    this.cy.maxZoom(MAX_ZOOM);
+    if (this.cy.zoom() > FIT_MAX_ZOOM) {
+      this.cy.zoom({ level: FIT_MAX_ZOOM, renderedPosition: { x: this.cy.width() / 2, y: this.cy.height() / 2 } });
+    }
   }
 
   selectedCount(): number {

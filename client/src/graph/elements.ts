@@ -15,12 +15,13 @@ export function mergeSubgraph(cy: cytoscape.Core, graph: Subgraph): cytoscape.Co
   const nodeIds = new Set<string>();
   for (const node of graph.nodes) {
     nodeIds.add(node.id);
-    if (cy.getElementById(node.id).empty()) fresh.push({ group: 'nodes', data: { ...node } });
+    // hasElementWithId, not getElementById(): the latter builds a collection per call.
+    if (!cy.hasElementWithId(node.id)) fresh.push({ group: 'nodes', data: { ...node } });
   }
   for (const edge of graph.edges) {
-    if (!cy.getElementById(edge.id).empty()) continue;
+    if (cy.hasElementWithId(edge.id)) continue;
     const ends = [edge.source, edge.target];
-    if (!ends.every((id) => nodeIds.has(id) || cy.getElementById(id).nonempty())) continue;
+    if (!ends.every((id) => nodeIds.has(id) || cy.hasElementWithId(id))) continue;
     fresh.push({ group: 'edges', data: { ...edge } });
   }
   return cy.add(fresh);
@@ -45,7 +46,11 @@ function edgeData(edge: cytoscape.EdgeSingular): GraphEdge {
  */
 export function shownElements(cy: cytoscape.Core): { nodes: cytoscape.NodeCollection; edges: cytoscape.EdgeCollection } {
   const nodes = cy.nodes().not(NOT_SHOWN);
-  const edges = cy.edges().filter((e) => !e.is(NOT_SHOWN) && !e.source().is(NOT_SHOWN) && !e.target().is(NOT_SHOWN));
+  const out = cy.nodes(NOT_SHOWN);
+  if (out.empty() && cy.edges(NOT_SHOWN).empty()) return { nodes, edges: cy.edges() };
+  // Ids, not e.source(): that builds a collection per call, seconds over thousands of edges.
+  const outIds = new Set(out.map((n) => n.id()));
+  const edges = cy.edges().filter((e) => !outIds.has(e.data('source') as string) && !outIds.has(e.data('target') as string) && !e.is(NOT_SHOWN));
   return { nodes, edges };
 }
 

@@ -1,39 +1,33 @@
 /**
- * fcose layout, run incrementally: nodes already on the canvas keep roughly their place
- * (the user has built a mental map of them) and newcomers are seeded around the node they
- * were expanded from, so the layout only has to settle them instead of reshuffling everything.
+ * Layout off the main thread: the shown graph goes to a Web Worker (layout.worker.ts, running
+ * force-layout.ts), positions come back and are applied — animated when few nodes move, in one
+ * batch when many do. Three modes:
+ * - `fresh`: a new drawing (the canvas was empty); only pinned nodes keep their place;
+ * - `incremental`: after an expansion; every placed node stays exactly where it is (the user
+ *   has a mental map of them), only newcomers are placed, next to the nodes they link to;
+ * - `refine`: the Re-layout button; everything but pinned nodes moves on from where it is.
+ * A newer run supersedes an older one (the worker computing it is dropped), so nothing queues.
  */
-import cytoscape from 'cytoscape';
-import fcose from 'cytoscape-fcose';
+import type cytoscape from 'cytoscape';
 import { shownElements } from './elements.ts';
+import { forceLayout, type LayoutInput } from './force-layout.ts';
+import type { LayoutRequest, LayoutResponse } from './layout.worker.ts';
+import { nodeSize } from './style.ts';
 
-let registered = false;
-export function registerFcose(): void {
-  if (registered) return;
-  cytoscape.use(fcose);
-  registered = true;
-}
+export type LayoutMode = 'fresh' | 'incremental' | 'refine';
 
-/** The fcose options we use; the package has no types of its own. */
-interface FcoseOptions extends cytoscape.BaseLayoutOptions {
-  name: 'fcose';
-  quality: 'draft' | 'default' | 'proof';
-  randomize: boolean;
-  animate: boolean | 'end';
-  animationDuration: number;
-  fit: boolean;
-  padding: number;
-  nodeDimensionsIncludeLabels: boolean;
-  packComponents: boolean;
-  nodeRepulsion: (node: cytoscape.NodeSingular) => number;
-  idealEdgeLength: (edge: cytoscape.EdgeSingular) => number;
-  edgeElasticity: (edge: cytoscape.EdgeSingular) => number;
-  nodeSeparation: number;
-  gravity: number;
-  numIter: number;
-}
+/**
+ * Animated only when few nodes move on a small canvas: every animation frame redraws the whole
+ * canvas, which past a thousand nodes costs more than the motion shows.
+ */
+const ANIMATE_MAX = 400;
+const ANIMATE_MAX_SHOWN = 1000;
+const ANIMATION_MS = 450;
+/** The zoom a fit may reach: a handful of nodes would otherwise be blown up to giant size. */
+export const FIT_MAX_ZOOM = 1.3;
+const FIT_PADDING = 40;
 
-/** Put new nodes on a ring around `anchor` (or right of the existing drawing) before layout. */
+/** Put new nodes on a ring around `anchor` (or right of the existing drawing) until the layout places them. */
 export function seedPositions(cy: cytoscape.Core, added: cytoscape.NodeCollection, anchorId?: string): void {
   if (added.empty()) return;
   const anchor = anchorId ? cy.getElementById(anchorId) : undefined;
@@ -56,29 +50,230 @@ export function seedPositions(cy: cytoscape.Core, added: cytoscape.NodeCollectio
   });
 }
 
-export function runLayout(cy: cytoscape.Core, opts: { randomize: boolean }): cytoscape.Layouts {
+/** Pinned: locked in Cytoscape, or marked with the `pinned` class. */
+export function isPinned(node: cytoscape.NodeSingular): boolean {
+  return node.locked() || node.hasClass('pinned');
+}
+
+interface Job {
+  nodes: cytoscape.NodeSingular[];
+  input: LayoutInput;
+}
+
+function buildJob(cy: cytoscape.Core, mode: LayoutMode, unplaced: ReadonlySet<string>): Job {
   const shown = shownElements(cy);
-  const visible = shown.nodes.union(shown.edges);
-  const options: FcoseOptions = {
-    name: 'fcose',
-    quality: visible.nodes().length > 400 ? 'draft' : 'default',
-    randomize: opts.randomize,
-    // Animating hundreds of nodes is janky; jump to the end state for big graphs.
-    animate: visible.nodes().length > 300 ? 'end' : true,
-    animationDuration: 450,
-    fit: true,
-    padding: 40,
-    nodeDimensionsIncludeLabels: true,
-    packComponents: true,
-    // Articles are many and similar; give entities more room than the articles around them.
-    nodeRepulsion: (node) => (node.data('type') === 'Article' ? 4500 : 9000),
-    idealEdgeLength: (edge) => (edge.data('type') === 'MENTIONS' ? 70 : 110),
-    edgeElasticity: (edge) => (edge.data('type') === 'MENTIONS' ? 0.3 : 0.45),
-    nodeSeparation: 80,
-    gravity: 0.3,
-    numIter: 2500,
+  const nodes = shown.nodes.toArray() as cytoscape.NodeSingular[];
+  const index = new Map(nodes.map((n, i) => [n.id(), i]));
+  const input: LayoutInput = {
+    nodes: nodes.map((node) => {
+      const pinned = isPinned(node);
+      const placed = mode === 'refine' || (mode === 'incremental' && !unplaced.has(node.id())) || pinned;
+      const size = nodeSize(node);
+      if (!placed) return { fixed: false, size };
+      const { x, y } = node.position();
+      return { x, y, fixed: pinned || mode === 'incremental', size };
+    }),
+    edges: new Uint32Array(2 * shown.edges.length),
   };
-  const layout = visible.layout(options as unknown as cytoscape.LayoutOptions);
-  layout.run();
-  return layout;
+  let k = 0;
+  shown.edges.forEach((edge) => {
+    const s = index.get(edge.data('source') as string);
+    const t = index.get(edge.data('target') as string);
+    if (s === undefined || t === undefined) return;
+    input.edges[k++] = s;
+    input.edges[k++] = t;
+  });
+  input.edges = input.edges.slice(0, k);
+  return { nodes, input };
+}
+
+/** The viewport that fits these positions (model bounding box plus node sizes), zoom capped. */
+export function fitViewport(
+  cy: cytoscape.Core,
+  positions: Float64Array,
+  sizes: number[],
+): { zoom: number; pan: cytoscape.Position } | undefined {
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  for (let i = 0; i < sizes.length; i++) {
+    const r = sizes[i]! / 2;
+    x1 = Math.min(x1, positions[2 * i]! - r);
+    x2 = Math.max(x2, positions[2 * i]! + r);
+    y1 = Math.min(y1, positions[2 * i + 1]! - r);
+    // Room for the label under the node.
+    y2 = Math.max(y2, positions[2 * i + 1]! + r + 16);
+  }
+  if (!Number.isFinite(x1)) return undefined;
+  const w = cy.width();
+  const h = cy.height();
+  const fit = Math.min((w - 2 * FIT_PADDING) / Math.max(x2 - x1, 1), (h - 2 * FIT_PADDING) / Math.max(y2 - y1, 1));
+  const zoom = Math.max(cy.minZoom(), Math.min(FIT_MAX_ZOOM, cy.maxZoom(), fit));
+  return { zoom, pan: { x: w / 2 - (zoom * (x1 + x2)) / 2, y: h / 2 - (zoom * (y1 + y2)) / 2 } };
+}
+
+export class LayoutRunner {
+  private worker: Worker | undefined;
+  private workerBroken = false;
+  private computing = false;
+  private seq = 0;
+  private unplaced = new Set<string>();
+  private animation: cytoscape.Layouts | undefined;
+  private waiters: (() => void)[] = [];
+
+  /** Called once positions are applied and any animation has ended. */
+  onSettled: () => void = () => {};
+
+  constructor(private readonly cy: cytoscape.Core) {}
+
+  /** Nodes that have only a provisional (seeded) position. */
+  markUnplaced(nodes: cytoscape.NodeCollection): void {
+    nodes.forEach((n) => {
+      this.unplaced.add(n.id());
+    });
+  }
+
+  get running(): boolean {
+    return this.cy.container()?.getAttribute('data-layout') === 'running';
+  }
+
+  /** Resolves when no layout is running (at once if none is). */
+  whenIdle(): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  async run(mode: LayoutMode): Promise<void> {
+    const id = ++this.seq;
+    this.animation?.stop();
+    this.setState('running');
+    const job = buildJob(this.cy, mode, this.unplaced);
+    if (job.nodes.length === 0) return this.finish(id);
+    let positions: Float64Array;
+    try {
+      positions = await this.compute(id, job.input);
+    } catch (error) {
+      if (id !== this.seq) return;
+      console.error('layout failed', error);
+      return this.finish(id);
+    }
+    if (id !== this.seq || this.cy.destroyed()) return;
+    await this.apply(job, positions);
+    if (id !== this.seq) return;
+    for (const node of job.nodes) this.unplaced.delete(node.id());
+    this.finish(id);
+  }
+
+  /** Drops any running layout (e.g. the canvas was cleared). */
+  stop(): void {
+    this.seq++;
+    this.animation?.stop();
+    if (this.computing) this.dropWorker();
+    this.unplaced.clear();
+    this.finish(this.seq);
+  }
+
+  destroy(): void {
+    this.seq++;
+    this.animation?.stop();
+    this.dropWorker();
+    this.waiters.splice(0).forEach((resolve) => resolve());
+  }
+
+  private finish(id: number): void {
+    if (id !== this.seq) return;
+    this.setState('idle');
+    if (!this.cy.destroyed()) this.onSettled();
+    this.waiters.splice(0).forEach((resolve) => resolve());
+  }
+
+  private setState(state: 'running' | 'idle'): void {
+    this.cy.container()?.setAttribute('data-layout', state);
+  }
+
+  private dropWorker(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    this.computing = false;
+  }
+
+  private compute(id: number, input: LayoutInput): Promise<Float64Array> {
+    // A worker still busy with a superseded layout would make this one wait behind it.
+    if (this.computing) this.dropWorker();
+    const worker = this.ensureWorker();
+    if (!worker) {
+      // No worker (blocked or unsupported): same computation, after the current frame.
+      return new Promise((resolve) => setTimeout(() => resolve(forceLayout(input)), 0));
+    }
+    this.computing = true;
+    return new Promise((resolve, reject) => {
+      const onMessage = (event: MessageEvent<LayoutResponse>) => {
+        if (event.data.id !== id) return;
+        cleanup();
+        this.computing = false;
+        resolve(event.data.positions);
+      };
+      const onError = (event: ErrorEvent) => {
+        cleanup();
+        this.workerBroken = true;
+        this.dropWorker();
+        // The worker could not even load: fall back to the main thread rather than no layout.
+        if (id === this.seq) resolve(forceLayout(input));
+        else reject(new Error(event.message));
+      };
+      const cleanup = () => {
+        worker.removeEventListener('message', onMessage);
+        worker.removeEventListener('error', onError);
+      };
+      worker.addEventListener('message', onMessage);
+      worker.addEventListener('error', onError);
+      const request: LayoutRequest = { id, input };
+      worker.postMessage(request);
+    });
+  }
+
+  private ensureWorker(): Worker | undefined {
+    if (this.worker || this.workerBroken) return this.worker;
+    if (typeof Worker === 'undefined') return undefined;
+    try {
+      this.worker = new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      this.workerBroken = true;
+    }
+    return this.worker;
+  }
+
+  private apply(job: Job, positions: Float64Array): Promise<void> {
+    const { cy } = this;
+    const sizes = job.input.nodes.map((n) => n.size);
+    const viewport = fitViewport(cy, positions, sizes);
+    const movers = job.nodes.filter((node, i) => !job.input.nodes[i]!.fixed && !node.removed());
+    const at = new Map(job.nodes.map((node, i) => [node.id(), { x: positions[2 * i]!, y: positions[2 * i + 1]! }]));
+    if (movers.length > ANIMATE_MAX || movers.length === 0 || job.nodes.length > ANIMATE_MAX_SHOWN) {
+      cy.batch(() => {
+        for (const node of movers) node.position(at.get(node.id())!);
+      });
+      if (viewport) cy.viewport(viewport);
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => {
+      const ids = new Set(movers.map((node) => node.id()));
+      const collection = cy.nodes().filter((node) => ids.has(node.id()));
+      const layout = collection.layout({
+        name: 'preset',
+        positions: Object.fromEntries(at),
+        animate: true,
+        animationDuration: ANIMATION_MS,
+        fit: false,
+      });
+      this.animation = layout;
+      layout.one('layoutstop', () => {
+        if (this.animation === layout) this.animation = undefined;
+        resolve();
+      });
+      if (viewport) cy.animate({ ...viewport, duration: ANIMATION_MS });
+      layout.run();
+    });
+  }
 }

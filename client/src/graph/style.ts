@@ -1,12 +1,16 @@
 /**
  * The Cytoscape stylesheet: how data looks, kept apart from how data gets onto the canvas.
  * Labels are the main legibility risk (Chinese article titles are long, hubs have 100+
- * neighbours), so they are ellipsised, backed with a light halo and hidden when zoomed out.
+ * neighbours), so they are ellipsised, backed with a light halo, and which of them show at a
+ * zoom is decided by the level of detail (level-of-detail.ts): the `label-shown` and
+ * `lod-s<k>` classes below. Big canvases get `liteGraphStyle`: straight haystack edges, no
+ * arrows, borders or edge labels — the parts that cost the most to draw thousands of times.
  */
 import type cytoscape from 'cytoscape';
 import type { EventType, NodeType } from '@guanxi/shared';
 import { EVENT_TYPES, NODE_TYPES } from '@guanxi/shared';
 import { EDGE_NAMES, NODE_COLORS, NODE_SHAPES } from '@guanxi/shared';
+import { LOD_SCALE_DOWN, LOD_SCALE_STEP, LOD_SCALE_STEPS, lodClass } from './labels.ts';
 
 /** Same stack as the page (styles.css): Latin face first, then Simplified Chinese faces. */
 export const FONT_STACK =
@@ -45,7 +49,7 @@ function eventRules(type: EventType): cytoscape.StylesheetStyle {
   };
 }
 
-export const graphStyle: cytoscape.StylesheetStyle[] = [
+const dataRules: cytoscape.StylesheetStyle[] = [
   {
     selector: 'node',
     style: {
@@ -131,11 +135,14 @@ export const graphStyle: cytoscape.StylesheetStyle[] = [
     style: { width: 1.8, 'line-style': 'dotted', 'line-color': '#2f7d5b', 'target-arrow-color': '#2f7d5b', label: 'located in' },
   },
   ...EVENT_TYPES.map(eventRules),
+];
+
+const stateRules: cytoscape.StylesheetStyle[] = [
   // Interaction states come last so they win over the type rules.
   {
     selector: 'node.hover',
     // One longer line rather than wrapping: wrapped Chinese titles grow into their neighbours.
-    style: { 'text-max-width': '260px', 'z-index': 20, 'font-size': 12 },
+    style: { label: 'data(label)', 'text-max-width': '260px', 'z-index': 20, 'font-size': 12 },
   },
   { selector: 'edge.hover', style: { 'line-color': '#6b7280', label: 'data(type)' } },
   { selector: 'edge[type = "HOLDS_POSITION"].hover', style: { label: 'data(label)' } },
@@ -144,7 +151,7 @@ export const graphStyle: cytoscape.StylesheetStyle[] = [
     selector: 'node:selected',
     // Only the border changes: Cytoscape can keep a selected label's old (narrower) text box
     // when a programmatic select() changes its width, and clips the text.
-    style: { 'border-width': 3, 'border-color': '#111827', 'z-index': 30 },
+    style: { label: 'data(label)', 'border-width': 3, 'border-color': '#111827', 'z-index': 30 },
   },
   {
     selector: 'edge:selected',
@@ -152,4 +159,68 @@ export const graphStyle: cytoscape.StylesheetStyle[] = [
   },
   { selector: '.faded', style: { opacity: 0.22, 'text-opacity': 0.35 } },
   { selector: '.type-hidden', style: { display: 'none' } },
+];
+
+/**
+ * Level of detail: labels the level of detail leaves out, and the scale steps that keep chosen
+ * labels readable when zoomed out (the font grows as the zoom shrinks, LOD_SCALE_STEP a step).
+ */
+function lodRules(): cytoscape.StylesheetStyle[] {
+  // Labels are off unless the level of detail chose them: a thousand new nodes then cost no
+  // text layout before it has run, and it only restyles the few it labels.
+  const rules: cytoscape.StylesheetStyle[] = [
+    { selector: 'node', style: { label: '' } },
+    { selector: 'node.label-shown', style: { label: 'data(label)' } },
+  ];
+  for (let k = -LOD_SCALE_DOWN; k <= LOD_SCALE_STEPS; k++) {
+    const cls = lodClass(k);
+    if (!cls) continue;
+    const f = Math.pow(LOD_SCALE_STEP, k);
+    rules.push(
+      {
+        selector: `node.${cls}`,
+        style: { 'font-size': 11 * f, 'text-max-width': `${110 * f}px`, 'text-margin-y': 3 * f, 'text-background-padding': `${f}px` },
+      },
+      { selector: `node[type = "Article"].${cls}`, style: { 'font-size': 9 * f, 'text-max-width': `${90 * f}px` } },
+    );
+  }
+  return rules;
+}
+
+/** The hover state's wider label, at the same scale steps (after stateRules, so it wins). */
+function lodHoverRules(): cytoscape.StylesheetStyle[] {
+  const rules: cytoscape.StylesheetStyle[] = [];
+  for (let k = -LOD_SCALE_DOWN; k <= LOD_SCALE_STEPS; k++) {
+    const cls = lodClass(k);
+    if (!cls) continue;
+    const f = Math.pow(LOD_SCALE_STEP, k);
+    rules.push({ selector: `node.hover.${cls}`, style: { 'font-size': 12 * f, 'text-max-width': `${260 * f}px` } });
+  }
+  return rules;
+}
+
+/** What a canvas of thousands of elements leaves out; colours and sizes stay. */
+const liteRules: cytoscape.StylesheetStyle[] = [
+  { selector: 'node', style: { 'border-width': 0, 'text-background-shape': 'rectangle' } },
+  {
+    selector: 'edge',
+    style: {
+      'curve-style': 'haystack',
+      'haystack-radius': 0,
+      'target-arrow-shape': 'none',
+      'line-style': 'solid',
+      label: '',
+      opacity: 1,
+    },
+  },
+  { selector: 'edge[type = "CO_MENTIONED"]', style: { 'line-color': '#a9b6cc' } },
+];
+
+export const graphStyle: cytoscape.StylesheetStyle[] = [...dataRules, ...lodRules(), ...stateRules, ...lodHoverRules()];
+export const liteGraphStyle: cytoscape.StylesheetStyle[] = [
+  ...dataRules,
+  ...liteRules,
+  ...lodRules(),
+  ...stateRules,
+  ...lodHoverRules(),
 ];

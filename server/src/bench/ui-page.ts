@@ -1,0 +1,111 @@
+/**
+ * Driving the explorer in a Playwright page, shared by bench:ui and the large-graph browser
+ * test: load a graph the way a user does (search, pick the hit), and pan and zoom with the mouse.
+ */
+import type { Page } from 'playwright-core';
+import type { Core } from 'cytoscape';
+
+export interface LongTask {
+  start: number;
+  duration: number;
+}
+
+/** The page as these helpers see it: the app's test handle and what the init script records. */
+export type PageWindow = Window & { __cy?: Core; __longTasks?: LongTask[]; __clickAt?: number };
+
+/** Records every long task (> 50 ms on the main thread) from the first script on. */
+export const UI_INIT_SCRIPT = `
+  // tsx compiles with esbuild's keepNames: functions passed to page.evaluate call __name().
+  window.__name = window.__name || ((f) => f);
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+`;
+
+export interface LoadResult {
+  /** From the click on the search hit to the frame after the layout settled. */
+  ms: number;
+  /** Longest main-thread task in that time. */
+  task: number;
+  labels: number;
+  lite: boolean;
+}
+
+/** Searches, picks the hit and waits for `nodes` nodes, laid out and painted. */
+export async function loadGraph(page: Page, nodes: number, timeout = 120_000): Promise<LoadResult> {
+  await page.getByTestId('search-input').fill('bench');
+  await page.getByTestId('search-input').press('Enter');
+  const hit = page.locator('[data-testid="search-results"] button').first();
+  await hit.waitFor();
+  const handle = await hit.elementHandle();
+  return page.evaluate(
+    async ({ button, nodes, timeout }) => {
+      const w = window as PageWindow;
+      const start = performance.now();
+      (button as HTMLButtonElement).click();
+      const cy = w.__cy!;
+      const el = cy.container()!;
+      while (cy.nodes().length < nodes || el.getAttribute('data-layout') !== 'idle') {
+        if (performance.now() - start > timeout) throw new Error(`${cy.nodes().length} of ${nodes} nodes, layout ${el.getAttribute('data-layout')}`);
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const end = performance.now();
+      const task = Math.max(0, ...w.__longTasks!.filter((t) => t.start >= start && t.start <= end).map((t) => t.duration));
+      return {
+        ms: end - start,
+        task,
+        labels: cy.nodes('.label-shown').length,
+        lite: el.getAttribute('data-lite') === 'true',
+      };
+    },
+    { button: handle, nodes, timeout },
+  );
+}
+
+/**
+ * 1.5 s of dragging the canvas in a circle, then 1.5 s of wheel zooming out and in, with real
+ * mouse events (so the renderer treats it as a user's pan); frames counted by requestAnimationFrame.
+ */
+export async function panAndZoom(page: Page): Promise<{ fps: number; task: number }> {
+  const box = (await page.getByTestId('graph-canvas').boundingBox())!;
+  // Grab the canvas at its top-left corner, which a fitted drawing leaves empty: pressing on a
+  // node would drag the node instead of panning.
+  const cx = box.x + 25;
+  const cy = box.y + 25;
+  await page.evaluate(() => {
+    const w = window as PageWindow & { __frames?: number; __counting?: boolean; __from?: number };
+    w.__frames = 0;
+    w.__counting = true;
+    w.__from = performance.now();
+    const tick = () => {
+      if (!w.__counting) return;
+      w.__frames! += 1;
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  const t0 = Date.now();
+  await page.mouse.move(cx, cy);
+  await page.mouse.down();
+  while (Date.now() - t0 < 1500) {
+    const a = ((Date.now() - t0) / 1500) * 2 * Math.PI;
+    await page.mouse.move(cx + 150 - 150 * Math.cos(a), cy + 150 * Math.sin(a));
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  let i = 0;
+  while (Date.now() - t0 < 3000) {
+    await page.mouse.wheel(0, i++ % 16 < 8 ? 120 : -120);
+    await page.waitForTimeout(40);
+  }
+  return page.evaluate(() => {
+    const w = window as PageWindow & { __frames?: number; __counting?: boolean; __from?: number };
+    w.__counting = false;
+    const end = performance.now();
+    const task = Math.max(0, ...w.__longTasks!.filter((t) => t.start >= w.__from! && t.start <= end).map((t) => t.duration));
+    return { fps: (w.__frames! * 1000) / (end - w.__from!), task };
+  });
+}
