@@ -96,6 +96,21 @@ export class GraphView {
     return newNodes.length;
   }
 
+  /** Before merging `count` elements: lighter styles when the canvas grows past a thousand. */
+  prepareFor(count: number): void {
+    this.lod.beforeAdd(count);
+  }
+
+  /**
+   * Lays out nodes just merged by someone else (the workbench): only they move, from their seeded
+   * places; the placed and pinned ones stay put (`fresh` when the canvas was empty before).
+   */
+  layoutAdded(added: cytoscape.NodeCollection, fresh: boolean): void {
+    if (added.empty()) return;
+    this.layouts.markUnplaced(added);
+    this.runLayout(fresh ? 'fresh' : 'incremental');
+  }
+
   /** Re-layout: everything but pinned nodes moves on from where it is (`fresh`: starts over). */
   relayout(fresh = false): void {
     this.runLayout(fresh ? 'fresh' : 'refine');

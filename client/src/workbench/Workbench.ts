@@ -276,6 +276,7 @@ export class Workbench {
     const view = this.view!;
     const cy = view.cy;
     const wasEmpty = dataNodes(cy).empty();
+    view.prepareFor(graph.nodes.length + graph.edges.length);
     const added = mergeSubgraph(cy, graph);
     const fresh = added.nodes();
     fresh.forEach((node) => {
@@ -285,7 +286,7 @@ export class Workbench {
     seedPositions(cy, fresh.filter((n) => !n.locked()), anchorId);
     view.setHiddenTypes(this.state.hiddenTypes);
     applyWindow(cy, this.state.from, this.state.to);
-    if (added.nonempty()) view.relayout(wasEmpty);
+    view.layoutAdded(fresh, wasEmpty);
     return fresh.length;
   }
 
