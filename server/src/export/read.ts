@@ -1,0 +1,134 @@
+/**
+ * Reading an export's nodes and edges from Neo4j in pages: each page is its own short read
+ * transaction (so the API's per-transaction timeout holds however large the export), keyed by id
+ * (a range seek on the unique index for the whole collection, slices of a sorted id list for a
+ * view or ego network), and handed on before the next is read — memory holds one page.
+ */
+import { edgeId, type EdgeType, type ExportEdge, type ExportNode } from '@guanxi/shared';
+import { cypher } from '../graph/cypher.ts';
+import type { Graph } from '../graph/db.ts';
+import type { ExportScope } from './scope.ts';
+
+export const PAGE = 2_000;
+/** Evidence sentences per mention, as the connection layer keeps per pair. */
+const EVIDENCE = 5;
+
+/** Pages of ids, in order; read again for the edges pass. */
+type IdPages = () => AsyncIterable<string[]>;
+
+export interface ExportPlan {
+  entities: IdPages;
+  articles: IdPages | null;
+  /** Ids a link's far end must be among (view, ego); null: the filters decide (whole). */
+  keep: string[] | null;
+  /** Entities and articles to visit, for progress. */
+  size: number;
+  truncated: boolean;
+}
+
+function slices(ids: string[], page: number): IdPages {
+  const sorted = [...ids].sort();
+  return async function* () {
+    for (let i = 0; i < sorted.length; i += page) yield sorted.slice(i, i + page);
+  };
+}
+
+function keyset(graph: Graph, query: string, params: Record<string, unknown>, page: number): IdPages {
+  return async function* () {
+    let after = '';
+    for (;;) {
+      const rows = await graph.read<{ id: string }>(cypher(query), { ...params, after, page });
+      if (rows.length === 0) return;
+      yield rows.map((r) => r.id);
+      if (rows.length < page) return;
+      after = rows[rows.length - 1]!.id;
+    }
+  };
+}
+
+const filters = (scope: ExportScope) => ({ types: scope.types, from: scope.from, to: scope.to });
+
+/** The ids an ego network reaches, hop by hop, strongest ties first, up to the scope's limit. */
+async function egoIds(graph: Graph, scope: ExportScope): Promise<{ ids: string[]; truncated: boolean }> {
+  const [found] = await graph.read<{ entities: string[] }>(cypher('export/view-ids'), { ids: scope.ids, types: null, from: null, to: null });
+  const seen = new Set(found?.entities ?? []);
+  let frontier = [...seen];
+  let truncated = false;
+  for (let hop = 0; hop < scope.depth && frontier.length > 0; hop++) {
+    const room = scope.limit - seen.size;
+    if (room <= 0) {
+      truncated = true;
+      break;
+    }
+    const rows = await graph.read<{ id: string }>(cypher('export/ego-hop'), { ids: frontier, seen: [...seen], limit: room + 1, ...filters(scope) });
+    if (rows.length > room) truncated = true;
+    frontier = rows.slice(0, room).map((r) => r.id);
+    for (const id of frontier) seen.add(id);
+  }
+  return { ids: [...seen], truncated };
+}
+
+/** Resolves a scope into what to read: id pages of entities and articles, and the kept set. */
+export async function planExport(graph: Graph, scope: ExportScope, page = PAGE): Promise<ExportPlan> {
+  if (scope.kind === 'whole') {
+    const [counts] = await graph.read<{ entities: number; articles: number }>(cypher('export/counts'));
+    return {
+      entities: keyset(graph, 'export/entity-ids', filters(scope), page),
+      articles: scope.articles ? keyset(graph, 'export/article-ids', { from: scope.from, to: scope.to }, page) : null,
+      keep: null,
+      size: (counts?.entities ?? 0) + (scope.articles ? (counts?.articles ?? 0) : 0),
+      truncated: false,
+    };
+  }
+  let entities: string[];
+  let articles: string[] = [];
+  let truncated = false;
+  if (scope.kind === 'view') {
+    const [found] = await graph.read<{ entities: string[]; articles: string[] }>(cypher('export/view-ids'), { ids: scope.ids, ...filters(scope) });
+    entities = found?.entities ?? [];
+    articles = found?.articles ?? [];
+  } else {
+    ({ ids: entities, truncated } = await egoIds(graph, scope));
+    if (scope.articles) {
+      const rows = await graph.read<{ id: string }>(cypher('export/articles-mentioning'), { ids: entities, from: scope.from, to: scope.to });
+      articles = rows.map((r) => r.id);
+    }
+  }
+  if (!scope.articles) articles = [];
+  return {
+    entities: slices(entities, page),
+    articles: articles.length > 0 ? slices(articles, page) : null,
+    keep: entities,
+    size: entities.length + articles.length,
+    truncated,
+  };
+}
+
+type EntityRow = ExportNode;
+type EdgeRow = Omit<ExportEdge, 'id' | 'title'> & { titles: string[] };
+
+function toEdge(row: EdgeRow): ExportEdge {
+  const { titles, ...rest } = row;
+  return { ...rest, id: edgeId(row.source, row.type as EdgeType, row.target), title: titles.length > 0 ? titles.join('、') : null };
+}
+
+/** Nodes in batches: entities (grouped by type, as their ids sort), then articles. */
+export async function* nodeBatches(graph: Graph, plan: ExportPlan): AsyncGenerator<ExportNode[]> {
+  for await (const ids of plan.entities()) yield await graph.read<EntityRow>(cypher('export/entities'), { ids });
+  if (plan.articles) for await (const ids of plan.articles()) yield await graph.read<EntityRow>(cypher('export/articles'), { ids });
+}
+
+/** Edges in batches, each with the number of nodes whose links it holds (for progress). */
+export async function* edgeBatches(graph: Graph, plan: ExportPlan, scope: ExportScope): AsyncGenerator<{ edges: ExportEdge[]; visited: number }> {
+  const params = { keep: plan.keep, ...filters(scope), evidence: EVIDENCE };
+  for await (const ids of plan.entities()) {
+    const rows = await graph.read<EdgeRow>(cypher('export/entity-links'), { ids, ...params });
+    yield { edges: rows.map(toEdge), visited: ids.length };
+  }
+  if (plan.articles) {
+    for await (const ids of plan.articles()) {
+      const rows = await graph.read<EdgeRow>(cypher('export/article-links'), { ids, ...params });
+      yield { edges: rows.map(toEdge), visited: ids.length };
+    }
+  }
+}
