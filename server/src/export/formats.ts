@@ -1,5 +1,6 @@
 /** The export formats: file names, content types and the writer of each, for the CLI and /export. */
 import type { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { csvWriter, cypherWriter, cytoscapeWriter, gexfWriter, graphmlWriter, nodeLinkWriter, type GraphWriter } from '@guanxi/shared';
 import { streamSink, zipSink, folderSink, type ClosableSink } from './sinks.ts';
 import { xlsxWriter } from './xlsx.ts';
@@ -52,8 +53,8 @@ export function openExport(format: ExportFormat, output: ExportOutput): OpenExpo
   const { stream, end = true } = output;
   if (format === 'csv') return withSink(zipSink(stream), csvWriter);
   if (format === 'xlsx') {
-    // exceljs ends the stream when the workbook is committed.
-    return { writer: xlsxWriter(stream), close: async () => {} };
+    // exceljs ends the stream when the workbook is committed; closed means written.
+    return { writer: xlsxWriter(stream), close: () => finished(stream) };
   }
   const sink = streamSink(stream, { end });
   const file = `graph.${FORMAT_INFO[format].ext}`;
