@@ -138,7 +138,7 @@ export function App() {
     if (!view) return;
     try {
       if (format === 'png') saveBlob(await view.png(), pngFilename());
-      else exportGraph(view.visibleGraph(), format);
+      else await exportGraph(view.visibleGraph(), format);
     } catch (e) {
       setError(`Export failed: ${errorMessage(e)}`);
     }

@@ -215,7 +215,7 @@ describe('exports, read back by their consumers', () => {
     expect(() => parseScope({ types: 'Spy' })).toThrow(/unknown entity type Spy/);
   });
 
-  it('GET /export streams a download with Content-Disposition; bad requests get a 400, other methods a 405', async () => {
+  it('GET /export streams a download with Content-Disposition, POST takes a JSON body; bad requests get a 400, other methods a 405', async () => {
     const server = createServer({ graph: graph.with({ readTimeoutMs: 30_000 }), graphiql: false });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -239,7 +239,16 @@ describe('exports, read back by their consumers', () => {
       expect(bad.status).toBe(400);
       expect((await bad.json()).error).toMatch(/from must be a date/);
       expect((await fetch(`${base}/export?format=doc`)).status).toBe(400);
-      expect((await fetch(`${base}/export?format=gexf`, { method: 'POST' })).status).toBe(405);
+      expect((await fetch(`${base}/export?format=gexf`, { method: 'PUT' })).status).toBe(405);
+      expect((await fetch(`${base}/export`, { method: 'POST', body: 'format=gexf' })).status).toBe(415);
+      // A view too long for a URL goes as a JSON body.
+      const posted = await fetch(`${base}/export`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ format: 'nodelink', scope: 'view', ids: [WANG, 'Organization:高新区党工委'] }),
+      });
+      expect(posted.status).toBe(200);
+      expect((await posted.json()).nodes.map((n: { id: string }) => n.id).sort()).toEqual(['Organization:高新区党工委', WANG]);
     } finally {
       await new Promise((resolve) => server.close(resolve));
     }

@@ -1,7 +1,7 @@
 import type { NodeType } from '@guanxi/shared';
 import { NODE_TYPES } from '@guanxi/shared';
 import type { CanvasSummary } from '../graph/GraphView.ts';
-import type { ExportFormat } from '../export/download.ts';
+import { EXPORT_MENU, type ExportFormat } from '../export/download.ts';
 import { TypeShape } from './TypeChip.tsx';
 
 interface Props {
@@ -15,13 +15,8 @@ interface Props {
   onExport: (format: ExportFormat) => void;
 }
 
-const EXPORTS: { format: ExportFormat; label: string; title: string }[] = [
-  { format: 'json', label: 'JSON', title: 'Visible nodes and edges as JSON' },
-  { format: 'csv', label: 'CSV', title: 'Two files: nodes.csv and edges.csv' },
-  { format: 'graphml', label: 'GraphML', title: 'For Gephi, yEd, networkx, igraph' },
-  { format: 'gexf', label: 'GEXF', title: 'Gephi’s own format, with type colours' },
-  { format: 'png', label: 'PNG', title: 'Picture of the whole visible graph' },
-];
+// The menu lives with the export code (client/src/export/), which calls the server's /export.
+const EXPORTS = EXPORT_MENU;
 
 /** Type filters (doubling as the legend), canvas actions and export. */
 export function Sidebar(props: Props) {

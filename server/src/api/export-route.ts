@@ -1,8 +1,10 @@
 /**
  * GET /export?format=…&scope=…: an export streamed as a download, with the scopes and writers of
- * `guanxi export`. Read-only (GET and HEAD only), the API's per-transaction read timeout (each page
- * is its own transaction), its security headers, a clear 400 for a bad parameter, and at most
- * MAX_CONCURRENT exports at a time (a 429 beyond) so downloads cannot take every connection.
+ * `guanxi export`. Read-only, the API's per-transaction read timeout (each page is its own
+ * transaction), its security headers, a clear 400 for a bad parameter, and at most MAX_CONCURRENT
+ * exports at a time (a 429 beyond) so downloads cannot take every connection. A view too large for
+ * a URL is POSTed as JSON (the same parameters; JSON only, as for /graphql, so a cross-site form
+ * cannot send it) — still a read.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Graph } from '../graph/db.ts';
@@ -22,6 +24,63 @@ function refuse(res: ServerResponse, status: number, message: string, extra: Rec
   res.end(JSON.stringify({ error: message }) + '\n');
 }
 
+type Params = ScopeInput & { format: string };
+
+function queryParams(query: URLSearchParams): Params {
+  const one = (name: string) => query.get(name) ?? undefined;
+  return {
+    format: query.get('format') ?? '',
+    scope: one('scope'),
+    ids: query.getAll('ids'),
+    depth: one('depth'),
+    limit: one('limit'),
+    from: one('from'),
+    to: one('to'),
+    types: query.getAll('types'),
+    articles: one('articles'),
+  };
+}
+
+/** A JSON body's parameters, each checked for its type (parseScope checks the values). */
+function postParams(body: unknown): Params {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error('not an object');
+  const b = body as Record<string, unknown>;
+  const text = (v: unknown) => (v === undefined || v === null ? undefined : typeof v === 'string' || typeof v === 'number' ? String(v) : fail());
+  const texts = (v: unknown) => (v === undefined || v === null ? undefined : Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : text(v));
+  const fail = (): never => {
+    throw new Error('bad parameter');
+  };
+  return {
+    format: text(b.format) ?? '',
+    scope: text(b.scope),
+    ids: texts(b.ids),
+    depth: text(b.depth),
+    limit: text(b.limit),
+    from: text(b.from),
+    to: text(b.to),
+    types: texts(b.types),
+    articles: typeof b.articles === 'boolean' ? b.articles : text(b.articles),
+  };
+}
+
+const MAX_BODY = 1_000_000;
+
+function readBody(req: IncomingMessage): Promise<string | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        resolve(null);
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
 function stamp(now: Date): string {
   return now.toISOString().slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
 }
@@ -29,21 +88,23 @@ function stamp(now: Date): string {
 export function createExportRoute(graph: Graph) {
   let running = 0;
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Use GET /export.', { allow: 'GET, HEAD' });
-    if ((req.url ?? '').length > MAX_URL) return refuse(res, 414, `The query is longer than ${MAX_URL} characters: export fewer ids, or an ego network.`);
-    const query = new URL(req.url ?? '/', 'http://x').searchParams;
-    const format = query.get('format') ?? '';
+    if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') return refuse(res, 405, 'Use GET /export (or POST a JSON body).', { allow: 'GET, HEAD, POST' });
+    if ((req.url ?? '').length > MAX_URL) return refuse(res, 414, `The query is longer than ${MAX_URL} characters: POST it as JSON.`);
+    let params: Params;
+    if (req.method === 'POST') {
+      if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'POST /export takes application/json.');
+      const body = await readBody(req);
+      if (body === null) return refuse(res, 413, `The body is larger than ${MAX_BODY} bytes.`);
+      try {
+        params = postParams(JSON.parse(body));
+      } catch {
+        return refuse(res, 400, 'The body is not a JSON object of export parameters.');
+      }
+    } else {
+      params = queryParams(new URL(req.url ?? '/', 'http://x').searchParams);
+    }
+    const { format, ...input } = params;
     if (!isExportFormat(format)) return refuse(res, 400, `format must be one of ${EXPORT_FORMATS.join(', ')}; got "${format}"`);
-    const input: ScopeInput = {
-      scope: query.get('scope') ?? undefined,
-      ids: query.getAll('ids'),
-      depth: query.get('depth') ?? undefined,
-      limit: query.get('limit') ?? undefined,
-      from: query.get('from') ?? undefined,
-      to: query.get('to') ?? undefined,
-      types: query.getAll('types'),
-      articles: query.get('articles') ?? undefined,
-    };
     let scope;
     try {
       scope = parseScope(input);

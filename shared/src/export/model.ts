@@ -6,6 +6,7 @@
  * simply left empty.
  */
 import type { EdgeType, NodeType } from '../entities.ts';
+import type { GraphEdge, GraphNode } from '../graph.ts';
 
 export type FieldType = 'string' | 'string[]' | 'int' | 'float' | 'date' | 'datetime';
 
@@ -118,4 +119,10 @@ export function metaLines(meta: ExportMeta, summary?: ExportSummary): string[] {
     if (summary.truncated) lines.push('truncated: yes (the scope hit its node limit)');
   }
   return lines;
+}
+
+/** The explorer's visible graph as plain data (what its PNG and view exports are made from). */
+export interface ExportGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
 }
