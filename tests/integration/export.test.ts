@@ -152,7 +152,7 @@ describe('exports, read back by their consumers', () => {
 
   it('SheetJS reads the XLSX: README, a sheet per entity type, articles, relationships with evidence; frozen header, filters, widths', async () => {
     const { file } = await exportTo('xlsx', { articles: true }, 'g.xlsx');
-    const book = XLSX.read(fs.readFileSync(file), { type: 'buffer', bookFiles: true });
+    const book = XLSX.read(fs.readFileSync(file), { type: 'buffer', bookFiles: true, cellStyles: true });
     const entitySheets = Object.keys(truth.types).sort();
     expect(book.SheetNames).toEqual(['README', ...entitySheets, 'Articles', 'Relationships']);
     const rows = (sheet: string) => XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets[sheet]!);

@@ -6,7 +6,7 @@ import type { GraphWriter } from '@guanxi/shared';
 import { cypher } from '../graph/cypher.ts';
 import { applySchema } from '../graph/store.ts';
 import { EXPORT_FORMATS, FORMAT_INFO, isExportFormat, openExport, type ExportFormat } from '../export/formats.ts';
-import { runExport } from '../export/run.ts';
+import { runExport, type ExportProgress } from '../export/run.ts';
 import { parseScope } from '../export/scope.ts';
 import { collectionDir, openDb } from './api-collection.ts';
 
@@ -75,10 +75,16 @@ try {
     const idle = process.memoryUsage.rss();
     const file = path.join(tmp, format === 'csv' ? 'csv' : `graph.${format ? FORMAT_INFO[format].ext : 'none'}`);
     const started = performance.now();
+    let said = started;
+    const onProgress = (p: ExportProgress) => {
+      if (performance.now() - said < 15_000) return;
+      said = performance.now();
+      log(`  … ${name}: ${p.nodes} nodes, ${p.edges} edges, ${Math.round((p.nodes + p.edges) / ((said - started) / 1000))} elements/s, ${((100 * p.visited) / p.total).toFixed(0)} %`);
+    };
     const { result, peak } = await peakRss(async () => {
-      if (!format) return runExport(db.graph, scope, discard, { collection: 'bench', page });
+      if (!format) return runExport(db.graph, scope, discard, { collection: 'bench', page, onProgress });
       const out = openExport(format, format === 'csv' ? { folder: file } : { stream: fs.createWriteStream(file) });
-      const summary = await runExport(db.graph, scope, out.writer, { collection: 'bench', page });
+      const summary = await runExport(db.graph, scope, out.writer, { collection: 'bench', page, onProgress });
       await out.close();
       return summary;
     });

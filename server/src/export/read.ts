@@ -112,23 +112,62 @@ function toEdge(row: EdgeRow): ExportEdge {
   return { ...rest, id: edgeId(row.source, row.type as EdgeType, row.target), title: titles.length > 0 ? titles.join('、') : null };
 }
 
+/**
+ * Reads the next item while the caller writes this one: Neo4j works on page n+1 while Node turns
+ * page n into text, so the two share the machine instead of taking turns. Two pages in memory.
+ */
+async function* ahead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  const it = source[Symbol.asyncIterator]();
+  let next = it.next();
+  for (;;) {
+    const r = await next;
+    if (r.done) return;
+    next = it.next();
+    // Surfaces when awaited; until then a failure must not count as unhandled.
+    next.catch(() => {});
+    yield r.value;
+  }
+}
+
+async function* mapPages<T>(pages: IdPages, read: (ids: string[]) => Promise<T>): AsyncGenerator<T> {
+  for await (const ids of pages()) yield await read(ids);
+}
+
 /** Nodes in batches: entities (grouped by type, as their ids sort), then articles. */
 export async function* nodeBatches(graph: Graph, plan: ExportPlan): AsyncGenerator<ExportNode[]> {
-  for await (const ids of plan.entities()) yield await graph.read<EntityRow>(cypher('export/entities'), { ids });
-  if (plan.articles) for await (const ids of plan.articles()) yield await graph.read<EntityRow>(cypher('export/articles'), { ids });
+  yield* ahead(mapPages(plan.entities, (ids) => graph.read<EntityRow>(cypher('export/entities'), { ids })));
+  if (plan.articles) yield* ahead(mapPages(plan.articles, (ids) => graph.read<EntityRow>(cypher('export/articles'), { ids })));
+}
+
+/** Co-mentions cite their evidence by article id: the dates and urls, looked up once for the page. */
+async function withArticleRefs(graph: Graph, rows: EdgeRow[]): Promise<EdgeRow[]> {
+  const ids = [...new Set(rows.flatMap((r) => r.evidenceArticles ?? []))];
+  if (ids.length === 0) return rows;
+  const refs = new Map((await graph.read<{ id: string; date: string | null; url: string | null }>(cypher('export/article-refs'), { ids })).map((r) => [r.id, r]));
+  for (const row of rows) {
+    const cited = row.evidenceArticles ?? [];
+    row.evidenceDates = cited.map((id) => refs.get(id)?.date ?? '');
+    row.evidenceUrls = cited.map((id) => refs.get(id)?.url ?? '');
+  }
+  return rows;
 }
 
 /** Edges in batches, each with the number of nodes whose links it holds (for progress). */
 export async function* edgeBatches(graph: Graph, plan: ExportPlan, scope: ExportScope): AsyncGenerator<{ edges: ExportEdge[]; visited: number }> {
   const params = { keep: plan.keep, ...filters(scope), evidence: EVIDENCE };
-  for await (const ids of plan.entities()) {
-    const rows = await graph.read<EdgeRow>(cypher('export/entity-links'), { ids, ...params });
-    yield { edges: rows.map(toEdge), visited: ids.length };
-  }
+  const entityLinks = async (ids: string[]) => {
+    const [co, relations] = await Promise.all([
+      graph.read<EdgeRow>(cypher('export/entity-co-mentions'), { ids, ...params }).then((rows) => withArticleRefs(graph, rows)),
+      graph.read<EdgeRow>(cypher('export/entity-relations'), { ids, ...params }),
+    ]);
+    return { edges: [...co, ...relations].map(toEdge), visited: ids.length };
+  };
+  yield* ahead(mapPages(plan.entities, entityLinks));
   if (plan.articles) {
-    for await (const ids of plan.articles()) {
+    const articleLinks = async (ids: string[]) => {
       const rows = await graph.read<EdgeRow>(cypher('export/article-links'), { ids, ...params });
-      yield { edges: rows.map(toEdge), visited: ids.length };
-    }
+      return { edges: rows.map(toEdge), visited: ids.length };
+    };
+    yield* ahead(mapPages(plan.articles, articleLinks));
   }
 }
