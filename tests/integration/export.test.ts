@@ -62,12 +62,12 @@ describe('exports, read back by their consumers', () => {
     names: string[];
   };
 
-  /** Small pages, so that every export here spans many (the sample has a few hundred nodes). */
+  /** Small pages and reads, so that every export here spans many (the sample has a few hundred nodes). */
   async function exportTo(format: ExportFormat, input: ScopeInput, name: string, page = 7) {
     const file = path.join(tmp, name);
     const output = format === 'csv' && !name.endsWith('.zip') ? { folder: file } : { stream: fs.createWriteStream(file) };
     const out = openExport(format, output);
-    const summary = await runExport(graph, parseScope(input), out.writer, { collection: 'test collection', page });
+    const summary = await runExport(graph, parseScope(input), out.writer, { collection: 'test collection', page, rows: page * 3 });
     await out.close();
     return { file, summary };
   }

@@ -23,6 +23,8 @@ import { collectionDir, openDb } from './api-collection.ts';
 const { values: args } = parseArgs({
   options: {
     articles: { type: 'string', default: '100000' },
+    // Leave out the read-only baseline (when a run measures more formats beside an earlier one).
+    'no-baseline': { type: 'boolean', default: false },
     formats: { type: 'string', default: EXPORT_FORMATS.filter((f) => f !== 'cyjs').join(',') },
     'with-articles': { type: 'boolean', default: false },
     page: { type: 'string', default: '2000' },
@@ -48,6 +50,32 @@ async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak: nu
   }
 }
 
+/**
+ * CPU seconds of this process and of the Neo4j server (from /proc, when it runs here): on a shared
+ * machine the wall clock measures the neighbours too, CPU time what the export itself costs.
+ */
+function cpuSeconds(neo4jPid: number | undefined): { node: number; neo4j: number } {
+  const own = process.cpuUsage();
+  let neo4j = 0;
+  try {
+    if (neo4jPid) {
+      const fields = fs.readFileSync(`/proc/${neo4jPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      neo4j = (Number(fields[11]) + Number(fields[12])) / 100;
+    }
+  } catch {
+    neo4j = Number.NaN;
+  }
+  return { node: (own.user + own.system) / 1e6, neo4j };
+}
+
+function neo4jPid(dir: string): number | undefined {
+  try {
+    return Number.parseInt(fs.readFileSync(path.join(dir, 'neo4j.pid'), 'utf8'), 10) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const discard: GraphWriter = { begin: async () => {}, nodes: async () => {}, edges: async () => {}, end: async () => {} };
 
 interface Row {
@@ -57,6 +85,7 @@ interface Row {
   idle: number;
   peak: number;
   bytes: number;
+  cpu: { node: number; neo4j: number };
 }
 
 const db = await openDb(collectionDir(N), 27887);
@@ -74,6 +103,7 @@ try {
     (globalThis as { gc?: () => void }).gc?.();
     const idle = process.memoryUsage.rss();
     const file = path.join(tmp, format === 'csv' ? 'csv' : `graph.${format ? FORMAT_INFO[format].ext : 'none'}`);
+    const cpuBefore = cpuSeconds(neo4jPid(collectionDir(N)));
     const started = performance.now();
     let said = started;
     const onProgress = (p: ExportProgress) => {
@@ -90,26 +120,29 @@ try {
     });
     const seconds = (performance.now() - started) / 1000;
     const bytes = !format ? 0 : format === 'csv' ? fs.readdirSync(file).reduce((sum, f) => sum + fs.statSync(path.join(file, f)).size, 0) : fs.statSync(file).size;
-    const row = { name, elements: result.nodes + result.edges, seconds, idle, peak, bytes };
+    const cpuAfter = cpuSeconds(neo4jPid(collectionDir(N)));
+    const cpu = { node: cpuAfter.node - cpuBefore.node, neo4j: cpuAfter.neo4j - cpuBefore.neo4j };
+    const row = { name, elements: result.nodes + result.edges, seconds, idle, peak, bytes, cpu };
     rows.push(row);
     log(
       `${name.padEnd(22)} ${result.nodes} nodes + ${result.edges} edges in ${seconds.toFixed(1)} s: ${Math.round(row.elements / seconds)} elements/s; ` +
-        `RSS idle ${(idle / MB).toFixed(0)} MB, peak ${(peak / MB).toFixed(0)} MB (+${((peak - idle) / MB).toFixed(0)}); ${(bytes / MB).toFixed(0)} MB written; load ${load()}`,
+        `CPU ${cpu.node.toFixed(0)} s here + ${cpu.neo4j.toFixed(0)} s Neo4j; RSS idle ${(idle / MB).toFixed(0)} MB, peak ${(peak / MB).toFixed(0)} MB (+${((peak - idle) / MB).toFixed(0)}); ${(bytes / MB).toFixed(0)} MB written; load ${load()}`,
     );
     fs.rmSync(file, { recursive: true, force: true });
   };
 
-  await run('read only (baseline)', null);
+  if (!args['no-baseline']) await run('read only (baseline)', null);
   for (const format of formats as ExportFormat[]) await run(format, format);
 
-  const base = rows[0]!;
-  log('\n| export | elements | seconds | elements/s | × baseline | peak RSS over idle | written |');
-  log('| --- | --- | --- | --- | --- | --- | --- |');
+  const base = rows.find((r) => r.name.startsWith('read only')) ?? rows[0]!;
+  log('\n| export | elements | seconds | elements/s | × baseline | CPU s (Node + Neo4j) | elements per CPU s | peak RSS over idle | written |');
+  log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
     const rate = r.elements / r.seconds;
     log(
       `| ${r.name} | ${r.elements.toLocaleString('en')} | ${r.seconds.toFixed(1)} | ${Math.round(rate).toLocaleString('en')} | ` +
-        `${(rate / (base.elements / base.seconds)).toFixed(2)} | ${((r.peak - r.idle) / MB).toFixed(0)} MB | ${(r.bytes / MB).toFixed(0)} MB |`,
+        `${(rate / (base.elements / base.seconds)).toFixed(2)} | ${r.cpu.node.toFixed(0)} + ${r.cpu.neo4j.toFixed(0)} | ` +
+        `${Math.round(r.elements / (r.cpu.node + r.cpu.neo4j)).toLocaleString('en')} | ${((r.peak - r.idle) / MB).toFixed(0)} MB | ${(r.bytes / MB).toFixed(0)} MB |`,
     );
   }
   const csv = rows.find((r) => r.name === 'csv');

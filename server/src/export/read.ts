@@ -152,21 +152,43 @@ async function withArticleRefs(graph: Graph, rows: EdgeRow[]): Promise<EdgeRow[]
   return rows;
 }
 
-/** Edges in batches, each with the number of nodes whose links it holds (for progress). */
-export async function* edgeBatches(graph: Graph, plan: ExportPlan, scope: ExportScope): AsyncGenerator<{ edges: ExportEdge[]; visited: number }> {
+/** Co-mention rows a read holds at most: a hub's pairs come in several reads. */
+export const ROWS = 10_000;
+
+/** The co-mentions out of one id page, in reads of at most ROWS pairs, keyed by (source, target). */
+async function* coMentions(graph: Graph, ids: string[], params: Record<string, unknown>, rows: number): AsyncGenerator<EdgeRow[]> {
+  let after = { afterSource: '', afterTarget: '' };
+  for (;;) {
+    const page = await graph.read<EdgeRow>(cypher('export/entity-co-mentions'), { ids, ...params, ...after, rows });
+    if (page.length > 0) yield await withArticleRefs(graph, page);
+    if (page.length < rows) return;
+    const last = page[page.length - 1]!;
+    after = { afterSource: last.source, afterTarget: last.target };
+  }
+}
+
+interface EdgeBatch {
+  edges: ExportEdge[];
+  /** Entities or articles whose links are now all written (for progress). */
+  visited: number;
+}
+
+/** Edges in batches: the entities' co-mentions and relations, then the articles' mentions and bylines. */
+export async function* edgeBatches(graph: Graph, plan: ExportPlan, scope: ExportScope, rows = ROWS): AsyncGenerator<EdgeBatch> {
   const params = { keep: plan.keep, ...filters(scope), evidence: EVIDENCE };
-  const entityLinks = async (ids: string[]) => {
-    const [co, relations] = await Promise.all([
-      graph.read<EdgeRow>(cypher('export/entity-co-mentions'), { ids, ...params }).then((rows) => withArticleRefs(graph, rows)),
-      graph.read<EdgeRow>(cypher('export/entity-relations'), { ids, ...params }),
-    ]);
-    return { edges: [...co, ...relations].map(toEdge), visited: ids.length };
-  };
-  yield* ahead(mapPages(plan.entities, entityLinks));
+  async function* entityLinks(): AsyncGenerator<EdgeBatch> {
+    for await (const ids of plan.entities()) {
+      const sorted = [...ids].sort();
+      yield { edges: (await graph.read<EdgeRow>(cypher('export/entity-relations'), { ids: sorted, ...params })).map(toEdge), visited: 0 };
+      for await (const page of coMentions(graph, sorted, params, rows)) yield { edges: page.map(toEdge), visited: 0 };
+      yield { edges: [], visited: ids.length };
+    }
+  }
+  yield* ahead(entityLinks());
   if (plan.articles) {
-    const articleLinks = async (ids: string[]) => {
-      const rows = await graph.read<EdgeRow>(cypher('export/article-links'), { ids, ...params });
-      return { edges: rows.map(toEdge), visited: ids.length };
+    const articleLinks = async (ids: string[]): Promise<EdgeBatch> => {
+      const found = await graph.read<EdgeRow>(cypher('export/article-links'), { ids, ...params });
+      return { edges: found.map(toEdge), visited: ids.length };
     };
     yield* ahead(mapPages(plan.articles, articleLinks));
   }

@@ -19,7 +19,10 @@ export interface ExportOptions {
   collection: string;
   generator?: string;
   onProgress?: (progress: ExportProgress) => void;
+  /** Entities or articles a page holds (their nodes, then their links). */
   page?: number;
+  /** Co-mentions a read holds (a hub's come in several reads). */
+  rows?: number;
   now?: Date;
 }
 
@@ -39,7 +42,7 @@ export async function runExport(graph: Graph, scope: ExportScope, writer: GraphW
     progress.visited += batch.length;
     report();
   }
-  for await (const { edges, visited } of edgeBatches(graph, plan, scope)) {
+  for await (const { edges, visited } of edgeBatches(graph, plan, scope, options.rows)) {
     if (edges.length > 0) await writer.edges(edges);
     progress.edges += edges.length;
     progress.visited += visited;
