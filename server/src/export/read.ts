@@ -167,6 +167,28 @@ async function* coMentions(graph: Graph, ids: string[], params: Record<string, u
   }
 }
 
+/**
+ * Sorted groups of ids whose co-mentions add up to about `rows`: a read's LIMIT needs its rows
+ * sorted, so a group with far more pairs than a read takes would be expanded again for each read.
+ * A hub is a group of its own, read in pieces along its targets.
+ */
+export function byConnections(counts: { id: string; connections: number }[], rows: number): string[][] {
+  const groups: string[][] = [];
+  let group: string[] = [];
+  let size = 0;
+  for (const { id, connections } of [...counts].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    if (group.length > 0 && size + connections > rows) {
+      groups.push(group);
+      group = [];
+      size = 0;
+    }
+    group.push(id);
+    size += connections;
+  }
+  if (group.length > 0) groups.push(group);
+  return groups;
+}
+
 interface EdgeBatch {
   edges: ExportEdge[];
   /** Entities or articles whose links are now all written (for progress). */
@@ -178,10 +200,12 @@ export async function* edgeBatches(graph: Graph, plan: ExportPlan, scope: Export
   const params = { keep: plan.keep, ...filters(scope), evidence: EVIDENCE };
   async function* entityLinks(): AsyncGenerator<EdgeBatch> {
     for await (const ids of plan.entities()) {
-      const sorted = [...ids].sort();
-      yield { edges: (await graph.read<EdgeRow>(cypher('export/entity-relations'), { ids: sorted, ...params })).map(toEdge), visited: 0 };
-      for await (const page of coMentions(graph, sorted, params, rows)) yield { edges: page.map(toEdge), visited: 0 };
-      yield { edges: [], visited: ids.length };
+      const counts = await graph.read<{ id: string; connections: number }>(cypher('export/entity-connections'), { ids });
+      for (const group of byConnections(counts, rows)) {
+        yield { edges: (await graph.read<EdgeRow>(cypher('export/entity-relations'), { ids: group, ...params })).map(toEdge), visited: 0 };
+        for await (const page of coMentions(graph, group, params, rows)) yield { edges: page.map(toEdge), visited: 0 };
+        yield { edges: [], visited: group.length };
+      }
     }
   }
   yield* ahead(entityLinks());
