@@ -20,6 +20,8 @@ const MAX_CONCURRENT = 2;
 const MAX_URL = 16_000;
 
 function refuse(res: ServerResponse, status: number, message: string, extra: Record<string, string> = {}): void {
+  // A body left unread would be taken for the next request on a kept-alive connection.
+  res.req.resume();
   res.writeHead(status, { ...securityHeaders({ csp: true }), 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...extra });
   res.end(JSON.stringify({ error: message }) + '\n');
 }
@@ -94,7 +96,7 @@ export function createExportRoute(graph: Graph) {
     if (req.method === 'POST') {
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return refuse(res, 415, 'POST /export takes application/json.');
       const body = await readBody(req);
-      if (body === null) return refuse(res, 413, `The body is larger than ${MAX_BODY} bytes.`);
+      if (body === null) return refuse(res, 413, `The body is larger than ${MAX_BODY} bytes.`, { connection: 'close' });
       try {
         params = postParams(JSON.parse(body));
       } catch {
