@@ -6,12 +6,13 @@ import type { GraphWriter } from '@guanxi/shared';
 import { cypher } from '../graph/cypher.ts';
 import { applySchema } from '../graph/store.ts';
 import { EXPORT_FORMATS, FORMAT_INFO, isExportFormat, openExport, type ExportFormat } from '../export/formats.ts';
+import { ROWS } from '../export/read.ts';
 import { runExport, type ExportProgress } from '../export/run.ts';
 import { parseScope } from '../export/scope.ts';
 import { collectionDir, openDb } from './api-collection.ts';
 
 /**
- * npm run bench:export [-- --articles 100000 --formats csv,json,… --with-articles --page 2000]
+ * npm run bench:export [-- --articles 100000 --formats csv,json,… --with-articles --page 2000 --rows 10000 --no-baseline]
  *
  * Exports the kept bench:api collection (built by `npm run bench:api -- --build-only`) whole, in
  * each format, to a temporary folder: elements (nodes + edges) per second, against a baseline in
@@ -28,6 +29,7 @@ const { values: args } = parseArgs({
     formats: { type: 'string', default: EXPORT_FORMATS.filter((f) => f !== 'cyjs').join(',') },
     'with-articles': { type: 'boolean', default: false },
     page: { type: 'string', default: '2000' },
+    rows: { type: 'string', default: String(ROWS) },
   },
 });
 const N = Number(args.articles);
@@ -96,7 +98,8 @@ try {
   await applySchema(db.graph);
   const scope = parseScope({ articles: args['with-articles'] });
   const page = Number(args.page);
-  log(`bench:export — ${N} articles, whole collection${scope.articles ? ' with articles' : ', connection graph'}, pages of ${page}; load ${load()}`);
+  const readRows = Number(args.rows);
+  log(`bench:export — ${N} articles, whole collection${scope.articles ? ' with articles' : ', connection graph'}, pages of ${page} entities, reads of ${readRows} co-mentions; load ${load()}`);
 
   const rows: Row[] = [];
   const run = async (name: string, format: ExportFormat | null) => {
@@ -112,9 +115,9 @@ try {
       log(`  … ${name}: ${p.nodes} nodes, ${p.edges} edges, ${Math.round((p.nodes + p.edges) / ((said - started) / 1000))} elements/s, ${((100 * p.visited) / p.total).toFixed(0)} %`);
     };
     const { result, peak } = await peakRss(async () => {
-      if (!format) return runExport(db.graph, scope, discard, { collection: 'bench', page, onProgress });
+      if (!format) return runExport(db.graph, scope, discard, { collection: 'bench', page, rows: readRows, onProgress });
       const out = openExport(format, format === 'csv' ? { folder: file } : { stream: fs.createWriteStream(file) });
-      const summary = await runExport(db.graph, scope, out.writer, { collection: 'bench', page, onProgress });
+      const summary = await runExport(db.graph, scope, out.writer, { collection: 'bench', page, rows: readRows, onProgress });
       await out.close();
       return summary;
     });
