@@ -41,6 +41,8 @@ class Sheet {
     private readonly book: ExcelJS.stream.xlsx.WorkbookWriter,
     readonly name: string,
     private readonly columns: readonly string[],
+    readonly base = name,
+    readonly part = 1,
   ) {}
 
   add(rows: Cell[][]): void {
@@ -73,28 +75,32 @@ class Sheet {
   }
 }
 
-export function xlsxWriter(stream: Writable): GraphWriter {
+export function xlsxWriter(stream: Writable, { maxRows = MAX_SHEET_ROWS } = {}): GraphWriter {
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   let current: Sheet | undefined;
   const done = new Set<string>();
-  let edgeSheets = 0;
 
-  const sheetFor = (name: string, columns: readonly string[]): Sheet => {
-    if (current?.name === name && current.rows < MAX_SHEET_ROWS) return current;
+  /** The open sheet of `base` ("Relationships", then "Relationships 2"… past Excel's row limit). */
+  const sheetFor = (base: string, columns: readonly string[]): Sheet => {
+    if (current?.base === base) {
+      if (current.rows < maxRows) return current;
+      current.commit();
+      current = new Sheet(book, `${base} ${current.part + 1}`, columns, base, current.part + 1);
+      return current;
+    }
     current?.commit();
-    if (done.has(name)) throw new Error(`XLSX export: rows of sheet "${name}" came after it was closed (nodes must come grouped by type)`);
-    done.add(name);
-    current = new Sheet(book, name, columns);
+    if (done.has(base)) throw new Error(`XLSX export: rows of sheet "${base}" came after it was closed (nodes must come grouped by type)`);
+    done.add(base);
+    current = new Sheet(book, base, columns);
     return current;
   };
-  const add = async (name: string, columns: readonly string[], rows: Cell[][]) => {
+  const add = async (base: string, columns: readonly string[], rows: Cell[][]) => {
     let rest = rows;
     while (rest.length > 0) {
-      const sheet = sheetFor(name, columns);
-      const room = MAX_SHEET_ROWS - sheet.rows;
+      const sheet = sheetFor(base, columns);
+      const room = maxRows - sheet.rows;
       sheet.add(rest.slice(0, room));
       rest = rest.slice(room);
-      if (rest.length > 0) name = `${name.replace(/ \d+$/, '')} ${++edgeSheets + 1}`;
     }
     // exceljs writes into the zip as rows commit; wait when the output is behind.
     await drained(stream);
