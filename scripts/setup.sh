@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what guanxi needs on a fresh machine: npm packages, the embedded Neo4j (Maven Central
-# artifacts), and with --test Debian's Chromium and a CJK font for the browser test, and networkx.
+# artifacts), and with --test Debian's Chromium and a CJK font for the browser test, and networkx
+# (with scipy) for the analytics and export tests.
 # Safe to run again: each step is skipped when already done.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -31,12 +32,16 @@ fi
 if [ "$with_browser" = 1 ]; then
   [ -x /usr/bin/chromium ] || apt_install chromium
   fc-list 2>/dev/null | grep -qi 'Noto Sans CJK' || apt_install fonts-noto-cjk
-  # networkx checks the analytics (tests/networkx/metrics.py); its PageRank needs scipy.
-  if ! python3 -c 'import networkx, scipy' 2>/dev/null; then
+  # networkx reads the exports back (tests/integration/readers/) and checks the analytics
+  # (tests/networkx/metrics.py; its PageRank needs scipy), from PyPI: Debian's python3-networkx
+  # (2.8) reads neither GEXF 1.3 nor node-link JSON's "edges" key.
+  if ! python3 -c 'import networkx, scipy, sys; sys.exit(tuple(map(int, networkx.__version__.split(".")[:2])) < (3, 4))' 2>/dev/null; then
+    command -v python3 >/dev/null || apt_install python3
+    python3 -m pip --version >/dev/null 2>&1 || apt_install python3-pip
     say "installing networkx and scipy (pip)"
-    python3 -m pip install -q --disable-pip-version-check networkx==3.6.1 scipy==1.15.3 2>/dev/null \
-      || python3 -m pip install -q --disable-pip-version-check --break-system-packages networkx==3.6.1 scipy==1.15.3 2>/dev/null \
-      || apt_install python3-networkx python3-scipy
+    # Debian 12's pip refuses --user installs beside apt's packages (PEP 668) unless told.
+    python3 -m pip install --user --quiet --disable-pip-version-check networkx==3.6.1 scipy==1.15.3 2>/dev/null ||
+      python3 -m pip install --user --quiet --disable-pip-version-check --break-system-packages networkx==3.6.1 scipy==1.15.3
   fi
 fi
 

@@ -68,7 +68,7 @@ export function App() {
     if (!cy) return;
     try {
       if (format === 'png') saveBlob(await cy.png({ output: 'blob-promise', full: true, scale: 2, bg: '#ffffff', maxWidth: 8000, maxHeight: 8000 }), pngFilename());
-      else exportGraph(visibleGraph(cy), format);
+      else await exportGraph(visibleGraph(cy), format);
     } catch (e) {
       workbench.say({ kind: 'error', key: 'export.failed', params: { message: errorMessage(e) } });
     }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { NodeType } from '@guanxi/shared';
 import { NODE_TYPES } from '@guanxi/shared';
 import type { CanvasSummary } from '../graph/GraphView.ts';
-import type { ExportFormat } from '../export/download.ts';
+import { EXPORT_MENU, type ExportFormat } from '../export/download.ts';
 import type { NodeRef } from '../workbench/Workbench.ts';
 import { TypeShape } from './TypeChip.tsx';
 
@@ -23,13 +23,8 @@ interface Props {
   onExport: (format: ExportFormat) => void;
 }
 
-const EXPORTS: { format: ExportFormat; label: string }[] = [
-  { format: 'json', label: 'JSON' },
-  { format: 'csv', label: 'CSV' },
-  { format: 'graphml', label: 'GraphML' },
-  { format: 'gexf', label: 'GEXF' },
-  { format: 'png', label: 'PNG' },
-];
+// The menu lives with the export code (client/src/export/), which calls the server's /export.
+const EXPORTS = EXPORT_MENU;
 
 /** Type filters (doubling as the legend), canvas actions, hidden and pinned nodes, export. */
 export function Sidebar(props: Props) {

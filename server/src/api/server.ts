@@ -17,6 +17,7 @@ import { useDatabaseErrors } from './plugins/database-errors.ts';
 import { DEFAULT_SEARCH_LIMITS, type ApiContext, type SearchLimits } from './resolvers.ts';
 import { schema } from './schema.ts';
 import { serveStatic } from './static.ts';
+import { createExportRoute, EXPORT_PATH } from './export-route.ts';
 
 export interface ServerOptions {
   graph: Graph;
@@ -31,7 +32,7 @@ export interface ServerOptions {
 
 export const CLIENT_DIST = path.join(ROOT, 'client', 'dist');
 
-/** The HTTP server: GraphQL at /graphql, /health and /ready, /metrics (plugins/metrics.ts), and the explorer's files. */
+/** The HTTP server: GraphQL at /graphql, /health and /ready, /metrics (plugins/metrics.ts), downloads at /export (export-route.ts), and the explorer's files. */
 export function createServer({ graph, graphiql, clientDir, corsOrigins = [], search = DEFAULT_SEARCH_LIMITS }: ServerOptions): http.Server {
   const metrics = createMetrics(graph.driver);
   const yoga = createYoga<Record<string, unknown>, ApiContext>({
@@ -53,10 +54,15 @@ export function createServer({ graph, graphiql, clientDir, corsOrigins = [], sea
     ],
   });
   const files = clientDir ? serveStatic(clientDir) : undefined;
+  const exportRoute = createExportRoute(graph);
   return http.createServer((req, res) => {
     try {
       if (metrics.handle(req, res)) return;
       const url = req.url ?? '/';
+      if (url === EXPORT_PATH || url.startsWith(`${EXPORT_PATH}?`)) {
+        exportRoute(req, res).catch((error: unknown) => failed(res, error));
+        return;
+      }
       const isApi = url.startsWith('/graphql') || url.startsWith('/health') || url.startsWith('/ready');
       if (!isApi && files?.(req, res)) return;
       Promise.resolve(yoga(req, res)).catch((error: unknown) => failed(res, error));

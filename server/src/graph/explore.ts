@@ -38,15 +38,6 @@ export async function edgesAmong(graph: Graph, ids: string[]): Promise<GraphEdge
   return toEdges(await graph.read<EdgeRow>(cypher('api/edges-among'), { ids }));
 }
 
-/** The whole graph, for exports. */
-export async function wholeGraph(graph: Graph): Promise<Subgraph> {
-  const [found, edges] = await Promise.all([
-    graph.read<GraphNode>(cypher('export/all-nodes')),
-    graph.read<EdgeRow>(cypher('export/all-edges')),
-  ]);
-  return { nodes: found, edges: toEdges(edges), truncated: false };
-}
-
 /** Edge rows (one per source, type, target, parallel relations folded) as Cytoscape edges. */
 export function toEdges(rows: (EdgeRow & { articles?: number; firstDate?: string | null; lastDate?: string | null })[]): GraphEdge[] {
   return rows.map((r) => ({

@@ -1,38 +1,101 @@
 /**
- * RFC 4180 CSV, one file for nodes and one for edges (the layout Gephi's import wizard and
- * pandas expect). Files start with a UTF-8 byte-order mark: without it Excel opens Chinese
- * text as mojibake.
+ * CSV for `neo4j-admin database import` (and pandas, and Excel): nodes.csv and relationships.csv
+ * with typed headers (`id:ID`, `:LABEL`, `articles:int`, `firstDate:date`, `aliases:string[]`…)
+ * and a README.md, each file starting with a UTF-8 byte-order mark — without it Excel opens
+ * Chinese as mojibake (neo4j-admin and LOAD CSV skip it).
  */
-import type { ExportGraph } from './types.ts';
+import { EDGE_FIELDS, metaLines, NODE_FIELDS, type ExportEdge, type ExportMeta, type ExportNode, type ExportSummary, type Field, type FieldType } from './model.ts';
+import { present, type GraphWriter, type TextSink } from './writer.ts';
 
 const BOM = '\uFEFF';
-const EOL = '\r\n';
+const EOL = '\n';
+/** neo4j-admin's default; a `;` inside a list item is written as the full-width `；`. */
+export const ARRAY_DELIMITER = ';';
+
+export const CSV_FILES = { nodes: 'nodes.csv', relationships: 'relationships.csv', readme: 'README.md' } as const;
+
+const ADMIN_TYPES: Record<FieldType, string> = {
+  string: '',
+  'string[]': ':string[]',
+  int: ':int',
+  float: ':float',
+  date: ':date',
+  datetime: ':datetime',
+};
+
+const header = (fields: readonly Field<string>[]) => fields.map((f) => `${f.key}${ADMIN_TYPES[f.type]}`);
 
 /**
- * Cells that start with = + - @ are run as formulas by spreadsheet apps (CSV injection);
- * labels come from scraped news, so such cells get a leading apostrophe.
+ * Text cells that start with = + - @ are run as formulas by spreadsheet apps (CSV injection);
+ * names come from scraped news, so such cells get a leading apostrophe. Typed columns are numbers
+ * and dates, never formulas.
  */
-function csvCell(value: string | number | undefined): string {
-  if (value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+export function csvCell(value: unknown, type: FieldType = 'string'): string {
+  if (!present(value)) return '';
+  let text: string;
+  if (Array.isArray(value)) text = value.map((v) => String(v).replaceAll(ARRAY_DELIMITER, '；')).join(ARRAY_DELIMITER);
+  else text = String(value);
+  if ((type === 'string' || type === 'string[]') && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-function csv(header: string[], rows: (string | number | undefined)[][]): string {
-  return BOM + [header, ...rows].map((row) => row.map(csvCell).join(',')).join(EOL) + EOL;
+const row = (cells: string[]) => cells.join(',') + EOL;
+
+export function csvWriter(sink: TextSink): GraphWriter {
+  let meta: ExportMeta;
+  let edgesStarted = false;
+  const startEdges = async () => {
+    if (edgesStarted) return;
+    edgesStarted = true;
+    await sink.file(CSV_FILES.relationships);
+    await sink.write(BOM + row([':START_ID', ':END_ID', ':TYPE', ...header(EDGE_FIELDS)]));
+  };
+  return {
+    async begin(m) {
+      meta = m;
+      await sink.file(CSV_FILES.nodes);
+      await sink.write(BOM + row(['id:ID', ':LABEL', 'type', ...header(NODE_FIELDS)]));
+    },
+    async nodes(batch: readonly ExportNode[]) {
+      let text = '';
+      for (const n of batch) {
+        const labels = n.type === 'Article' ? 'Article' : `Entity;${n.type}`;
+        text += row([csvCell(n.id), labels, n.type, ...NODE_FIELDS.map((f) => csvCell(n[f.key], f.type))]);
+      }
+      await sink.write(text);
+    },
+    async edges(batch: readonly ExportEdge[]) {
+      await startEdges();
+      let text = '';
+      for (const e of batch) text += row([csvCell(e.source), csvCell(e.target), e.type, ...EDGE_FIELDS.map((f) => csvCell(e[f.key], f.type))]);
+      await sink.write(text);
+    },
+    async end(summary: ExportSummary) {
+      await startEdges();
+      await sink.file(CSV_FILES.readme);
+      await sink.write(BOM + readme(meta, summary));
+    },
+  };
 }
 
-export function nodesCsv(graph: ExportGraph): string {
-  return csv(
-    ['id', 'type', 'label', 'weight'],
-    graph.nodes.map((n) => [n.id, n.type, n.label, n.weight]),
-  );
-}
-
-export function edgesCsv(graph: ExportGraph): string {
-  return csv(
-    ['id', 'source', 'target', 'type', 'label', 'weight'],
-    graph.edges.map((e) => [e.id, e.source, e.target, e.type, e.label, e.weight]),
-  );
+function readme(meta: ExportMeta, summary: ExportSummary): string {
+  return [
+    '# guanxi export',
+    '',
+    ...metaLines(meta, summary),
+    '',
+    '## Files',
+    '',
+    '- `nodes.csv`: articles and entities (labels `Article`, or `Entity` and its type), with the metrics of `guanxi analyze` where computed.',
+    '- `relationships.csv`: CO_MENTIONED (weight = sentences naming both), HOLDS_POSITION, PART_OF, LOCATED_IN and the events (MET, VISITED, SIGNED, FOUNDED, INVESTED_IN, DONATED_TO, PAIRED_WITH; weight = statements), MENTIONS and WROTE, with evidence sentences and the id, date and url of the article of each.',
+    '',
+    '## Load into Neo4j',
+    '',
+    '```',
+    `neo4j-admin database import full --nodes=nodes.csv --relationships=relationships.csv --array-delimiter="${ARRAY_DELIMITER}" --multiline-fields=true neo4j`,
+    '```',
+    '',
+    `Lists are joined with \`${ARRAY_DELIMITER}\` (a \`${ARRAY_DELIMITER}\` inside an item is written as \`；\`). Text starting with = + - @ has a leading \`'\` so that spreadsheets do not run it as a formula.`,
+    '',
+  ].join('\n');
 }

@@ -1,42 +1,66 @@
-/** GraphML (http://graphml.graphdrawing.org), readable by Gephi, yEd, networkx and igraph. */
-import type { ExportGraph } from './types.ts';
+/** GraphML (http://graphml.graphdrawing.org) with typed keys: Gephi, yEd, networkx, igraph. */
+import { EDGE_FIELDS, metaLines, NODE_FIELDS, nodeLabel, type Field, type FieldType } from './model.ts';
 import { escapeXml, XML_DECLARATION } from './xml.ts';
+import { listText, present, type GraphWriter, type TextSink } from './writer.ts';
 
-function numberType(values: (number | undefined)[]): 'int' | 'double' {
-  return values.every((v) => v === undefined || Number.isInteger(v)) ? 'int' : 'double';
+const GRAPHML_TYPES: Record<FieldType, string> = {
+  string: 'string',
+  'string[]': 'string',
+  int: 'long',
+  float: 'double',
+  date: 'string',
+  datetime: 'string',
+};
+
+const key = (prefix: string, owner: 'node' | 'edge', f: Field<string>) =>
+  `  <key id="${prefix}_${f.key}" for="${owner}" attr.name="${f.key}" attr.type="${GRAPHML_TYPES[f.type]}"/>`;
+
+function data(id: string, value: unknown): string {
+  if (!present(value)) return '';
+  return `<data key="${id}">${escapeXml(Array.isArray(value) ? listText(value) : (value as string | number))}</data>`;
 }
 
-function data(key: string, value: string | number | undefined): string {
-  return value === undefined ? '' : `<data key="${key}">${escapeXml(value)}</data>`;
-}
-
-export function toGraphml(graph: ExportGraph): string {
-  const nodeWeight = numberType(graph.nodes.map((n) => n.weight));
-  const edgeWeight = numberType(graph.edges.map((e) => e.weight));
-  const lines = [
-    XML_DECLARATION,
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"' +
-      ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' +
-      ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-    '  <key id="n_label" for="node" attr.name="label" attr.type="string"/>',
-    '  <key id="n_type" for="node" attr.name="type" attr.type="string"/>',
-    `  <key id="n_weight" for="node" attr.name="weight" attr.type="${nodeWeight}"/>`,
-    '  <key id="e_type" for="edge" attr.name="type" attr.type="string"/>',
-    '  <key id="e_label" for="edge" attr.name="label" attr.type="string"/>',
-    `  <key id="e_weight" for="edge" attr.name="weight" attr.type="${edgeWeight}"/>`,
-    '  <graph id="guanxi" edgedefault="directed">',
-  ];
-  for (const n of graph.nodes) {
-    lines.push(
-      `    <node id="${escapeXml(n.id)}">${data('n_label', n.label)}${data('n_type', n.type)}${data('n_weight', n.weight)}</node>`,
-    );
-  }
-  for (const e of graph.edges) {
-    lines.push(
-      `    <edge id="${escapeXml(e.id)}" source="${escapeXml(e.source)}" target="${escapeXml(e.target)}">` +
-        `${data('e_type', e.type)}${data('e_label', e.label)}${data('e_weight', e.weight)}</edge>`,
-    );
-  }
-  lines.push('  </graph>', '</graphml>', '');
-  return lines.join('\n');
+export function graphmlWriter(sink: TextSink, file = 'graph.graphml'): GraphWriter {
+  return {
+    async begin(meta) {
+      await sink.file(file);
+      await sink.write(
+        [
+          XML_DECLARATION,
+          '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"' +
+            ' xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' +
+            ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+          `  <desc>${escapeXml(metaLines(meta).join('\n'))}</desc>`,
+          '  <key id="n_label" for="node" attr.name="label" attr.type="string"/>',
+          '  <key id="n_type" for="node" attr.name="type" attr.type="string"/>',
+          ...NODE_FIELDS.map((f) => key('n', 'node', f)),
+          '  <key id="e_type" for="edge" attr.name="type" attr.type="string"/>',
+          ...EDGE_FIELDS.map((f) => key('e', 'edge', f)),
+          '  <graph id="guanxi" edgedefault="directed">',
+          '',
+        ].join('\n'),
+      );
+    },
+    async nodes(batch) {
+      let text = '';
+      for (const n of batch) {
+        text += `    <node id="${escapeXml(n.id)}">${data('n_label', nodeLabel(n))}${data('n_type', n.type)}`;
+        for (const f of NODE_FIELDS) text += data(`n_${f.key}`, n[f.key]);
+        text += '</node>\n';
+      }
+      await sink.write(text);
+    },
+    async edges(batch) {
+      let text = '';
+      for (const e of batch) {
+        text += `    <edge id="${escapeXml(e.id)}" source="${escapeXml(e.source)}" target="${escapeXml(e.target)}">${data('e_type', e.type)}`;
+        for (const f of EDGE_FIELDS) text += data(`e_${f.key}`, e[f.key]);
+        text += '</edge>\n';
+      }
+      await sink.write(text);
+    },
+    async end() {
+      await sink.write('  </graph>\n</graphml>\n');
+    },
+  };
 }

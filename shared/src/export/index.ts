@@ -1,7 +1,12 @@
-/** Analyst exports of a graph ({nodes, edges}): pure text writers used by the explorer and the CLI. */
-export type { ExportGraph } from './types.ts';
-export { toJson } from './json.ts';
-export { edgesCsv, nodesCsv } from './csv.ts';
-export { toGraphml } from './graphml.ts';
-export { toGexf } from './gexf.ts';
+/**
+ * Analyst exports: streaming writers (one per format) over a fixed, typed model of nodes and
+ * edges, used by `guanxi export` and `GET /export` (which the explorer's export menu calls).
+ */
+export * from './model.ts';
+export { memorySink, listText, type GraphWriter, type TextSink } from './writer.ts';
+export { csvWriter, csvCell, CSV_FILES, ARRAY_DELIMITER } from './csv.ts';
+export { cytoscapeWriter, nodeLinkWriter } from './json.ts';
+export { graphmlWriter } from './graphml.ts';
+export { gexfWriter } from './gexf.ts';
+export { cypherWriter, cypherString } from './cypher.ts';
 export { escapeXml } from './xml.ts';

@@ -1,74 +1,134 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Command } from 'commander';
-import { edgesCsv, nodesCsv, toGexf, toGraphml, toJson, type ExportGraph } from '@guanxi/shared';
+import cliProgress from 'cli-progress';
 import { loadConfig } from '../../config.ts';
-import { neighborhood, wholeGraph } from '../../graph/explore.ts';
+import { EXPORT_FORMATS, FORMAT_INFO, formatOfPath, isExportFormat, openExport, type ExportFormat, type ExportOutput } from '../../export/formats.ts';
+import { collectionName, runExport, type ExportProgress } from '../../export/run.ts';
+import { parseScope, ScopeError, SCOPE_LIMITS, DEFAULT_EGO_LIMIT } from '../../export/scope.ts';
 import { connect } from '../../neo4j/connect.ts';
 import { UsageError } from '../exit.ts';
-import { positiveInt } from './shared-options.ts';
-
-const FORMATS = ['json', 'csv', 'graphml', 'gexf'] as const;
-type Format = (typeof FORMATS)[number];
 
 interface ExportFlags {
   format?: string;
   out?: string;
-  around?: string[];
-  depth: number;
-  limit: number;
+  view?: string[];
+  ego?: string[];
+  depth?: string;
+  limit?: string;
+  from?: string;
+  to?: string;
+  types?: string[];
+  articles?: boolean;
+  quiet?: boolean;
 }
 
 /**
- * `guanxi export`: the whole graph, or the neighbourhood of some nodes, as JSON, CSV (nodes and
- * edges files), GraphML or GEXF — the same writers as the explorer's export buttons.
+ * `guanxi export`: the connection graph (optionally with its articles) of the whole collection, a
+ * view or an ego network, in any of the analyst formats, streamed from Neo4j page by page — the
+ * same scopes and writers as `GET /export` and the explorer's export menu.
  */
 export function registerExport(program: Command): void {
   program
     .command('export')
-    .description('write the graph (or the neighbourhood of --around nodes) as JSON, CSV, GraphML or GEXF')
-    .option('--format <format>', `one of ${FORMATS.join(', ')} (default: from --out's extension, else json)`)
-    .option('--out <file>', 'where to write (CSV: FILE-nodes.csv and FILE-edges.csv); default stdout')
-    .option('--around <ids...>', 'only these nodes and their neighbourhood (ids as in the explorer, e.g. Person:王新亭)')
-    .option('--depth <n>', 'hops around --around nodes', positiveInt('--depth'), 1)
-    .option('--limit <n>', 'at most this many nodes around --around nodes', positiveInt('--limit'), 500)
+    .description('write the connection graph (or part of it) as CSV, JSON, GraphML, GEXF, XLSX or a Cypher script')
+    .option('--format <format>', `${EXPORT_FORMATS.join(', ')} (default: from --out's extension)\n${EXPORT_FORMATS.map((f) => `  ${f}: ${FORMAT_INFO[f].what}`).join('\n')}`)
+    .option('--out <path>', 'file to write (CSV: a folder, or a .zip); default stdout (not for CSV or XLSX)')
+    .option('--view <ids...>', 'exactly these nodes (an explorer view; ids like Person:王新亭)')
+    .option('--ego <ids...>', 'the ego network of these entities')
+    .option('--depth <n>', `hops of --ego (1–${SCOPE_LIMITS.depth})`, '1')
+    .option('--limit <n>', `at most this many entities in an --ego network`, String(DEFAULT_EGO_LIMIT))
+    .option('--from <date>', 'only what is dated from YYYY-MM-DD on')
+    .option('--to <date>', 'only what is dated up to YYYY-MM-DD')
+    .option('--types <types...>', 'only these entity types (Person, Organization, Place, Project)')
+    .option('--articles', 'with the articles, their mentions and bylines (default: the connection graph alone)')
+    .option('--quiet', 'no progress bar')
     .action(async (flags: ExportFlags) => {
       const format = chooseFormat(flags);
-      if (format === 'csv' && !flags.out) throw new UsageError('--format csv writes two files: give --out FILE');
+      if (flags.view && flags.ego) throw new UsageError('give --view or --ego, not both');
+      const scope = (() => {
+        try {
+          return parseScope({
+            scope: flags.ego ? 'ego' : flags.view ? 'view' : 'whole',
+            ids: flags.ego ?? flags.view,
+            depth: flags.depth,
+            limit: flags.limit,
+            from: flags.from,
+            to: flags.to,
+            types: flags.types,
+            articles: flags.articles ?? false,
+          });
+        } catch (error) {
+          throw error instanceof ScopeError ? new UsageError(error.message) : error;
+        }
+      })();
+      const output = outputFor(format, flags.out);
       const connection = await connect(loadConfig());
+      const bar = progressBar(flags.quiet);
+      const started = Date.now();
       try {
-        const graph = flags.around?.length
-          ? await neighborhood(connection.graph, flags.around, flags.depth, flags.limit, null)
-          : await wholeGraph(connection.graph);
-        const written = write(graph, format, flags.out);
-        const cut = graph.truncated ? ' (cut at --limit)' : '';
-        process.stderr.write(`exported ${graph.nodes.length} nodes and ${graph.edges.length} edges${cut}${written ? ` to ${written.join(', ')}` : ''}\n`);
+        const out = openExport(format, output);
+        const summary = await runExport(connection.graph, scope, out.writer, { collection: collectionName(connection.graph), generator: 'guanxi export', onProgress: bar.update });
+        await out.close();
+        bar.stop();
+        const seconds = (Date.now() - started) / 1000;
+        const cut = summary.truncated ? ' (cut at --limit)' : '';
+        process.stderr.write(
+          `exported ${summary.nodes} nodes and ${summary.edges} edges${cut} as ${format}${flags.out ? ` to ${flags.out}` : ''} ` +
+            `in ${seconds.toFixed(1)} s (${Math.round((summary.nodes + summary.edges) / Math.max(seconds, 0.001))} elements/s)\n`,
+        );
       } finally {
+        bar.stop();
         await connection.close();
       }
     });
 }
 
-function chooseFormat(flags: ExportFlags): Format {
-  const wanted = flags.format ?? (flags.out ? path.extname(flags.out).slice(1).toLowerCase() : '') ?? '';
-  if (!wanted) return 'json';
-  if (!(FORMATS as readonly string[]).includes(wanted)) throw new UsageError(`unknown export format "${wanted}"; use one of ${FORMATS.join(', ')}`);
-  return wanted as Format;
+function chooseFormat(flags: ExportFlags): ExportFormat {
+  const wanted = flags.format?.toLowerCase() ?? (flags.out ? (formatOfPath(flags.out) ?? (isFolder(flags.out) ? 'csv' : undefined)) : undefined);
+  if (!wanted) throw new UsageError(`give --format (${EXPORT_FORMATS.join(', ')}) or an --out file with one of their extensions`);
+  if (!isExportFormat(wanted)) throw new UsageError(`unknown export format "${wanted}"; use one of ${EXPORT_FORMATS.join(', ')}`);
+  return wanted;
 }
 
-function write(graph: ExportGraph, format: Format, out?: string): string[] | undefined {
-  if (format === 'csv') {
-    const base = out!.replace(/\.csv$/i, '');
-    const files = [`${base}-nodes.csv`, `${base}-edges.csv`];
-    fs.writeFileSync(files[0]!, nodesCsv(graph));
-    fs.writeFileSync(files[1]!, edgesCsv(graph));
-    return files;
-  }
-  const text = format === 'json' ? toJson(graph) : format === 'graphml' ? toGraphml(graph) : toGexf(graph);
+const isFolder = (file: string) => fs.existsSync(file) && fs.statSync(file).isDirectory();
+
+function outputFor(format: ExportFormat, out: string | undefined): ExportOutput {
   if (!out) {
-    process.stdout.write(text);
-    return undefined;
+    if (format === 'csv' || format === 'xlsx') throw new UsageError(`--format ${format} needs --out (${format === 'csv' ? 'a folder or a .zip' : 'a .xlsx file'})`);
+    return { stream: process.stdout, end: false };
   }
-  fs.writeFileSync(out, text);
-  return [out];
+  if (format === 'csv' && !out.toLowerCase().endsWith('.zip')) return { folder: out.replace(/\.csv$/i, '') };
+  return { stream: fs.createWriteStream(out) };
+}
+
+function progressBar(quiet: boolean | undefined): { update: (p: ExportProgress) => void; stop: () => void } {
+  if (quiet || !process.stderr.isTTY) return { update: () => {}, stop: () => {} };
+  const started = Date.now();
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: ' {bar} {percentage}% | {nodes} nodes, {edges} edges | {rate} elements/s | ETA {eta_formatted}',
+      hideCursor: true,
+      etaBuffer: 20,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let started_ = false;
+  let stopped = false;
+  return {
+    update(p) {
+      const rate = ((p.nodes + p.edges) / Math.max((Date.now() - started) / 1000, 0.001)).toFixed(0);
+      if (!started_) {
+        bar.start(Math.max(p.total, 1), p.visited, { nodes: p.nodes, edges: p.edges, rate });
+        started_ = true;
+      } else {
+        bar.setTotal(Math.max(p.total, 1));
+        bar.update(p.visited, { nodes: p.nodes, edges: p.edges, rate });
+      }
+    },
+    stop() {
+      if (started_ && !stopped) bar.stop();
+      stopped = true;
+    },
+  };
 }

@@ -1,0 +1,158 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { GraphWriter } from '@guanxi/shared';
+import { cypher } from '../graph/cypher.ts';
+import { applySchema } from '../graph/store.ts';
+import { EXPORT_FORMATS, FORMAT_INFO, isExportFormat, openExport, type ExportFormat } from '../export/formats.ts';
+import { ROWS } from '../export/read.ts';
+import { runExport, type ExportProgress } from '../export/run.ts';
+import { parseScope } from '../export/scope.ts';
+import { collectionDir, openDb } from './api-collection.ts';
+
+/**
+ * npm run bench:export [-- --articles 100000 --formats csv,json,… --with-articles --page 2000 --rows 10000 --no-baseline]
+ *
+ * Exports the kept bench:api collection (built by `npm run bench:api -- --build-only`) whole, in
+ * each format, to a temporary folder: elements (nodes + edges) per second, against a baseline in
+ * the same run — the same pages read from Neo4j and thrown away, what the export costs before any
+ * writing — and the peak RSS of this process above its idle RSS (sampled every 10 ms). Targets:
+ * CSV ≥ 50,000 elements/s, every format within 100 MB of idle. Graph analytics (PageRank,
+ * communities) belong to `guanxi analyze`, which is not on this branch: not measured here.
+ */
+const { values: args } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '100000' },
+    // Leave out the read-only baseline (when a run measures more formats beside an earlier one).
+    'no-baseline': { type: 'boolean', default: false },
+    formats: { type: 'string', default: EXPORT_FORMATS.filter((f) => f !== 'cyjs').join(',') },
+    'with-articles': { type: 'boolean', default: false },
+    page: { type: 'string', default: '2000' },
+    rows: { type: 'string', default: String(ROWS) },
+  },
+});
+const N = Number(args.articles);
+const formats = args.formats.split(',').filter(Boolean);
+for (const f of formats) if (!isExportFormat(f)) throw new Error(`unknown format ${f}; use ${EXPORT_FORMATS.join(', ')}`);
+const MB = 1024 * 1024;
+const log = (line: string) => console.log(line);
+const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
+
+/** Peak RSS while `work` runs, sampled often (a timer, so a busy loop would hide a peak: the export awaits I/O every page). */
+async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak: number }> {
+  let peak = process.memoryUsage.rss();
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { result, peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * CPU seconds of this process and of the Neo4j server (from /proc, when it runs here): on a shared
+ * machine the wall clock measures the neighbours too, CPU time what the export itself costs.
+ */
+function cpuSeconds(neo4jPid: number | undefined): { node: number; neo4j: number } {
+  const own = process.cpuUsage();
+  let neo4j = 0;
+  try {
+    if (neo4jPid) {
+      const fields = fs.readFileSync(`/proc/${neo4jPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      neo4j = (Number(fields[11]) + Number(fields[12])) / 100;
+    }
+  } catch {
+    neo4j = Number.NaN;
+  }
+  return { node: (own.user + own.system) / 1e6, neo4j };
+}
+
+function neo4jPid(dir: string): number | undefined {
+  try {
+    return Number.parseInt(fs.readFileSync(path.join(dir, 'neo4j.pid'), 'utf8'), 10) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const discard: GraphWriter = { begin: async () => {}, nodes: async () => {}, edges: async () => {}, end: async () => {} };
+
+interface Row {
+  name: string;
+  elements: number;
+  seconds: number;
+  idle: number;
+  peak: number;
+  bytes: number;
+  cpu: { node: number; neo4j: number };
+}
+
+const db = await openDb(collectionDir(N), 27887);
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guanxi-bench-export-'));
+try {
+  const [marker] = await db.graph.read<{ articles: number }>(cypher('bench/api-marker'));
+  if (marker?.articles !== N) throw new Error(`no complete ${N}-article collection in ${collectionDir(N)}: run npm run bench:api -- --articles ${N} --build-only`);
+  await applySchema(db.graph);
+  const scope = parseScope({ articles: args['with-articles'] });
+  const page = Number(args.page);
+  const readRows = Number(args.rows);
+  log(`bench:export — ${N} articles, whole collection${scope.articles ? ' with articles' : ', connection graph'}, pages of ${page} entities, reads of ${readRows} co-mentions; load ${load()}`);
+
+  const rows: Row[] = [];
+  const run = async (name: string, format: ExportFormat | null) => {
+    (globalThis as { gc?: () => void }).gc?.();
+    const idle = process.memoryUsage.rss();
+    const file = path.join(tmp, format === 'csv' ? 'csv' : `graph.${format ? FORMAT_INFO[format].ext : 'none'}`);
+    const cpuBefore = cpuSeconds(neo4jPid(collectionDir(N)));
+    const started = performance.now();
+    let said = started;
+    const onProgress = (p: ExportProgress) => {
+      if (performance.now() - said < 15_000) return;
+      said = performance.now();
+      log(`  … ${name}: ${p.nodes} nodes, ${p.edges} edges, ${Math.round((p.nodes + p.edges) / ((said - started) / 1000))} elements/s, ${((100 * p.visited) / p.total).toFixed(0)} %`);
+    };
+    const { result, peak } = await peakRss(async () => {
+      if (!format) return runExport(db.graph, scope, discard, { collection: 'bench', page, rows: readRows, onProgress });
+      const out = openExport(format, format === 'csv' ? { folder: file } : { stream: fs.createWriteStream(file) });
+      const summary = await runExport(db.graph, scope, out.writer, { collection: 'bench', page, rows: readRows, onProgress });
+      await out.close();
+      return summary;
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const bytes = !format ? 0 : format === 'csv' ? fs.readdirSync(file).reduce((sum, f) => sum + fs.statSync(path.join(file, f)).size, 0) : fs.statSync(file).size;
+    const cpuAfter = cpuSeconds(neo4jPid(collectionDir(N)));
+    const cpu = { node: cpuAfter.node - cpuBefore.node, neo4j: cpuAfter.neo4j - cpuBefore.neo4j };
+    const row = { name, elements: result.nodes + result.edges, seconds, idle, peak, bytes, cpu };
+    rows.push(row);
+    log(
+      `${name.padEnd(22)} ${result.nodes} nodes + ${result.edges} edges in ${seconds.toFixed(1)} s: ${Math.round(row.elements / seconds)} elements/s; ` +
+        `CPU ${cpu.node.toFixed(0)} s here + ${cpu.neo4j.toFixed(0)} s Neo4j; RSS idle ${(idle / MB).toFixed(0)} MB, peak ${(peak / MB).toFixed(0)} MB (+${((peak - idle) / MB).toFixed(0)}); ${(bytes / MB).toFixed(0)} MB written; load ${load()}`,
+    );
+    fs.rmSync(file, { recursive: true, force: true });
+  };
+
+  if (!args['no-baseline']) await run('read only (baseline)', null);
+  for (const format of formats as ExportFormat[]) await run(format, format);
+
+  const base = rows.find((r) => r.name.startsWith('read only')) ?? rows[0]!;
+  log('\n| export | elements | seconds | elements/s | × baseline | CPU s (Node + Neo4j) | elements per CPU s | peak RSS over idle | written |');
+  log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  for (const r of rows) {
+    const rate = r.elements / r.seconds;
+    log(
+      `| ${r.name} | ${r.elements.toLocaleString('en')} | ${r.seconds.toFixed(1)} | ${Math.round(rate).toLocaleString('en')} | ` +
+        `${(rate / (base.elements / base.seconds)).toFixed(2)} | ${r.cpu.node.toFixed(0)} + ${r.cpu.neo4j.toFixed(0)} | ` +
+        `${Math.round(r.elements / (r.cpu.node + r.cpu.neo4j)).toLocaleString('en')} | ${((r.peak - r.idle) / MB).toFixed(0)} MB | ${(r.bytes / MB).toFixed(0)} MB |`,
+    );
+  }
+  const csv = rows.find((r) => r.name === 'csv');
+  if (csv) log(`\nCSV: ${Math.round(csv.elements / csv.seconds).toLocaleString('en')} elements/s (target ≥ 50,000)`);
+  const worst = rows.reduce((w, r) => (r.peak - r.idle > w.peak - w.idle ? r : w));
+  log(`largest RSS rise: ${worst.name}, +${((worst.peak - worst.idle) / MB).toFixed(0)} MB (target ≤ 100 MB)`);
+} finally {
+  fs.rmSync(tmp, { recursive: true, force: true });
+  await db.close();
+}
