@@ -94,3 +94,19 @@ describe('no fragment hubs', () => {
     expect(fragments / organizations).toBeLessThan(0.02);
   });
 });
+
+describe('the tagger and the rules together', () => {
+  it('reads a one-character place abbreviation as a place, not a person', () => {
+    const x = zh('王新亭会见来郑结对帮扶的卢氏县委副书记李兴东。');
+    expect(names(x, 'Person')).not.toContain('郑');
+    expect(x.relations.filter((r) => r.type === 'MET').map((r) => r.to)).toEqual(['李兴东']);
+  });
+
+  it('keeps a place alone where the same text names bodies after it', () => {
+    const body = '高新区管委会召开会议。高新区与徐家湾乡和双龙湾镇签订教育帮扶战略合作协议。';
+    const signed = zh(body).relations.filter((r) => r.type === 'SIGNED').map((r) => `${r.from}->${r.to}`);
+    expect(signed).toEqual(['高新区->徐家湾乡', '高新区->双龙湾镇']);
+    // Without a body named after it, the tagger's reading of the bare 高新区 stands.
+    expect(zh('高新区与徐家湾乡签订协议。').relations.filter((r) => r.type === 'SIGNED')).toEqual([]);
+  });
+});

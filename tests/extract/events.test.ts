@@ -14,21 +14,16 @@ const eventsOf = (text: string, date = '2020-05-12') =>
  * a false event leaves this list only when the code is fixed, and the test fails if a new one appears.
  */
 const KNOWN_MISSES = new Set<string>([
-  // Recognition: 周口港区 is no span; 河南 is cut off 河南中原高速公路股份有限公司 and 栾川县 off 潭头镇中心小学 (the
-  // corpora's convention for a county before a name); 分行 is no head (中国建设银行|河南省|分行); 许昌 stays outside the project.
+  // Recognition: 周口港区 is no span; 许昌 stays outside the project (joining a place glued to a project's
+  // name costs PD-dev two places: that corpus annotates the place inside). The MSRA-trained tagger reads
+  // 河南中原高速公路股份有限公司, 中国建设银行河南省分行 and 栾川县潭头镇中心小学 whole: those four events are found.
   'VISITED 刘保仓->周口港区',
-  'FOUNDED 河南中原高速公路股份有限公司->河南高速物流有限公司',
-  'INVESTED_IN 中国建设银行河南省分行->南阳市',
-  'INVESTED_IN 中国建设银行河南省分行->信阳市',
   'INVESTED_IN 许继集团有限公司->许昌智能电网产业园',
-  'DONATED_TO 洛阳银行->栾川县潭头镇中心小学',
 ]);
-// The same four events with an end named short of its full name (see above): right event, wrong node.
+// The same two events with the tagger's place inside the name as the end: right event, wrong node.
 const KNOWN_FALSE = new Set<string>([
-  'FOUNDED 中原高速公路股份有限公司->河南高速物流有限公司',
-  'INVESTED_IN 中国建设银行->南阳市',
-  'INVESTED_IN 中国建设银行->信阳市',
-  'DONATED_TO 洛阳银行->潭头镇中心小学',
+  'VISITED 刘保仓->周口市',
+  'INVESTED_IN 许继集团有限公司->许昌市',
 ]);
 
 describe('events from the fifty fixture sentences', () => {

@@ -150,6 +150,18 @@ function remitStart(text: string, s: Span, us: Unit[], prev: Span | undefined): 
   return conjunction && isRemit(text, start, s) ? start : s.start;
 }
 
+/**
+ * Does a rule organization open an official name with a conjunction in its remit (宝鸡市|住房和城乡|建设局)?
+ * The conjunction is evidence the tagger's character view misses: such a head stands at the list margin.
+ */
+export function endsConjoinedRemit(text: string, s: Span, us: Unit[]): boolean {
+  if (s.type !== 'Organization' || hasNamePart(s, us)) return false;
+  const start = remitStart(text, s, us, undefined);
+  // Only a full name, opened by a place (宝鸡市): a remit from a clause's start may be a phrase of the sentence.
+  const first = us[unitEndingAt(us, start) + 1];
+  return start < s.start && first?.start === start && !!first.place && /[和与及]/.test(text.slice(start, s.start));
+}
+
 /** Remit words before a head stand as a name (发展和改革委员会, 卫生健康委员会) when they are long enough. */
 function isRemit(text: string, start: number, s: Span): boolean {
   return start < s.start && s.end - start >= 6 && !/[，。、；：\s]/.test(text.slice(start, s.end));

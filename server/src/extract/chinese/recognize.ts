@@ -6,7 +6,7 @@ import { findProjects } from './projects.ts';
 import { findPlaces } from './places.ts';
 import { SURNAMES, WEAK_ORG_SUFFIXES } from './cues.ts';
 import { defaultTagger, type Tagger } from '../learn/model.ts';
-import { joinCutNames } from './join-names.ts';
+import { endsConjoinedRemit, joinCutNames } from './join-names.ts';
 import { withoutSetPhraseFragments } from './set-phrases.ts';
 
 // Margins in the tagger's score units (`Tagger.decode` → cost: score lost by the best path that has
@@ -109,7 +109,8 @@ export function combineWithTagger(folded: string, given: Span[], rules: Recognit
     return r && (cost(r) < margins.widen || (cost(r) < margins.enumeration && listNeighbour(folded, r, model))) ? r : m;
   });
   // A bare head (办公室, 委员会) names no particular body; a list item is of its neighbours' kind.
-  for (const s of widened) {
+  for (const w of widened) {
+    const s = abbreviatedPlace(w, rules.units) ?? w;
     if (s.type === 'Organization' && BARE_HEADS.has(folded.slice(s.start, s.end))) continue;
     if (s.type === 'Person' && (listedWithVerbs(folded, s, rules.units) || quotedCoinage(folded, s))) continue;
     // The same for a place no rule reads (郑州“西美”发展 under the MSRA-trained tagger): a quoted coinage.
@@ -122,9 +123,12 @@ export function combineWithTagger(folded: string, given: Span[], rules: Recognit
   // Repeated while it keeps spans: a kept item vouches for its neighbour in the list, and that one for
   // the next (国土规划住建局、财政金融局、城市管理局 — the tagger reads only the last).
   // Each span's cost is computed once: later passes only look for new neighbours.
+  // A gazetteer place that opens bodies the text names (高新区 of 高新区管委会, 高新区党工委) is a place where it
+  // stands alone too, in the same text: one sense per discourse, which the tagger, reading characters, cannot see.
+  const bodies = kept.filter((k) => k.type === 'Organization').map((k) => folded.slice(k.start, k.end));
   const waiting = rules.spans
     .filter((s) => s.type !== 'Project' && s.rule !== 'lexicon' && isFree(s, taken))
-    .map((s) => ({ s, c: cost(s), margin: STRONG_CONTEXT_RULES.has(s.rule) ? margins.enumeration : margins.rule }));
+    .map((s) => ({ s, c: cost(s), margin: marginOf(folded, s, rules.units, bodies, margins) }));
   for (let more = true; more; ) {
     more = false;
     for (let k = 0; k < waiting.length; k++) {
@@ -139,6 +143,25 @@ export function combineWithTagger(folded: string, given: Span[], rules: Recognit
   }
   kept.sort((a, b) => a.start - b.start);
   return { units: rules.units, spans: joinCutNames(folded, withoutSetPhraseFragments(folded, withoutMixedPairs(kept)), rules.units) };
+}
+
+/** The cost below which a waiting rule span stands (see `combineWithTagger`). */
+function marginOf(text: string, s: Span, us: Unit[], bodies: string[], margins: Margins): number {
+  if (s.type === 'Place' && s.rule === 'gazetteer') {
+    const name = text.slice(s.start, s.end);
+    if (bodies.some((b) => b.length > name.length && b.startsWith(name))) return Infinity;
+  }
+  return STRONG_CONTEXT_RULES.has(s.rule) || endsConjoinedRemit(text, s, us) ? margins.enumeration : margins.rule;
+}
+
+/**
+ * A one-character person that jieba's dictionary reads as a place word (来郑结对帮扶: 郑 for 郑州) is that
+ * place's abbreviation: one-character given names stand alone rarely, place abbreviations often.
+ */
+function abbreviatedPlace(s: Span, us: Unit[]): Span | undefined {
+  if (s.type !== 'Person' || s.end - s.start !== 1) return undefined;
+  const u = us.find((x) => x.start === s.start);
+  return u && u.end === s.end && u.tag === 'ns' ? { ...s, type: 'Place', rule: 'abbreviated-place' } : undefined;
 }
 
 /**
