@@ -38,6 +38,8 @@ function fakeView(cy: cytoscape.Core): GraphView {
       });
     },
     relayout: () => {},
+    layoutAdded: () => {},
+    prepareFor: () => {},
     clear: () => cy.elements().remove(),
     fit: () => {},
     focus: () => {},
