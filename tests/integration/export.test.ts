@@ -86,7 +86,7 @@ describe('exports, read back by their consumers', () => {
       CALL { MATCH (e:Entity) RETURN collect({type: e.type, n: 1}) AS typeRows, collect(e.name) AS names }
       CALL { MATCH (a:Article) RETURN count(a) AS articles }
       CALL { MATCH ()-[c:CO_MENTIONED]->() RETURN count(c) AS coMentions, sum(c.weight) AS coWeight }
-      CALL { MATCH (x)-[r:HOLDS_POSITION|PART_OF|LOCATED_IN]->(y) RETURN count(DISTINCT [x, type(r), y]) AS relationEdges, count(r) AS relationStatements }
+      CALL { MATCH (x)-[r:HOLDS_POSITION|PART_OF|LOCATED_IN|MET|VISITED|SIGNED|FOUNDED|INVESTED_IN|DONATED_TO|PAIRED_WITH]->(y) RETURN count(DISTINCT [x, type(r), y]) AS relationEdges, count(r) AS relationStatements }
       CALL { MATCH (:Article)-[m:MENTIONS]->(:Entity) RETURN count(m) AS mentions, sum(m.count) AS mentionWeight }
       CALL { MATCH (:Entity)-[w:WROTE]->(:Article) RETURN count(w) AS wrote }
       RETURN typeRows, names, articles, coMentions, coWeight, relationEdges, relationStatements, mentions, mentionWeight, wrote`);
@@ -179,7 +179,7 @@ describe('exports, read back by their consumers', () => {
 
   it('scopes: ego network, view, date window, types, with and without articles', async () => {
     const neighbours = await graph.read<{ id: string }>(
-      `MATCH (:Entity {id: $id})-[:CO_MENTIONED|HOLDS_POSITION|PART_OF|LOCATED_IN]-(m:Entity) RETURN DISTINCT m.id AS id`,
+      `MATCH (:Entity {id: $id})-[:CO_MENTIONED|HOLDS_POSITION|PART_OF|LOCATED_IN|MET|VISITED|SIGNED|FOUNDED|INVESTED_IN|DONATED_TO|PAIRED_WITH]-(m:Entity) RETURN DISTINCT m.id AS id`,
       { id: WANG },
     );
     const ego = networkx('nodelink', (await exportTo('nodelink', { scope: 'ego', ids: WANG, depth: 1 }, 'ego.json')).file);
