@@ -82,17 +82,21 @@ function simulate(nodes: SimNode[], edges: Uint32Array, ticks: number, alpha: nu
     if (s !== t && s < nodes.length && t < nodes.length) links.push({ source: s, target: t });
   }
   const alphaMin = 0.002;
+  // A small canvas has room for its labels: spread it out (a dozen people linked to each other
+  // otherwise pack into a ball their names cannot be read in); a big one stays compact.
+  const spread = nodes.length <= 300 ? 2.5 : 1;
+  const room = nodes.length <= 300 ? 30 : 4;
   const sim = forceSimulation(nodes)
     .stop()
     .alpha(alpha)
     .alphaMin(alphaMin)
     .alphaDecay(1 - Math.pow(alphaMin / alpha, 1 / ticks))
     // theta 1.2: coarser than d3's 0.9, three times cheaper, no visible difference at this scale.
-    .force('charge', forceManyBody<SimNode>().strength((d) => -60 - 3 * d.size).theta(1.2).distanceMax(900))
+    .force('charge', forceManyBody<SimNode>().strength((d) => (-60 - 3 * d.size) * spread).theta(1.2).distanceMax(900))
     .force(
       'link',
       forceLink<SimNode, { source: number; target: number }>(links)
-        .distance((l) => 30 + ((l.source as unknown as SimNode).size + (l.target as unknown as SimNode).size) / 2)
+        .distance((l) => spread * (30 + ((l.source as unknown as SimNode).size + (l.target as unknown as SimNode).size) / 2))
         .iterations(1),
     )
     // A weak pull to the middle keeps separate components from drifting apart.
@@ -101,7 +105,7 @@ function simulate(nodes: SimNode[], edges: Uint32Array, ticks: number, alpha: nu
   // Overlaps only matter once the shape has formed; collision is as dear as the charge itself.
   const collideFrom = Math.floor(ticks * 0.3);
   for (let i = 0; i < ticks; i++) {
-    if (i === collideFrom) sim.force('collide', forceCollide<SimNode>((d) => d.size / 2 + 4).iterations(2));
+    if (i === collideFrom) sim.force('collide', forceCollide<SimNode>((d) => d.size / 2 + room).iterations(2));
     sim.tick();
   }
 }
