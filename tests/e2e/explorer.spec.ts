@@ -8,7 +8,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../server/src/bench/browser.ts';
 import type { Core } from 'cytoscape';
 import { startE2EServer, type E2EServer } from './server.ts';
 
@@ -25,17 +26,7 @@ const pageErrors: string[] = [];
 
 beforeAll(async () => {
   server = await startE2EServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
   // The server sends a Content-Security-Policy; anything the explorer does that it blocks is a bug.

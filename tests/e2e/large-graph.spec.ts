@@ -10,7 +10,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../../server/src/bench/browser.ts';
 import { buildClientIfStale } from '../../server/src/api/client-build.ts';
 import { generateGraph } from '../../server/src/bench/ui-graph.ts';
 import { UI_INIT_SCRIPT, loadGraph, type PageWindow } from '../../server/src/bench/ui-page.ts';
@@ -27,10 +28,7 @@ const pageErrors: string[] = [];
 beforeAll(async () => {
   buildClientIfStale();
   server = await startUiServer(generateGraph(N));
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
   page.on('console', (message) => {

@@ -9,7 +9,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../../server/src/bench/browser.ts';
 import type { Core } from 'cytoscape';
 import { startE2EServer, type E2EServer } from './server.ts';
 
@@ -29,10 +30,7 @@ const shot = (name: string) => page.screenshot({ path: path.join(OUTPUT, `workbe
 beforeAll(async () => {
   mkdirSync(OUTPUT, { recursive: true });
   server = await startE2EServer();
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   // A Chinese browser: the interface should start in Chinese.
   context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN', acceptDownloads: true });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.baseUrl });

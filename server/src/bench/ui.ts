@@ -16,7 +16,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import zlib from 'node:zlib';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './browser.ts';
 import { buildClientIfStale } from '../api/client-build.ts';
 import { CLIENT_DIST } from '../api/server.ts';
 import { generateGraph } from './ui-graph.ts';
@@ -177,19 +178,7 @@ async function main(): Promise<void> {
   const bundle = initialBundle();
   console.log(`initial JavaScript: ${bundle.files.join(', ')} — ${(bundle.raw / 1024).toFixed(0)} KB, gzipped ${(bundle.gzip / 1024).toFixed(1)} KB (target ≤ 400 KB)`);
   const server = await startUiServer(generateGraph(10));
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      // Without a GPU, Chromium offers WebGL only through SwiftShader, and only when asked.
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  const browser = await launchChromium({ softwareWebGl: true });
   const rows: Row[] = [];
   const baseline: Record<string, number> = {};
   try {
