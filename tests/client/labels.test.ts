@@ -5,7 +5,7 @@ import {
   LOD_SCALE_STEPS,
   MIN_SCREEN_FONT,
   labelBox,
-  lodClass,
+  labelScale,
   planLabels,
   scaleStep,
   type LabelCandidate,
@@ -33,12 +33,20 @@ describe('scaleStep', () => {
     }
   });
 
-  it('stays within the steps the stylesheet has classes for', () => {
+  it('stays within the steps the canvas allows', () => {
     expect(scaleStep(0.001)).toBe(LOD_SCALE_STEPS);
     expect(scaleStep(100)).toBe(-LOD_SCALE_DOWN);
-    expect(lodClass(0)).toBeUndefined();
-    expect(lodClass(3)).toBe('lod-s3');
-    expect(lodClass(-2)).toBe('lod-sm2');
+  });
+});
+
+describe('labelScale', () => {
+  it("is the stylesheet's own sizes at step 0, and grows by LOD_SCALE_STEP a step", () => {
+    expect(labelScale(0, false)).toEqual({ lodStep: 0, lodFont: 11, lodWidth: 110, lodMargin: 3, lodPad: 1, hoverFont: 12, hoverWidth: 260 });
+    expect(labelScale(0, true)).toMatchObject({ lodFont: 9, lodWidth: 90 });
+    const up = labelScale(3, false);
+    expect(up.lodFont).toBeCloseTo(11 * LOD_SCALE_STEP ** 3);
+    expect(up.hoverWidth).toBeCloseTo(260 * LOD_SCALE_STEP ** 3);
+    expect(labelScale(-2, true).lodFont).toBeCloseTo(9 / LOD_SCALE_STEP ** 2);
   });
 });
 

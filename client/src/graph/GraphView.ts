@@ -5,8 +5,8 @@
 import cytoscape from 'cytoscape';
 import type { NodeType, Subgraph } from '@guanxi/shared';
 import { NODE_TYPES } from '@guanxi/shared';
-import { graphStyle } from './style.ts';
-import { workbenchStyle } from './canvasState.ts';
+import { graphStyle, liteGraphStyle } from './style.ts';
+import { edgeNameStyle, workbenchStyle } from './canvasState.ts';
 import { i18n } from '../i18n/index.ts';
 import { FIT_MAX_ZOOM, LayoutRunner, seedPositions, type LayoutMode } from './layout.ts';
 import { LevelOfDetail } from './level-of-detail.ts';
@@ -22,6 +22,11 @@ declare global {
 }
 
 const MAX_ZOOM = 4;
+
+/** The whole stylesheet: the base look (or its lighter form for a big canvas) and the workbench's states. */
+function stylesheet(lite: boolean): cytoscape.StylesheetStyle[] {
+  return lite ? [...liteGraphStyle, ...workbenchStyle] : [...graphStyle, ...edgeNameStyle, ...workbenchStyle];
+}
 
 export interface CanvasSummary {
   nodes: number;
@@ -47,7 +52,7 @@ export class GraphView {
     container.setAttribute('data-renderer', renderer.kind);
     this.cy = cytoscape({
       container,
-      style: [...graphStyle, ...workbenchStyle],
+      style: stylesheet(false),
       minZoom: 0.05,
       maxZoom: MAX_ZOOM,
       boxSelectionEnabled: true,
@@ -55,7 +60,7 @@ export class GraphView {
       ...(renderer.kind === 'webgl' ? ({ renderer: { name: 'canvas', webgl: true } } as object) : {}),
     });
     this.layouts = new LayoutRunner(this.cy);
-    this.lod = new LevelOfDetail(this.cy);
+    this.lod = new LevelOfDetail(this.cy, stylesheet, () => this.layouts.running);
     this.layouts.onSettled = () => this.lod.refresh();
     installHover(this.cy);
     installFocus(this.cy);

@@ -5,6 +5,7 @@
  */
 import type cytoscape from 'cytoscape';
 import { i18n } from '../i18n/index.ts';
+import { FONT_STACK } from './style.ts';
 
 export interface NodeSnapshot {
   data: Record<string, unknown>;
@@ -169,14 +170,21 @@ export function setMoreHandle(
 const edgeName = (type: string) => () => i18n.t(`edge.${type}`);
 
 /**
+ * Relationship names on the canvas, in the interface language (re-read on a language switch:
+ * cy.style().update()). Left out of the lighter stylesheet of a big canvas, which names no edges.
+ */
+export const edgeNameStyle: cytoscape.StylesheetStyle[] = [
+  ...['WROTE', 'PART_OF', 'LOCATED_IN'].map((type) => ({ selector: `edge[type = "${type}"]`, style: { label: edgeName(type) } })),
+  { selector: 'edge[type = "HOLDS_POSITION"]', style: { label: 'data(label)' } },
+];
+
+/**
  * The extra canvas styles of the workbench, appended after the base stylesheet so they win:
- * relationship names in the interface language (re-read on a language switch: cy.style().update()),
- * pins, paths, handles, hidden nodes.
+ * the hovered relationship's name, pins, paths, handles, hidden nodes.
  */
 export const workbenchStyle: cytoscape.StylesheetStyle[] = [
-  ...['WROTE', 'PART_OF', 'LOCATED_IN'].map((type) => ({ selector: `edge[type = "${type}"]`, style: { label: edgeName(type) } })),
   { selector: 'edge.hover', style: { label: (e: cytoscape.EdgeSingular) => i18n.t(`edge.${String(e.data('type'))}`) } },
-  { selector: 'edge[type = "HOLDS_POSITION"], edge[type = "HOLDS_POSITION"].hover', style: { label: 'data(label)' } },
+  { selector: 'edge[type = "HOLDS_POSITION"].hover', style: { label: 'data(label)' } },
   {
     selector: 'edge[type = "CO_MENTIONED"].hover',
     style: { label: (e: cytoscape.EdgeSingular) => `${i18n.t('edge.CO_MENTIONED')} ×${Number(e.data('weight') ?? 0)}` },
@@ -197,6 +205,7 @@ export const workbenchStyle: cytoscape.StylesheetStyle[] = [
       'border-color': '#0072b2',
       'border-style': 'dashed',
       label: 'data(label)',
+      'font-family': FONT_STACK,
       color: '#0072b2',
       'font-size': 11,
       'text-valign': 'center',

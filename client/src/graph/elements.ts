@@ -2,12 +2,14 @@
 import type cytoscape from 'cytoscape';
 import type { GraphEdge, GraphNode, Subgraph } from '@guanxi/shared';
 import type { ExportGraph } from '@guanxi/shared';
+import { lineWidthFor, sizeFor } from './style.ts';
 
 /** Plain nodes and edges, as the exporters take them. */
 export type PlainGraph = ExportGraph;
 
 /**
- * Add what is not on the canvas yet; returns only the newly added elements.
+ * Add what is not on the canvas yet, in one `cy.add`; returns only the newly added elements.
+ * Sizes and line widths the stylesheet maps are computed here, once (style.ts).
  * Edges whose endpoint is missing are dropped (a truncated neighbourhood can contain them).
  */
 export function mergeSubgraph(cy: cytoscape.Core, graph: Subgraph): cytoscape.CollectionReturnValue {
@@ -16,13 +18,13 @@ export function mergeSubgraph(cy: cytoscape.Core, graph: Subgraph): cytoscape.Co
   for (const node of graph.nodes) {
     nodeIds.add(node.id);
     // hasElementWithId, not getElementById(): the latter builds a collection per call.
-    if (!cy.hasElementWithId(node.id)) fresh.push({ group: 'nodes', data: { ...node } });
+    if (!cy.hasElementWithId(node.id)) fresh.push({ group: 'nodes', data: { ...node, size: sizeFor(node.type, node.weight) } });
   }
   for (const edge of graph.edges) {
     if (cy.hasElementWithId(edge.id)) continue;
     const ends = [edge.source, edge.target];
     if (!ends.every((id) => nodeIds.has(id) || cy.hasElementWithId(id))) continue;
-    fresh.push({ group: 'edges', data: { ...edge } });
+    fresh.push({ group: 'edges', data: edge.type === 'CO_MENTIONED' ? { ...edge, lineWidth: lineWidthFor(edge.weight) } : { ...edge } });
   }
   return cy.add(fresh);
 }

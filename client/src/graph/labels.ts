@@ -6,7 +6,7 @@
  * kept. Zoomed out, boxes are large against the drawing, so only the top nodes are labelled
  * (the most important one always is); zooming in makes room for the rest. Labels never drop
  * below a readable size on screen: when the zoom would make them smaller, they are drawn
- * larger in model space, in steps of LOD_SCALE_STEP (style classes `lod-s<k>`).
+ * larger in model space, in steps of LOD_SCALE_STEP (labelScale, written into the node's data).
  */
 
 /** Growth of the label font from one scale step to the next. */
@@ -21,10 +21,31 @@ export const LOD_SCALE_DOWN = 5;
 /** The smallest label, in screen pixels, worth drawing. */
 export const MIN_SCREEN_FONT = 10;
 
-/** The style class of a scale step (none for step 0, the stylesheet's own size). */
-export function lodClass(step: number): string | undefined {
-  if (step === 0) return undefined;
-  return step > 0 ? `lod-s${step}` : `lod-sm${-step}`;
+/**
+ * What a labelled node carries in its data at a scale step, for the stylesheet to map
+ * (style.ts): label font, width limit, gap and halo at that scale, and the hover label's.
+ */
+export interface LabelScale {
+  lodStep: number;
+  lodFont: number;
+  lodWidth: number;
+  lodMargin: number;
+  lodPad: number;
+  hoverFont: number;
+  hoverWidth: number;
+}
+
+export function labelScale(step: number, article: boolean): LabelScale {
+  const f = Math.pow(LOD_SCALE_STEP, step);
+  return {
+    lodStep: step,
+    lodFont: (article ? 9 : 11) * f,
+    lodWidth: (article ? 90 : 110) * f,
+    lodMargin: 3 * f,
+    lodPad: f,
+    hoverFont: 12 * f,
+    hoverWidth: 260 * f,
+  };
 }
 
 export interface LabelCandidate {

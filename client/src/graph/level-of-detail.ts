@@ -6,8 +6,8 @@
  */
 import type cytoscape from 'cytoscape';
 import { shownElements } from './elements.ts';
-import { lodClass, planLabels, scaleStep, type LabelCandidate } from './labels.ts';
-import { graphStyle, liteGraphStyle, nodeSize } from './style.ts';
+import { labelScale, planLabels, scaleStep, type LabelCandidate } from './labels.ts';
+import { nodeSize } from './style.ts';
 
 /** Elements (nodes and edges) from which the lighter styles apply; fewer than LITE_BELOW go back. */
 export const LITE_FROM = 1000;
@@ -44,12 +44,18 @@ export class LevelOfDetail {
   };
   private readonly onChange = () => this.schedule();
   /** Hovered and selected nodes show their label at the current scale too. */
-  private readonly onEmphasis = (event: cytoscape.EventObject) => {
-    const cls = lodClass(this.step);
-    if (cls) (event.target as cytoscape.NodeSingular).addClass(cls);
-  };
+  private readonly onEmphasis = (event: cytoscape.EventObject) => this.scale(event.target as cytoscape.NodeSingular);
 
-  constructor(private readonly cy: cytoscape.Core) {
+  /**
+   * `stylesheet(lite)`: the canvas's whole stylesheet, in its normal or lighter form.
+   * `laying`: whether a layout is about to move the nodes (then labels wait for its end, when
+   * refresh() is called again: chosen for the seeded places, they would be thrown away).
+   */
+  constructor(
+    private readonly cy: cytoscape.Core,
+    private readonly stylesheet: (lite: boolean) => cytoscape.StylesheetStyle[],
+    private readonly laying: () => boolean = () => false,
+  ) {
     cy.on('zoom', this.onZoom);
     cy.on('add remove', this.onChange);
     cy.on('mouseover select', 'node', this.onEmphasis);
@@ -77,7 +83,7 @@ export class LevelOfDetail {
       this.queued = false;
       if (this.cy.destroyed()) return;
       this.updateStyle();
-      this.refresh();
+      if (!this.laying()) this.refresh();
     });
   }
 
@@ -94,12 +100,17 @@ export class LevelOfDetail {
     const lite = this.lite ? count >= LITE_BELOW : count > LITE_FROM;
     if (lite === this.lite) return;
     this.lite = lite;
-    this.cy.style(lite ? liteGraphStyle : graphStyle);
+    this.cy.style(this.stylesheet(lite));
     // While the user pans or zooms, the canvas renderer can move a snapshot instead of redrawing
     // thousands of elements a frame; not a public option after start-up, hence the cast.
     const renderer = (this.cy as unknown as { renderer(): { textureOnViewport?: boolean } }).renderer();
     if (renderer) renderer.textureOnViewport = lite;
     this.cy.container()?.setAttribute('data-lite', String(lite));
+  }
+
+  /** Gives a node the label sizes of the current scale step, unless it has them already. */
+  private scale(node: cytoscape.NodeSingular): void {
+    if (node.data('lodStep') !== this.step) node.data(labelScale(this.step, node.data('type') === 'Article'));
   }
 
   /** Chooses the labels for the current zoom and positions (call after a layout moves nodes). */
@@ -113,16 +124,13 @@ export class LevelOfDetail {
       for (const end of [edge.data('source') as string, edge.data('target') as string]) degree.set(end, (degree.get(end) ?? 0) + 1);
     });
     const plan = planLabels(nodes.map((node) => candidate(node, degree)), zoom);
-    const oldCls = lodClass(this.step);
-    const cls = lodClass(plan.step);
     this.step = plan.step;
     this.cy.batch(() => {
-      // Only elements whose classes change are restyled; unchanged ones cost a lookup.
-      if (oldCls && oldCls !== cls) this.cy.nodes(`.${oldCls}`).removeClass(oldCls);
+      // Only elements whose classes or data change are restyled; unchanged ones cost a lookup.
       this.cy.nodes().forEach((node) => {
         const show = plan.shown.has(node.id()) || node.selected() || node.hasClass('hover');
         if (show !== node.hasClass('label-shown')) node.toggleClass('label-shown', show);
-        if (cls && show !== node.hasClass(cls)) node.toggleClass(cls, show);
+        if (show) this.scale(node);
       });
     });
   }

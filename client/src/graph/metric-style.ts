@@ -35,9 +35,11 @@ export function viewAnalysis(cy: cytoscape.Core): Analysis {
   return analyzeGraph(connectionGraph(ids, links), { betweennessSamples: EXACT_BETWEENNESS_UP_TO });
 }
 
-/** Sizes nodes by `metric` (scaled to the view's range, square root so hubs do not swallow it) and colours communities. */
+/**
+ * Sizes nodes by `metric` (scaled to the view's range, square root so hubs do not swallow it) and
+ * colours communities: data and classes only, the rules are in the canvas stylesheet (style.ts).
+ */
 export function applyMetricStyle(cy: cytoscape.Core, analysis: Analysis | null, metric: SizeMetric, byCommunity: boolean): void {
-  ensureRules(cy);
   const values = analysis && metric !== 'none' ? [...analysis.metrics.values()].map((m) => m[metric]) : [];
   const max = Math.max(0, ...values);
   cy.batch(() => {
@@ -51,18 +53,4 @@ export function applyMetricStyle(cy: cytoscape.Core, analysis: Analysis | null, 
       if (coloured) node.data('communityColor', COMMUNITY_COLORS[m!.community] ?? OTHER_COMMUNITY);
     });
   });
-}
-
-const installed = new WeakSet<cytoscape.Core>();
-
-/** Two class rules added to the canvas's stylesheet once (style.ts stays the base look). */
-function ensureRules(cy: cytoscape.Core): void {
-  if (installed.has(cy)) return;
-  installed.add(cy);
-  cy.style()
-    .selector('node.metric-sized')
-    .style({ width: 'data(metricSize)', height: 'data(metricSize)' })
-    .selector('node.metric-community')
-    .style({ 'background-color': 'data(communityColor)' })
-    .update();
 }

@@ -2,26 +2,46 @@
  * The Cytoscape stylesheet: how data looks, kept apart from how data gets onto the canvas.
  * Labels are the main legibility risk (Chinese article titles are long, hubs have 100+
  * neighbours), so they are ellipsised, backed with a light halo, and which of them show at a
- * zoom is decided by the level of detail (level-of-detail.ts): the `label-shown` and
- * `lod-s<k>` classes below. Big canvases get `liteGraphStyle`: straight haystack edges, no
- * arrows, borders or edge labels — the parts that cost the most to draw thousands of times.
+ * zoom is decided by the level of detail (level-of-detail.ts): the `label-shown` class and the
+ * label sizes it writes into a node's data (`lod*`, labels.ts). Big canvases get
+ * `liteGraphStyle`: straight haystack edges, no arrows, borders or edge labels — the parts that
+ * cost the most to draw thousands of times.
+ *
+ * Restyling thousands of elements is most of what loading a big graph costs, and it grows with
+ * the rules an element is matched against and the properties it gets. Hence: no function-valued
+ * properties (sizes are computed once into data, elements.ts), text properties only on what can
+ * show text, and one data-mapped rule for the label scale instead of a class a step.
  */
 import type cytoscape from 'cytoscape';
 import type { EventType, NodeType } from '@guanxi/shared';
 import { EVENT_TYPES, NODE_TYPES } from '@guanxi/shared';
 import { EDGE_NAMES, NODE_COLORS, NODE_SHAPES } from '@guanxi/shared';
-import { LOD_SCALE_DOWN, LOD_SCALE_STEP, LOD_SCALE_STEPS, lodClass } from './labels.ts';
 
 /** Same stack as the page (styles.css): Latin face first, then Simplified Chinese faces. */
 export const FONT_STACK =
   '-apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans CJK SC", "Noto Sans SC", ' +
   '"Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif';
 
-/** Size grows with the log of the weight so hubs stand out without swallowing the canvas. */
+/**
+ * Size grows with the log of the weight so hubs stand out without swallowing the canvas.
+ * Computed once when an element is added (elements.ts) and kept in its data: a function-valued
+ * style property would run for every element at every restyle, and keeps elements from sharing
+ * cached styles.
+ */
+export function sizeFor(type: string, weight: unknown): number {
+  const base = type === 'Article' ? 14 : 22;
+  return Math.min(base + 5 * Math.log2(1 + Math.max(0, Number(weight ?? 0) || 0)), 60);
+}
+
+/** A co-mention's line: wider the more sentences name both. */
+export function lineWidthFor(weight: unknown): number {
+  return Math.min(1 + 1.6 * Math.log2(1 + Math.max(0, Number(weight ?? 0) || 0)), 9);
+}
+
+/** The drawn diameter of a node (its `size` data, or computed for one added by other means). */
 export function nodeSize(node: cytoscape.NodeSingular): number {
-  const weight = Number(node.data('weight') ?? 0);
-  const base = node.data('type') === 'Article' ? 14 : 22;
-  return Math.min(base + 5 * Math.log2(1 + Math.max(0, weight)), 60);
+  const size = node.data('size') as number | undefined;
+  return typeof size === 'number' ? size : sizeFor(String(node.data('type')), node.data('weight'));
 }
 
 function typeRules(type: NodeType): cytoscape.StylesheetStyle {
@@ -49,13 +69,20 @@ function eventRules(type: EventType): cytoscape.StylesheetStyle {
   };
 }
 
-const dataRules: cytoscape.StylesheetStyle[] = [
+/** What can show a label: chosen by the level of detail, hovered or selected. */
+const LABELLED = 'node.label-shown, node.hover, node:selected';
+/** Edges named on the canvas (not the thousands of co-mentions and mentions), and any hovered or selected. */
+const NAMED_EDGES = 'edge[type != "CO_MENTIONED"][type != "MENTIONS"], edge.hover, edge:selected';
+
+const nodeRules: cytoscape.StylesheetStyle[] = [
+  // Labels are off unless the level of detail chose them: a thousand new nodes then cost no
+  // text layout before it has run, and it only restyles the few it labels.
+  { selector: 'node', style: { label: '' } },
+  { selector: 'node[size]', style: { width: 'data(size)', height: 'data(size)' } },
+  ...NODE_TYPES.map(typeRules),
   {
-    selector: 'node',
+    selector: LABELLED,
     style: {
-      width: nodeSize,
-      height: nodeSize,
-      label: 'data(label)',
       'font-family': FONT_STACK,
       'font-size': 11,
       color: '#1f2328',
@@ -70,24 +97,41 @@ const dataRules: cytoscape.StylesheetStyle[] = [
       'text-background-padding': '1px',
       // Labels below 7px on screen are unreadable anyway; hiding them keeps big graphs calm.
       'min-zoomed-font-size': 7,
-      'border-width': 1,
-      'border-color': '#ffffff',
     },
   },
-  ...NODE_TYPES.map(typeRules),
+  { selector: 'node.label-shown', style: { label: 'data(label)' } },
   {
-    selector: 'node[type = "Article"]',
+    selector: 'node[type = "Article"].label-shown, node[type = "Article"].hover, node[type = "Article"]:selected',
     style: { 'font-size': 9, color: '#4b5563', 'text-max-width': '90px' },
   },
+  // The label scale of the current zoom (labels.ts labelScale), kept readable on screen.
+  {
+    selector: 'node[lodFont]',
+    style: {
+      'font-size': 'data(lodFont)',
+      'text-max-width': 'data(lodWidth)',
+      'text-margin-y': 'data(lodMargin)',
+      'text-background-padding': 'data(lodPad)',
+      // @types/cytoscape types text-margin-y as a number only; Cytoscape maps data to any property.
+    } as unknown as cytoscape.Css.Node,
+  },
+];
+
+/** Borders on nodes, arrows and curves on edges: left out of the lighter stylesheet. */
+const fullRules: cytoscape.StylesheetStyle[] = [
+  { selector: 'node', style: { 'border-width': 1, 'border-color': '#ffffff' } },
   {
     selector: 'edge',
+    style: { 'target-arrow-color': '#b8bec8', 'target-arrow-shape': 'triangle', 'arrow-scale': 0.6, 'curve-style': 'bezier' },
+  },
+  { selector: 'edge[type = "MENTIONS"], edge[type = "CO_MENTIONED"]', style: { 'target-arrow-shape': 'none' } },
+];
+
+const edgeRules: cytoscape.StylesheetStyle[] = [
+  { selector: 'edge', style: { width: 1.2, 'line-color': '#b8bec8' } },
+  {
+    selector: NAMED_EDGES,
     style: {
-      width: 1.2,
-      'line-color': '#b8bec8',
-      'target-arrow-color': '#b8bec8',
-      'target-arrow-shape': 'triangle',
-      'arrow-scale': 0.6,
-      'curve-style': 'bezier',
       'font-family': FONT_STACK,
       'font-size': 9,
       color: '#374151',
@@ -98,29 +142,16 @@ const dataRules: cytoscape.StylesheetStyle[] = [
       'min-zoomed-font-size': 8,
     },
   },
-  {
-    selector: 'edge[type = "MENTIONS"]',
-    style: { width: 0.8, 'line-color': '#d0d4da', 'target-arrow-shape': 'none' },
-  },
+  { selector: 'edge[type = "MENTIONS"]', style: { width: 0.8, 'line-color': '#d0d4da' } },
   {
     // Who is connected to whom: undirected, wider and darker the more sentences name both.
     selector: 'edge[type = "CO_MENTIONED"]',
-    style: {
-      width: (edge: cytoscape.EdgeSingular) => Math.min(1 + 1.6 * Math.log2(1 + Number(edge.data('weight') ?? 0)), 9),
-      'line-color': '#7f93b5',
-      'target-arrow-shape': 'none',
-      opacity: 0.75,
-    },
+    style: { 'line-color': '#7f93b5', opacity: 0.75 },
   },
+  { selector: 'edge[lineWidth]', style: { width: 'data(lineWidth)' } },
   {
     selector: 'edge[type = "HOLDS_POSITION"]',
-    style: {
-      width: 3,
-      'line-color': '#2b4c7e',
-      'target-arrow-color': '#2b4c7e',
-      label: 'data(label)',
-      'font-weight': 'bold',
-    },
+    style: { width: 3, 'line-color': '#2b4c7e', 'target-arrow-color': '#2b4c7e', label: 'data(label)', 'font-weight': 'bold' },
   },
   {
     selector: 'edge[type = "WROTE"]',
@@ -144,9 +175,10 @@ const stateRules: cytoscape.StylesheetStyle[] = [
     // One longer line rather than wrapping: wrapped Chinese titles grow into their neighbours.
     style: { label: 'data(label)', 'text-max-width': '260px', 'z-index': 20, 'font-size': 12 },
   },
+  // …at the label scale of the zoom.
+  { selector: 'node.hover[hoverFont]', style: { 'font-size': 'data(hoverFont)', 'text-max-width': 'data(hoverWidth)' } },
   { selector: 'edge.hover', style: { 'line-color': '#6b7280', label: 'data(type)' } },
   { selector: 'edge[type = "HOLDS_POSITION"].hover', style: { label: 'data(label)' } },
-  { selector: 'edge[type = "CO_MENTIONED"].hover', style: { label: (edge: cytoscape.EdgeSingular) => `named together ×${edge.data('weight') ?? 0}` } },
   {
     selector: 'node:selected',
     // Only the border changes: Cytoscape can keep a selected label's old (narrower) text box
@@ -159,68 +191,20 @@ const stateRules: cytoscape.StylesheetStyle[] = [
   },
   { selector: '.faded', style: { opacity: 0.22, 'text-opacity': 0.35 } },
   { selector: '.type-hidden', style: { display: 'none' } },
+  // Node size by a metric and colour by community (metric-style.ts sets the classes and data).
+  { selector: 'node.metric-sized', style: { width: 'data(metricSize)', height: 'data(metricSize)' } },
+  { selector: 'node.metric-community', style: { 'background-color': 'data(communityColor)' } },
 ];
 
-/**
- * Level of detail: labels the level of detail leaves out, and the scale steps that keep chosen
- * labels readable when zoomed out (the font grows as the zoom shrinks, LOD_SCALE_STEP a step).
- */
-function lodRules(): cytoscape.StylesheetStyle[] {
-  // Labels are off unless the level of detail chose them: a thousand new nodes then cost no
-  // text layout before it has run, and it only restyles the few it labels.
-  const rules: cytoscape.StylesheetStyle[] = [
-    { selector: 'node', style: { label: '' } },
-    { selector: 'node.label-shown', style: { label: 'data(label)' } },
-  ];
-  for (let k = -LOD_SCALE_DOWN; k <= LOD_SCALE_STEPS; k++) {
-    const cls = lodClass(k);
-    if (!cls) continue;
-    const f = Math.pow(LOD_SCALE_STEP, k);
-    rules.push(
-      {
-        selector: `node.${cls}`,
-        style: { 'font-size': 11 * f, 'text-max-width': `${110 * f}px`, 'text-margin-y': 3 * f, 'text-background-padding': `${f}px` },
-      },
-      { selector: `node[type = "Article"].${cls}`, style: { 'font-size': 9 * f, 'text-max-width': `${90 * f}px` } },
-    );
-  }
-  return rules;
-}
-
-/** The hover state's wider label, at the same scale steps (after stateRules, so it wins). */
-function lodHoverRules(): cytoscape.StylesheetStyle[] {
-  const rules: cytoscape.StylesheetStyle[] = [];
-  for (let k = -LOD_SCALE_DOWN; k <= LOD_SCALE_STEPS; k++) {
-    const cls = lodClass(k);
-    if (!cls) continue;
-    const f = Math.pow(LOD_SCALE_STEP, k);
-    rules.push({ selector: `node.hover.${cls}`, style: { 'font-size': 12 * f, 'text-max-width': `${260 * f}px` } });
-  }
-  return rules;
-}
-
-/** What a canvas of thousands of elements leaves out; colours and sizes stay. */
+/** What a canvas of thousands of elements draws instead; colours and sizes stay. */
 const liteRules: cytoscape.StylesheetStyle[] = [
-  { selector: 'node', style: { 'border-width': 0, 'text-background-shape': 'rectangle' } },
+  { selector: LABELLED, style: { 'text-background-shape': 'rectangle' } },
   {
     selector: 'edge',
-    style: {
-      'curve-style': 'haystack',
-      'haystack-radius': 0,
-      'target-arrow-shape': 'none',
-      'line-style': 'solid',
-      label: '',
-      opacity: 1,
-    },
+    style: { 'curve-style': 'haystack', 'haystack-radius': 0, 'line-style': 'solid', label: '', opacity: 1 },
   },
   { selector: 'edge[type = "CO_MENTIONED"]', style: { 'line-color': '#a9b6cc' } },
 ];
 
-export const graphStyle: cytoscape.StylesheetStyle[] = [...dataRules, ...lodRules(), ...stateRules, ...lodHoverRules()];
-export const liteGraphStyle: cytoscape.StylesheetStyle[] = [
-  ...dataRules,
-  ...liteRules,
-  ...lodRules(),
-  ...stateRules,
-  ...lodHoverRules(),
-];
+export const graphStyle: cytoscape.StylesheetStyle[] = [...nodeRules, ...fullRules, ...edgeRules, ...stateRules];
+export const liteGraphStyle: cytoscape.StylesheetStyle[] = [...nodeRules, ...edgeRules, ...liteRules, ...stateRules];
