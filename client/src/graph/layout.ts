@@ -23,6 +23,8 @@ export type LayoutMode = 'fresh' | 'incremental' | 'refine';
 const ANIMATE_MAX = 400;
 const ANIMATE_MAX_SHOWN = 1000;
 const ANIMATION_MS = 450;
+/** Main-thread time a slice of style computation may take while the worker lays out. */
+const WARM_SLICE_MS = 12;
 /** The zoom a fit may reach: a handful of nodes would otherwise be blown up to giant size. */
 export const FIT_MAX_ZOOM = 1.3;
 const FIT_PADDING = 40;
@@ -32,6 +34,9 @@ export function seedPositions(cy: cytoscape.Core, added: cytoscape.NodeCollectio
   if (added.empty()) return;
   const anchor = anchorId ? cy.getElementById(anchorId) : undefined;
   const old = cy.nodes().difference(added);
+  // A big new drawing is laid out from nothing and not drawn before (LayoutRunner.holdDrawing):
+  // a ring would be thousands of position events for nothing.
+  if (old.empty() && added.length > ANIMATE_MAX) return;
   let center: cytoscape.Position;
   if (anchor && anchor.nonempty() && !added.contains(anchor)) {
     center = { ...anchor.position() };
@@ -113,8 +118,30 @@ export function fitViewport(
   return { zoom, pan: { x: w / 2 - (zoom * (x1 + x2)) / 2, y: h / 2 - (zoom * (y1 + y2)) / 2 } };
 }
 
+/**
+ * Computes the style of elements not yet drawn, a few milliseconds at a time, until `stop()`
+ * says no. The first draw needs every element's style; computed while the worker lays out, on
+ * the other core, it is off the critical path (numericStyle is Cytoscape's public way to it).
+ */
+function warmStyles(cy: cytoscape.Core, stop: () => boolean): void {
+  const eles = cy.elements().toArray();
+  let next = 0;
+  const slice = () => {
+    if (stop() || cy.destroyed()) return;
+    const until = performance.now() + WARM_SLICE_MS;
+    while (next < eles.length && performance.now() < until) {
+      const ele = eles[next++]!;
+      if (!ele.removed()) ele.numericStyle('width');
+    }
+    if (next < eles.length) setTimeout(slice, 0);
+  };
+  setTimeout(slice, 0);
+}
+
 export class LayoutRunner {
   private worker: Worker | undefined;
+  /** Whether drawing is held (a batch left open) until the running layout's positions are applied. */
+  private holding = false;
   private workerBroken = false;
   private computing = false;
   private seq = 0;
@@ -150,6 +177,7 @@ export class LayoutRunner {
     this.setState('running');
     const job = buildJob(this.cy, mode, this.unplaced);
     if (job.nodes.length === 0) return this.finish(id);
+    if (mode === 'fresh' && job.nodes.length > ANIMATE_MAX) this.holdDrawing(id);
     let positions: Float64Array;
     try {
       positions = await this.compute(id, job.input);
@@ -178,11 +206,32 @@ export class LayoutRunner {
     this.seq++;
     this.animation?.stop();
     this.dropWorker();
+    this.releaseDrawing();
     this.waiters.splice(0).forEach((resolve) => resolve());
+  }
+
+  /**
+   * A big new drawing is not drawn before it is laid out: its seeded ring costs a full draw (a
+   * second at 2,000 nodes) that nobody needs, on the core the worker would use. Cytoscape draws
+   * nothing while a batch is open; the batch ends in finish(), which every run reaches.
+   */
+  private holdDrawing(id: number): void {
+    if (!this.holding) {
+      this.holding = true;
+      this.cy.startBatch();
+    }
+    warmStyles(this.cy, () => id !== this.seq || !this.holding);
+  }
+
+  private releaseDrawing(): void {
+    if (!this.holding) return;
+    this.holding = false;
+    if (!this.cy.destroyed()) this.cy.endBatch();
   }
 
   private finish(id: number): void {
     if (id !== this.seq) return;
+    this.releaseDrawing();
     this.setState('idle');
     if (!this.cy.destroyed()) this.onSettled();
     this.waiters.splice(0).forEach((resolve) => resolve());
@@ -257,6 +306,8 @@ export class LayoutRunner {
       if (viewport) cy.viewport(viewport);
       return Promise.resolve();
     }
+    // Cytoscape steps animations only while it draws.
+    this.releaseDrawing();
     return new Promise((resolve) => {
       const ids = new Set(movers.map((node) => node.id()));
       const collection = cy.nodes().filter((node) => ids.has(node.id()));
