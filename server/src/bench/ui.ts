@@ -9,7 +9,10 @@
  * the same run, is the frame rate of the same pan on an empty canvas. Also the initial
  * JavaScript bundle, gzipped. Screenshots go to the temp folder.
  *
- *   npm run bench:ui [-- --sizes 500,2000,5000 --renderers canvas,webgl]
+ *   npm run bench:ui [-- --sizes 500,2000,5000 --renderers canvas,webgl] [--profile]
+ *
+ * --profile: CPU profiles of the load and of the pan (ui-profile.ts) beside the screenshots, and
+ * the functions with the most self time printed (profiling slows the figures of that run).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,12 +25,14 @@ import { buildClientIfStale } from '../api/client-build.ts';
 import { CLIENT_DIST } from '../api/server.ts';
 import { generateGraph } from './ui-graph.ts';
 import { startUiServer, type UiServer } from './ui-server.ts';
+import { startProfile } from './ui-profile.ts';
 import { UI_INIT_SCRIPT, loadGraph, panAndZoom, type PageWindow } from './ui-page.ts';
 
 const { values: args } = parseArgs({
   options: {
     sizes: { type: 'string', default: '500,2000,5000' },
     renderers: { type: 'string', default: 'canvas,webgl' },
+    profile: { type: 'boolean', default: false },
   },
 });
 const sizes = args.sizes.split(',').map(Number);
@@ -127,7 +132,7 @@ async function timeExpand(page: Page, total: number, hub: string): Promise<{ ms:
       const w = window as PageWindow;
       const cy = w.__cy!;
       const el = cy.container()!;
-      while (cy.nodes().length < total || el.getAttribute('data-layout') !== 'idle') await new Promise((r) => setTimeout(r, 20));
+      while (el.getAttribute('data-layout') !== 'idle' || cy.nodes().length < total) await new Promise((r) => setTimeout(r, 20));
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
       const end = performance.now();
       const task = Math.max(0, ...w.__longTasks!.filter((t) => t.start >= start && t.start <= end).map((t) => t.duration));
@@ -141,10 +146,18 @@ async function measure(browser: Browser, server: UiServer, renderer: string, n: 
   const graph = generateGraph(n);
   server.setGraph(graph);
   const page = await newPage(browser, server, renderer);
-  const load = await loadGraph(page, n);
   fs.mkdirSync(SHOTS, { recursive: true });
+  const profiled = async <T>(phase: string, run: () => Promise<T>): Promise<T> => {
+    if (!args.profile) return run();
+    const profiler = await startProfile(page);
+    const result = await run();
+    const file = path.join(SHOTS, `${renderer}-${n}-${phase}.cpuprofile`);
+    console.log(`${renderer} ${n} ${phase}: most self time (${file})\n${(await profiler.stop(file)).join('\n')}`);
+    return result;
+  };
+  const load = await profiled('load', () => loadGraph(page, n));
   await page.screenshot({ path: path.join(SHOTS, `${renderer}-${n}.png`) });
-  const pan = await panAndZoom(page);
+  const pan = await profiled('pan', () => panAndZoom(page));
   await page.evaluate(() => {
     const cy = (window as PageWindow).__cy!;
     cy.fit(undefined, 40);
