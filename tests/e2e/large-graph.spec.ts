@@ -5,6 +5,10 @@
  * the pointer), labels only some nodes zoomed out and more zoomed in, and an expansion leaves
  * every placed node where it was. No timings are asserted: bench:ui measures those.
  * Screenshots: tests/output/large-graph.png and large-graph-zoomed.png.
+ *
+ * Functions given to page.evaluate must not return a Cytoscape collection or core (`unselect()`,
+ * `fit()` return them): Playwright serializes what is returned, and a 2,000-node graph's object
+ * web takes it tens of seconds and gigabytes — the "renderer crash on a refit" this test once hit.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -94,7 +98,9 @@ describe('a 2,000-node graph', () => {
   }, 240_000);
 
   it('selects the node under a click', async () => {
-    await page.evaluate(() => (window as PageWindow).__cy!.$(':selected').unselect());
+    await page.evaluate(() => {
+      (window as PageWindow).__cy!.$(':selected').unselect();
+    });
     const target = await lonelyNode();
     await page.mouse.click(target.x, target.y);
     await page.waitForFunction(() => (window as PageWindow).__cy!.$(':selected').nonempty(), undefined, { timeout: 30_000 });
@@ -114,7 +120,9 @@ describe('a 2,000-node graph', () => {
   }, 120_000);
 
   it('expands a node without moving any node already placed', async () => {
-    await page.evaluate(() => (window as PageWindow).__cy!.$(':selected').unselect());
+    await page.evaluate(() => {
+      (window as PageWindow).__cy!.$(':selected').unselect();
+    });
     const before = await positions();
     const target = await lonelyNode();
     await page.mouse.dblclick(target.x, target.y);

@@ -215,7 +215,9 @@ describe('workbench', () => {
     expect(box!.height).toBeGreaterThan(300);
     const search = await page.getByTestId('search-input').boundingBox();
     expect(search!.y).toBeLessThan(box!.y);
-    await page.evaluate(() => (window as TestWindow).__cy!.resize().fit(undefined, 20));
+    await page.evaluate(() => {
+      (window as TestWindow).__cy!.resize().fit(undefined, 20);
+    });
     await shot('8-phone');
     await page.screenshot({ path: path.join(OUTPUT, 'workbench-8-phone-full.png'), fullPage: true });
 
