@@ -75,7 +75,7 @@ interface Row {
 
 async function newPage(browser: Browser, server: UiServer, renderer: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('pageerror', (error) => console.error(`page error (${renderer}): ${error.message}`));
+  page.on('pageerror', (error) => console.error(`page error (${renderer}): ${error.stack ?? error.message}`));
   page.on('crash', () => console.error(`page crashed (${renderer})`));
   page.on('console', (m) => { if (m.type() === 'error') console.error(`console (${renderer}): ${m.text()}`); });
   await page.addInitScript(UI_INIT_SCRIPT);
