@@ -84,15 +84,18 @@ function simulate(nodes: SimNode[], edges: Uint32Array, ticks: number, alpha: nu
   const alphaMin = 0.002;
   // A small canvas has room for its labels: spread it out (a dozen people linked to each other
   // otherwise pack into a ball their names cannot be read in); a big one stays compact.
-  const spread = nodes.length <= 300 ? 2.5 : 1;
-  const room = nodes.length <= 300 ? 30 : 4;
+  const small = nodes.length <= 300;
+  const spread = small ? 2.5 : 1;
+  const room = small ? 30 : 4;
+  // Barnes–Hut's accuracy: d3's default is 0.9. Coarser is cheaper; past 300 nodes 1.5 took a
+  // fifth off the layout of 2,000 with no more overlapping nodes (measured against 1.2).
+  const theta = small ? 1.2 : 1.5;
   const sim = forceSimulation(nodes)
     .stop()
     .alpha(alpha)
     .alphaMin(alphaMin)
     .alphaDecay(1 - Math.pow(alphaMin / alpha, 1 / ticks))
-    // theta 1.2: coarser than d3's 0.9, three times cheaper, no visible difference at this scale.
-    .force('charge', forceManyBody<SimNode>().strength((d) => (-60 - 3 * d.size) * spread).theta(1.2).distanceMax(900))
+    .force('charge', forceManyBody<SimNode>().strength((d) => (-60 - 3 * d.size) * spread).theta(theta).distanceMax(900))
     .force(
       'link',
       forceLink<SimNode, { source: number; target: number }>(links)
@@ -103,7 +106,7 @@ function simulate(nodes: SimNode[], edges: Uint32Array, ticks: number, alpha: nu
     .force('x', forceX(cx).strength(0.02))
     .force('y', forceY(cy).strength(0.02));
   // Overlaps only matter once the shape has formed; collision is as dear as the charge itself.
-  const collideFrom = Math.floor(ticks * 0.3);
+  const collideFrom = Math.floor(ticks * (small ? 0.3 : 0.4));
   for (let i = 0; i < ticks; i++) {
     if (i === collideFrom) sim.force('collide', forceCollide<SimNode>((d) => d.size / 2 + room).iterations(2));
     sim.tick();
@@ -162,7 +165,8 @@ function placeSkeleton(sim: SimNode[], free: number[], adj: number[][], edges: U
     const t = local.get(edges[i + 1]!);
     if (s !== undefined && t !== undefined) subEdges.push(s, t);
   }
-  simulate(sub, Uint32Array.from(subEdges), 200, 1);
+  // 100 ticks: the frame of 150 nodes has settled by then (200 gave no fewer overlaps at 2,000).
+  simulate(sub, Uint32Array.from(subEdges), 100, 1);
   // Spread the frame so the nodes that will join it find room.
   const spread = 1.5 * Math.sqrt(free.length / skeleton.length);
   skeleton.forEach((g, i) => {

@@ -152,7 +152,11 @@ export class LayoutRunner {
   /** Called once positions are applied and any animation has ended. */
   onSettled: () => void = () => {};
 
-  constructor(private readonly cy: cytoscape.Core) {}
+  constructor(private readonly cy: cytoscape.Core) {
+    // Started now, while nothing is on the canvas: the worker's script is then loaded and
+    // compiled before the first layout is asked for, not on its way.
+    this.ensureWorker();
+  }
 
   /** Nodes that have only a provisional (seeded) position. */
   markUnplaced(nodes: cytoscape.NodeCollection): void {
@@ -179,8 +183,11 @@ export class LayoutRunner {
     if (job.nodes.length === 0) return this.finish(id);
     if (mode === 'fresh' && job.nodes.length > ANIMATE_MAX) this.holdDrawing(id);
     let positions: Float64Array;
+    const asked = performance.now();
     try {
       positions = await this.compute(id, job.input);
+      // In the page's performance timeline for bench:ui and DevTools: how long positions took.
+      performance.measure('guanxi:layout', { start: asked, detail: { nodes: job.nodes.length, mode } });
     } catch (error) {
       if (id !== this.seq) return;
       console.error('layout failed', error);

@@ -62,6 +62,7 @@ interface Row {
   nodes: number;
   edges: number;
   firstPaint: number;
+  split: { before: number; layout: number; after: number };
   loadTask: number;
   fps: number;
   panTask: number;
@@ -172,6 +173,7 @@ async function measure(browser: Browser, server: UiServer, renderer: string, n: 
     nodes: n,
     edges: graph.edges.length,
     firstPaint: load.ms,
+    split: load.split,
     loadTask: load.task,
     fps: pan.fps,
     panTask: pan.task,
@@ -209,7 +211,8 @@ async function main(): Promise<void> {
         const row = await measure(browser, server, renderer, n);
         rows.push(row);
         console.log(
-          `${renderer} ${n} nodes/${row.edges} edges: first paint ${row.firstPaint.toFixed(0)} ms (longest task ${row.loadTask.toFixed(0)} ms), ` +
+          `${renderer} ${n} nodes/${row.edges} edges: first paint ${row.firstPaint.toFixed(0)} ms (longest task ${row.loadTask.toFixed(0)} ms; ` +
+            `${row.split.before.toFixed(0)} ms to the layout, ${row.split.layout.toFixed(0)} in it, ${row.split.after.toFixed(0)} after), ` +
             `pan+zoom ${row.fps.toFixed(1)} fps (longest task ${row.panTask.toFixed(0)} ms), click ${row.click.toFixed(0)} ms` +
             `${row.clickRight ? '' : ' WRONG NODE'}, expand +150 ${row.expand.toFixed(0)} ms (longest task ${row.expandTask.toFixed(0)} ms), ` +
             `${row.labels} labels${row.lite ? ', lite style' : ''}`,
