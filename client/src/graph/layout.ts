@@ -122,17 +122,24 @@ export function fitViewport(
  * Computes the style of elements not yet drawn, a few milliseconds at a time, until `stop()`
  * says no. The first draw needs every element's style; computed while the worker lays out, on
  * the other core, it is off the critical path (numericStyle is Cytoscape's public way to it).
+ * Drawing is held by an open batch (LayoutRunner.holdDrawing), in which Cytoscape only notes
+ * which elements changed class; `flush` (closing and reopening it) makes them due, so a change
+ * made meanwhile — the fade of everything but the selected node's ties, right after a search —
+ * is computed here too, on a second pass, instead of in the first draw.
  */
-function warmStyles(cy: cytoscape.Core, stop: () => boolean): void {
+function warmStyles(cy: cytoscape.Core, stop: () => boolean, flush: () => void): void {
   const eles = cy.elements().toArray();
   let next = 0;
+  let passes = 0;
   const slice = () => {
     if (stop() || cy.destroyed()) return;
+    if (next === 0) flush();
     const until = performance.now() + WARM_SLICE_MS;
     while (next < eles.length && performance.now() < until) {
       const ele = eles[next++]!;
       if (!ele.removed()) ele.numericStyle('width');
     }
+    if (next === eles.length && ++passes < 2) next = 0;
     if (next < eles.length) setTimeout(slice, 0);
   };
   setTimeout(slice, 0);
@@ -227,7 +234,14 @@ export class LayoutRunner {
       this.holding = true;
       this.cy.startBatch();
     }
-    warmStyles(this.cy, () => id !== this.seq || !this.holding);
+    warmStyles(
+      this.cy,
+      () => id !== this.seq || !this.holding,
+      () => {
+        this.cy.endBatch();
+        this.cy.startBatch();
+      },
+    );
   }
 
   private releaseDrawing(): void {
