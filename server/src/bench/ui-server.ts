@@ -38,9 +38,10 @@ function answer(graph: Subgraph, body: { query?: string; variables?: Record<stri
   return { data: null, errors: [{ message: 'The benchmark server answers search and connections only.' }] };
 }
 
-export async function startUiServer(graph: Subgraph, expandBy = 150): Promise<UiServer> {
+/** `dist`: the built explorer to serve (another build's, to compare: ui-compare.ts). */
+export async function startUiServer(graph: Subgraph, expandBy = 150, dist = CLIENT_DIST): Promise<UiServer> {
   let current = graph;
-  const files = serveStatic(CLIENT_DIST);
+  const files = serveStatic(dist);
   const server = http.createServer((req, res) => {
     if (req.method === 'POST' && req.url?.startsWith('/graphql')) {
       const chunks: Buffer[] = [];
