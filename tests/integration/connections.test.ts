@@ -13,6 +13,8 @@ import { syntheticCorpus, type SyntheticArticle } from '../../server/src/bench/c
 import { cypher } from '../../server/src/graph/cypher.ts';
 import type { Graph } from '../../server/src/graph/db.ts';
 import { CONNECTION_EVIDENCE, ensureConnectionLayer } from '../../server/src/graph/connection-layer.ts';
+import { connections } from '../../server/src/graph/connections.ts';
+import { markAllHubs, rankHubs } from '../../server/src/graph/hub-ranking.ts';
 import { deleteArticles } from '../../server/src/graph/store.ts';
 import { ExtractionPool } from '../../server/src/importer/pool.ts';
 import { runImport } from '../../server/src/importer/run.ts';
@@ -131,6 +133,35 @@ describe('the connection layer', () => {
     );
     expect(among.filter((e) => e.type === 'CO_MENTIONED' && hubs.includes(e.source) && hubs.includes(e.target)).length).toBeGreaterThanOrEqual(3);
     expect(among).toEqual(walked.map((e) => ({ ...e, weight: e.type === 'CO_MENTIONED' ? e.weight : null })));
+  });
+
+  it('expands a hub from its ranked neighbours to what a walk over all its links gives', async () => {
+    const [top] = await graph.read<{ id: string; connections: number }>(
+      'MATCH (e:Entity) RETURN e.id AS id, e.connections AS connections ORDER BY e.connections DESC, e.id LIMIT 1',
+    );
+    const query = { ids: [top!.id], depth: 1, types: null, relTypes: null, minWeight: 1, maxArticles: null, limit: 9 };
+    const walked = await connections(graph, query);
+    expect(walked.truncated).toBe(true); // the limit cut it
+    // A ranking that keeps fewer neighbours than the hub has, more than the limit needs.
+    const ranking = { rankFrom: 10, keep: 20 };
+    expect(top!.connections).toBeGreaterThan(ranking.keep);
+    await markAllHubs(graph, ranking);
+    expect(await rankHubs(graph, ranking)).toBeGreaterThan(1);
+    const strongest = await graph.read<{ id: string }>(
+      `MATCH (:Entity {id: $hub})-[r]-(m:Entity)
+       WITH m, sum(CASE type(r) WHEN 'CO_MENTIONED' THEN r.weight + r.articles ELSE 1 END) AS strength
+       RETURN m.id AS id ORDER BY strength DESC, id LIMIT 20`,
+      { hub: top!.id },
+    );
+    const [stored] = await graph.read<{ top: string[] }>('MATCH (e:Entity {id: $hub}) RETURN e.topLinks AS top', { hub: top!.id });
+    expect(stored!.top).toEqual(strongest.map((r) => r.id));
+    const ranked = await connections(graph, query);
+    expect(ranked.nodes.map((n) => n.id).sort()).toEqual(walked.nodes.map((n) => n.id).sort());
+    expect(ranked.edges).toEqual(walked.edges);
+    // Back to the default threshold: the small hubs lose their lists.
+    await markAllHubs(graph);
+    await rankHubs(graph);
+    expect(await graph.read('MATCH (e:Entity) WHERE e.topLinks IS NOT NULL OR e:LinksUnranked RETURN e.id')).toEqual([]);
   });
 
   it('is unchanged by a re-import of the same articles', async () => {
