@@ -25,21 +25,20 @@ describe('coMentionPairs', () => {
       5,
     );
     const byKey = new Map(pairs.map((p) => [`${p.x}|${p.y}`, p]));
-    expect([...byKey.keys()].sort()).toEqual(['o:县政府|p:张三', 'o:县政府|p:李四', 'p:张三|p:李四']);
+    expect([...byKey.keys()].sort()).toEqual(['o:县政府|p:张三', 'o:县政府|p:李四']);
     // Undated articles sort first, as Cypher's sortDate '' does.
     expect(byKey.get('o:县政府|p:张三')).toEqual({
       x: 'o:县政府',
       y: 'p:张三',
       weight: 2,
-      articles: 3,
+      articles: 2,
       firstDate: '2024-01-01',
       lastDate: '2024-03-01',
       evidence: [1, 4],
       evidenceArticles: ['a', 'b'],
     });
     expect(byKey.get('o:县政府|p:李四')).toMatchObject({ weight: 1, articles: 1, evidence: [2], evidenceArticles: ['a'] });
-    // Named in the same article, never in the same sentence: linked, with no evidence.
-    expect(byKey.get('p:张三|p:李四')).toMatchObject({ weight: 0, articles: 1, evidence: [] });
+    // 张三 and 李四 share article a but no sentence, as do 县政府 and 张三 in c: neither counts.
   });
 
   it('caps the evidence and counts an entity listed twice in an article once', () => {

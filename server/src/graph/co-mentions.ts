@@ -1,7 +1,8 @@
 /**
  * The co-mentions of a batch, counted here from what the batch writes rather than read back from the
- * mentions just stored: every pair of entities named in the same article, with the sentences they
- * share. Reading the mentions back (two expansions an article and a list intersection a pair) cost
+ * mentions just stored: every pair of entities named in the same sentence, with the sentences and
+ * the articles they share. Two entities that only share an article are not linked: every link has a
+ * sentence behind it (and an article naming thirty entities would add 435 links). Reading the mentions back (two expansions an article and a list intersection a pair) cost
  * more than the writes they fed. `connections/add-pairs.cypher` applies the result.
  */
 
@@ -19,7 +20,7 @@ export interface PairRow {
   y: string;
   /** Sentences naming both, summed over the batch's articles. */
   weight: number;
-  /** Articles naming both. */
+  /** Articles with a sentence naming both. */
   articles: number;
   firstDate: string | null;
   lastDate: string | null;
@@ -62,6 +63,7 @@ export function coMentionPairs(articles: ArticleRow[], entityIds: string[], ment
       for (let j = i + 1; j < entities.length; j++) {
         const [y, ys] = entities[j]!;
         const shared = xs.filter((s) => ys.includes(s));
+        if (shared.length === 0) continue;
         const key = `${x}\u001f${y}`;
         let pair = pairs.get(key);
         if (!pair) {
