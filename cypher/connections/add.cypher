@@ -1,6 +1,7 @@
-// Adds the co-mentions of these (just written) articles to the connection layer: for each pair of
-// entities they mention together, CO_MENTIONED gains the articles (articles + n), the sentences the
-// pair shares in them (weight + n), their dates in its first/last window, and sentences as evidence
+// Adds the co-mentions of these (stored) articles to the connection layer, as add-pairs.cypher does
+// for a batch being written (rebuilding a layer uses this one): for each pair of entities named in
+// the same sentence, CO_MENTIONED gains the articles with such a sentence (articles + n), the
+// sentences (weight + n), their dates in its first/last window, and sentences as evidence
 // up to $evidence samples (in article order). One relationship per pair, from the smaller id to the
 // larger, found by its key (`pair`, unique) so that a pair with a hub is an index seek, not a walk
 // over the hub's links; a batch's articles are summed per pair first, so each pair is written once.
@@ -9,6 +10,7 @@ MATCH (a:Article {id: id})-[m1:MENTIONS]->(x:Entity)
 MATCH (a)-[m2:MENTIONS]->(y:Entity)
 WHERE x.id < y.id
 WITH a, x, y, [s IN m1.sentences WHERE s IN m2.sentences] AS shared
+WHERE shared <> []
 ORDER BY a.sortDate, a.id
 WITH x, y, sum(size(shared)) AS weight, count(*) AS articles, min(a.date) AS firstDate, max(a.date) AS lastDate,
      collect([s IN shared | [s, a.id]]) AS perArticle

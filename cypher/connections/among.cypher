@@ -3,11 +3,13 @@
 // weight = statements, with their titles and dates. Same filters as expand.cypher.
 // A hub's co-mentions are never walked (tens of thousands of links for at most $ids of them): its
 // links to ordinary nodes are found from their side, and the links between two hubs by their key.
-// A hub here is a node with more links than twice the set's size, where seeking its pairs costs
-// less than walking its links.
+// Which nodes count as hubs is chosen by cost: taken in order of links, a node joins the hubs when
+// its links outnumber twice the hubs before it (the pairs it adds to seek, a key seek costing about
+// two walked links); the hubs are thus a prefix of that order.
 MATCH (n:Entity) WHERE n.id IN $ids
+WITH n ORDER BY coalesce(n.connections, 0) DESC, n.id
 WITH collect(n) AS nodes
-WITH nodes, [n IN nodes WHERE coalesce(n.connections, 0) > 2 * size(nodes)] AS hubs
+WITH nodes, [i IN range(0, size(nodes) - 1) WHERE coalesce(nodes[i].connections, 0) > 2 * i | nodes[i]] AS hubs
 CALL {
   WITH nodes
   UNWIND nodes AS n

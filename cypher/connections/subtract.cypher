@@ -7,8 +7,9 @@ UNWIND $ids AS id
 MATCH (a:Article {id: id})-[m1:MENTIONS]->(x:Entity)
 MATCH (a)-[m2:MENTIONS]->(y:Entity)
 WHERE x.id < y.id
+WITH a, x, y, size([s IN m1.sentences WHERE s IN m2.sentences]) AS shared
+WHERE shared > 0
 MATCH ()-[c:CO_MENTIONED {pair: x.id + '\u001f' + y.id}]->()
-WITH a, c, size([s IN m1.sentences WHERE s IN m2.sentences]) AS shared
 // Several removed articles may share a pair: every new value is computed from the pair's current
 // one when it is set (the evidence before its articles), never from a list taken before the writes.
 SET c.weight = c.weight - shared,
@@ -30,10 +31,10 @@ CALL {
   MATCH (x)<-[n1:MENTIONS]-(o:Article)-[n2:MENTIONS]->(y)
   WHERE NOT o.id IN $ids
   WITH o, [s IN n1.sentences WHERE s IN n2.sentences] AS shared
+  WHERE shared <> []
   ORDER BY o.date, o.id
-  UNWIND (CASE WHEN shared = [] THEN [null] ELSE shared END) AS sentence
-  RETURN min(o.date) AS firstDate, max(o.date) AS lastDate,
-         collect(CASE WHEN sentence IS NULL THEN null ELSE [sentence, o.id] END)[..$evidence] AS samples
+  UNWIND shared AS sentence
+  RETURN min(o.date) AS firstDate, max(o.date) AS lastDate, collect([sentence, o.id])[..$evidence] AS samples
 }
 SET c.firstDate = firstDate,
     c.lastDate = lastDate,

@@ -13,6 +13,8 @@ import { syntheticCorpus, type SyntheticArticle } from '../../server/src/bench/c
 import { cypher } from '../../server/src/graph/cypher.ts';
 import type { Graph } from '../../server/src/graph/db.ts';
 import { CONNECTION_EVIDENCE, ensureConnectionLayer } from '../../server/src/graph/connection-layer.ts';
+import { connections } from '../../server/src/graph/connections.ts';
+import { markAllHubs, rankHubs } from '../../server/src/graph/hub-ranking.ts';
 import { deleteArticles } from '../../server/src/graph/store.ts';
 import { ExtractionPool } from '../../server/src/importer/pool.ts';
 import { runImport } from '../../server/src/importer/run.ts';
@@ -109,16 +111,16 @@ describe('the connection layer', () => {
     // among.cypher seeks the pairs of two hubs by key and finds a hub's other links from the far
     // side; the plain walk below is what it must equal.
     const [top] = await graph.read<{ id: string }>('MATCH (e:Entity) RETURN e.id AS id ORDER BY e.connections DESC, e.id LIMIT 1');
-    // The top hub with its most and its least connected neighbours: pairs of hubs, and hubs with
+    // The top hub with its most and its least connected neighbours: a pair of hubs, and hubs with
     // ordinary nodes.
     const neighbours = await graph.read<{ id: string; connections: number }>(
       `MATCH (:Entity {id: $hub})-[:CO_MENTIONED]-(m:Entity)
        RETURN m.id AS id, m.connections AS connections ORDER BY m.connections DESC, m.id`,
       { hub: top!.id },
     );
-    const hubs = [top!.id, ...neighbours.slice(0, 3).map((r) => r.id)];
-    const ids = [...hubs, ...neighbours.slice(-3).map((r) => r.id)];
-    expect(neighbours.slice(0, 3).every((r) => r.connections > 2 * ids.length)).toBe(true);
+    const hubs = [top!.id, neighbours[0]!.id];
+    const ids = [...hubs, ...neighbours.slice(-2).map((r) => r.id)];
+    expect(neighbours[0]!.connections).toBeGreaterThan(2 * ids.length);
     expect(neighbours.at(-1)!.connections).toBeLessThan(2 * ids.length);
     const params = { ids, relTypes: [...CONNECTION_TYPES], minWeight: 0, from: null, to: null };
     const walked = await graph.read(
@@ -129,8 +131,37 @@ describe('the connection layer', () => {
     const among = (await graph.read<{ source: string; type: string; target: string; weight: number }>(cypher('connections/among'), params)).map(
       ({ source, type, target, weight }) => ({ source, type, target, weight: type === 'CO_MENTIONED' ? weight : null }),
     );
-    expect(among.filter((e) => e.type === 'CO_MENTIONED' && hubs.includes(e.source) && hubs.includes(e.target)).length).toBeGreaterThanOrEqual(3);
+    expect(among.filter((e) => e.type === 'CO_MENTIONED' && hubs.includes(e.source) && hubs.includes(e.target)).length).toBe(1);
     expect(among).toEqual(walked.map((e) => ({ ...e, weight: e.type === 'CO_MENTIONED' ? e.weight : null })));
+  });
+
+  it('expands a hub from its ranked neighbours to what a walk over all its links gives', async () => {
+    const [top] = await graph.read<{ id: string; connections: number }>(
+      'MATCH (e:Entity) RETURN e.id AS id, e.connections AS connections ORDER BY e.connections DESC, e.id LIMIT 1',
+    );
+    const query = { ids: [top!.id], depth: 1, types: null, relTypes: null, minWeight: 1, maxArticles: null, limit: 9 };
+    const walked = await connections(graph, query);
+    expect(walked.truncated).toBe(true); // the limit cut it
+    // A ranking that keeps fewer neighbours than the hub has, more than the limit needs.
+    const ranking = { rankFrom: 10, keep: 20 };
+    expect(top!.connections).toBeGreaterThan(ranking.keep);
+    await markAllHubs(graph, ranking);
+    expect(await rankHubs(graph, ranking)).toBeGreaterThan(1);
+    const strongest = await graph.read<{ id: string }>(
+      `MATCH (:Entity {id: $hub})-[r]-(m:Entity)
+       WITH m, sum(CASE type(r) WHEN 'CO_MENTIONED' THEN r.weight + r.articles ELSE 1 END) AS strength
+       RETURN m.id AS id ORDER BY strength DESC, id LIMIT 20`,
+      { hub: top!.id },
+    );
+    const [stored] = await graph.read<{ top: string[] }>('MATCH (e:Entity {id: $hub}) RETURN e.topLinks AS top', { hub: top!.id });
+    expect(stored!.top).toEqual(strongest.map((r) => r.id));
+    const ranked = await connections(graph, query);
+    expect(ranked.nodes.map((n) => n.id).sort()).toEqual(walked.nodes.map((n) => n.id).sort());
+    expect(ranked.edges).toEqual(walked.edges);
+    // Back to the default threshold: the small hubs lose their lists.
+    await markAllHubs(graph);
+    await rankHubs(graph);
+    expect(await graph.read('MATCH (e:Entity) WHERE e.topLinks IS NOT NULL OR e:LinksUnranked RETURN e.id')).toEqual([]);
   });
 
   it('is unchanged by a re-import of the same articles', async () => {
@@ -168,9 +199,18 @@ describe('the connection layer', () => {
     expect(await ensureConnectionLayer(graph)).toBe(false);
   });
 
-  it('keys the links of a version-2 layer in place, and imports after it write no pair twice', async () => {
+  it('upgrades a version-2 layer in place (keys, no article-only links), and imports after it write no pair twice', async () => {
     const before = await graph.read(cypher('connections/stored'));
     await graph.write('MATCH ()-[c:CO_MENTIONED]->() REMOVE c.pair');
+    // Version 2 also linked entities that only shared an article, with weight 0.
+    const [added] = await graph.write<{ n: number }>(
+      `MATCH (x:Entity)<-[:MENTIONS]-(:Article)-[:MENTIONS]->(y:Entity)
+       WHERE x.id < y.id AND NOT (x)-[:CO_MENTIONED]-(y)
+       WITH DISTINCT x, y LIMIT 20
+       CREATE (x)-[:CO_MENTIONED {weight: 0, articles: 1, evidence: [], evidenceArticles: []}]->(y)
+       RETURN count(*) AS n`,
+    );
+    expect(added!.n).toBe(20);
     await graph.write("MATCH (m:GuanxiMeta {key: 'connections'}) SET m.version = 2");
     expect(await ensureConnectionLayer(graph)).toBe(true);
     expect(await graph.read(cypher('connections/stored'))).toEqual(before);

@@ -151,7 +151,7 @@ export type Entity = {
   /** Who this entity is connected to, strongest first, with the articles behind each link. `first` ≤ 200. */
   related: RelatedConnection;
   type: EntityType;
-  /** The sum of its links' weights (a co-mention: sentences plus articles naming both; a stated relation alone: 1). */
+  /** The sum of its links' weights (a co-mention: sentences naming both plus the articles they are in; a stated relation alone: 1). */
   weightedDegree?: Maybe<Scalars['Float']['output']>;
   /** Articles this person wrote (bylines). */
   wrote: Array<Article>;
@@ -431,9 +431,9 @@ export type RelatedConnection = {
 
 export type RelatedEdge = {
   __typename?: 'RelatedEdge';
-  /** Articles naming both. */
+  /** Articles with a sentence naming both. */
   articleCount: Scalars['Int']['output'];
-  /** The newest articles naming both. */
+  /** The newest articles naming both (in any sentence). */
   articles: Array<Article>;
   cursor: Scalars['String']['output'];
   firstDate?: Maybe<Scalars['String']['output']>;

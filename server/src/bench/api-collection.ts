@@ -22,6 +22,8 @@ export const collectionDir = (articles: number) => path.join(ROOT, '.data', 'ben
 export interface BenchDb {
   graph: Graph;
   uri: string;
+  /** The embedded server's folder (none for NEO4J_URI's server). */
+  dataDir?: string;
   close(): Promise<void>;
 }
 
@@ -35,6 +37,7 @@ export async function freePort(from: number): Promise<number> {
 /** NEO4J_URI's server if set, else an embedded one on `dataDir` (sized as bench/neo4j.ts sizes it). */
 export async function openDb(dataDir: string, firstPort: number, embedded = false): Promise<BenchDb> {
   let uri = embedded ? undefined : process.env.NEO4J_URI;
+  const own = !uri;
   let stop = async () => {};
   if (!uri) {
     fs.mkdirSync(dataDir, { recursive: true });
@@ -48,6 +51,7 @@ export async function openDb(dataDir: string, firstPort: number, embedded = fals
   return {
     graph: new Graph(driver, embedded ? undefined : process.env.NEO4J_DATABASE),
     uri,
+    dataDir: own ? dataDir : undefined,
     async close() {
       await driver.close();
       await stop();

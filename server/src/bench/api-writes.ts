@@ -3,9 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { ArticleInput } from '@guanxi/shared';
 import { createExtractor } from '../extract/index.ts';
-import { CONNECTION_EVIDENCE } from '../graph/connection-layer.ts';
 import { cypher } from '../graph/cypher.ts';
-import { applySchema, toWriteParams, type PreparedArticle } from '../graph/store.ts';
+import { applySchema, toWriteParams, writeStatements, type PreparedArticle } from '../graph/store.ts';
 import { readInputs } from '../ingest/index.ts';
 import { ExtractionPool, defaultWorkers } from '../importer/pool.ts';
 import { articleHash, runImport } from '../importer/run.ts';
@@ -46,7 +45,6 @@ export async function writeCosts(base: number, batches: number, log: (line: stri
       const costs = new Map<string, Cost>();
       for (let b = 0; b < batches; b++) {
         const params = toWriteParams(rest.slice(b * 200, (b + 1) * 200));
-        const ids = params.articles.map((a) => a.id);
         await db.graph.writeTransaction(async (tx) => {
           const run = async (name: string, p: Record<string, unknown>) => {
             const started = performance.now();
@@ -63,15 +61,7 @@ export async function writeCosts(base: number, batches: number, log: (line: stri
             costs.set(name, cost);
             return result;
           };
-          await run('connections/subtract', { ids, evidence: CONNECTION_EVIDENCE });
-          await run('entities/mark-stale', { ids });
-          const cleared = await run('import/clear-article-links', { ids });
-          const touched: string[] = cleared.records[0]?.get('touched') ?? [];
-          await run('import/write-batch', params);
-          await run('connections/add', { ids, evidence: CONNECTION_EVIDENCE });
-          await run('entities/note-seen', { ids });
-          await run('entities/refresh', { ids: [...new Set([...touched, ...params.entities.map((e) => e.id)])] });
-          await run('import/prune-entities', { ids: touched });
+          await writeStatements(run, params, true);
         });
       }
       const total = [...costs.values()].reduce((sum, c) => sum + c.ms, 0);

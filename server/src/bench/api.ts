@@ -162,7 +162,8 @@ async function main() {
     const result = await importComparison(articles, Number(args.rounds), log);
     log(
       `median of ${result.rounds} round(s): with ${result.with.toFixed(0)} articles/s, without ${result.without.toFixed(0)}, ` +
-        `ratio ${result.ratio.toFixed(2)}; target ≥ 0.8: ${result.ratio >= 0.8 ? 'met' : 'MISSED'}`,
+        `ratio ${result.ratio.toFixed(2)}; target ≥ 0.8: ${result.ratio >= 0.8 ? 'met' : 'MISSED'}; ` +
+        `CPU an article, without / with: ${result.cpuRatio.toFixed(2)} (Neo4j's alone ${result.neo4jCpuRatio.toFixed(2)})`,
     );
     report.import = result;
   }

@@ -1,15 +1,17 @@
 import { cypher } from './cypher.ts';
 import type { Graph } from './db.ts';
 import { log } from '../log.ts';
+import { HUB_RANKING, markAllHubs, rankHubs } from './hub-ranking.ts';
 
 /**
  * Builds the connection layer of a database imported before it existed (or by another version of
  * it), from the mentions already stored: imports keep it exact from then on. Version 2 adds the
  * articles' sortDate (listings newest first); version 3 keys each link by its pair (a unique
- * index), which a version-2 layer gets without a rebuild. Batch by batch, each in a transaction of
- * its own, so a large collection needs no large transaction.
+ * index); version 4 links only entities that share a sentence and ranks the neighbours of hubs
+ * (hub-ranking.ts). A version-2 or -3 layer is upgraded in place, no rebuild. Batch by batch, each
+ * in a transaction of its own, so a large collection needs no large transaction.
  */
-export const CONNECTION_LAYER_VERSION = 3;
+export const CONNECTION_LAYER_VERSION = 4;
 
 /** Sentences kept on a connection as its evidence; the rest are a query away (the mentions). */
 export const CONNECTION_EVIDENCE = 5;
@@ -18,12 +20,16 @@ const BATCH = 500;
 export async function ensureConnectionLayer(graph: Graph, onProgress?: (done: number, what: string) => void): Promise<boolean> {
   const [state] = await graph.read<{ version: number | null; hasArticles: boolean }>(cypher('connections/layer-version'));
   if (state?.version === CONNECTION_LAYER_VERSION) return false;
-  if (state?.hasArticles && state.version === 2) {
-    log.warn('keying the links of the connection layer (once, after an upgrade)');
-    await keyPairs(graph, onProgress);
+  if (state?.hasArticles && (state.version === 2 || state.version === 3)) {
+    log.warn('upgrading the links of the connection layer (once, after an upgrade)');
+    await upgradeLinks(graph, state.version, onProgress);
   } else if (state?.hasArticles) {
     log.warn('building the connection layer from the stored mentions (once, after an upgrade)');
     await rebuildConnectionLayer(graph, onProgress);
+  }
+  if (state?.hasArticles) {
+    await markAllHubs(graph);
+    await rankHubs(graph);
   }
   await graph.write(cypher('connections/set-layer-version'), { version: CONNECTION_LAYER_VERSION });
   return Boolean(state?.hasArticles);
@@ -48,15 +54,24 @@ export async function rebuildConnectionLayer(graph: Graph, onProgress?: (done: n
   }
   done = 0;
   for await (const ids of pages(graph, 'connections/entity-ids-page')) {
-    await graph.write(cypher('entities/refresh'), { ids });
+    await graph.write(cypher('entities/refresh'), { ids, ...HUB_RANKING });
     onProgress?.((done += ids.length), 'entities');
   }
 }
 
-async function keyPairs(graph: Graph, onProgress?: (done: number, what: string) => void): Promise<void> {
+/** Keys the links of version 2, drops the links without a shared sentence, recounts the entities. */
+async function upgradeLinks(graph: Graph, from: number, onProgress?: (done: number, what: string) => void): Promise<void> {
   let done = 0;
   for await (const ids of pages(graph, 'connections/entity-ids-page')) {
-    await graph.write(cypher('connections/key-pairs'), { ids });
+    await graph.writeTransaction(async (tx) => {
+      if (from === 2) await tx.run(cypher('connections/key-pairs'), { ids });
+      await tx.run(cypher('connections/drop-unshared'), { ids });
+    });
+    onProgress?.((done += ids.length), 'entities');
+  }
+  done = 0;
+  for await (const ids of pages(graph, 'connections/entity-ids-page')) {
+    await graph.write(cypher('entities/refresh'), { ids, ...HUB_RANKING });
     onProgress?.((done += ids.length), 'entities');
   }
 }

@@ -1,6 +1,7 @@
 import { CONNECTION_TYPES, type ConnectionType, type EntityType, type GraphEdge, type GraphNode } from '@guanxi/shared';
 import { cypher } from './cypher.ts';
 import type { Graph } from './db.ts';
+import { HUB_RANKING } from './hub-ranking.ts';
 import { HUB_SCAN, hopBudget, nodes, toEdges, type DateWindow } from './explore.ts';
 
 /** Who is connected to whom: the entity graph around some entities, without article nodes. */
@@ -50,6 +51,7 @@ export async function connections(graph: Graph, query: ConnectionQuery): Promise
       exclude: [...seen],
       limit: Math.max(room, 0),
       scan: HUB_SCAN,
+      ranked: rankedRead(room),
     });
     const found = row ?? { total: 0, ids: [], sampled: [] };
     totalNodes += found.total;
@@ -61,6 +63,9 @@ export async function connections(graph: Graph, query: ConnectionQuery): Promise
   const [found, edges] = await Promise.all([nodes(graph, ids), connectionEdges(graph, ids, filters)]);
   return { nodes: found, edges, truncated, totalNodes };
 }
+
+/** How far down a hub's ranking a hop reads: room for the filters and the nodes already seen. */
+export const rankedRead = (room: number) => Math.min(HUB_RANKING.keep, Math.max(4 * room, 500));
 
 type EdgeRow = {
   source: string;

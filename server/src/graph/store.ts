@@ -1,8 +1,11 @@
 import { entityId, isEventType, type ArticleInput, type EntityType, type Extraction } from '@guanxi/shared';
+import type { QueryResult } from 'neo4j-driver';
 import { cypher, cypherStatements } from './cypher.ts';
 import type { Graph } from './db.ts';
 import { log } from '../log.ts';
+import { coMentionPairs, withEvidenceTable } from './co-mentions.ts';
 import { CONNECTION_EVIDENCE, ensureConnectionLayer } from './connection-layer.ts';
+import { HUB_RANKING, rankHubs } from './hub-ranking.ts';
 import { pinyinKeys } from './pinyin.ts';
 import { backfillPinyin } from './pinyin-backfill.ts';
 
@@ -87,6 +90,8 @@ class Table<T> {
  * the driver encoded and the socket carried. An article given twice in a batch is written once, as
  * last given.
  */
+export type WriteParams = ReturnType<typeof toWriteParams>;
+
 export function toWriteParams(batch: PreparedArticle[]) {
   const last = new Map(batch.map((prepared) => [prepared.article.id, prepared]));
   const unique = batch.length === last.size ? batch : [...last.values()];
@@ -178,28 +183,34 @@ export interface WriteOptions {
  */
 export async function writeBatch(graph: Graph, batch: PreparedArticle[], options: WriteOptions = {}): Promise<WriteCounts> {
   const params = toWriteParams(batch);
+  return graph.writeTransaction((tx) => writeStatements((name, p) => tx.run(cypher(name), p), params, options.connections ?? true));
+}
+
+/** Runs one named statement of `cypher/` in the caller's transaction (bench:api profiles each). */
+export type RunStatement = (name: string, params: Record<string, unknown>) => Promise<QueryResult>;
+
+/** writeBatch's statements, in order, through `run`. */
+export async function writeStatements(run: RunStatement, params: WriteParams, layer: boolean): Promise<WriteCounts> {
   const ids = params.articles.map((a) => a.id);
-  const layer = options.connections ?? true;
-  return graph.writeTransaction(async (tx) => {
-    if (layer) await tx.run(cypher('connections/subtract'), { ids, evidence: CONNECTION_EVIDENCE });
-    if (layer) await tx.run(cypher('entities/mark-stale'), { ids });
-    const cleared = await tx.run(cypher('import/clear-article-links'), { ids });
-    const touched: string[] = cleared.records[0]?.get('touched') ?? [];
-    await tx.run(cypher('import/write-batch'), params);
-    if (layer) {
-      await tx.run(cypher('connections/add'), { ids, evidence: CONNECTION_EVIDENCE });
-      await tx.run(cypher('entities/note-seen'), { ids });
-      await tx.run(cypher('entities/refresh'), { ids: [...new Set([...touched, ...params.entities.map((e) => e.id)])] });
-    }
-    const pruned = await tx.run(cypher('import/prune-entities'), { ids: touched });
-    return {
-      articles: params.articles.length,
-      entities: params.entities.length,
-      mentions: params.mentions.length + params.authors.length,
-      relations: params.relations.length,
-      pruned: Number(pruned.records[0]?.get('pruned') ?? 0),
-    };
-  });
+  if (layer) await run('connections/subtract', { ids, evidence: CONNECTION_EVIDENCE });
+  if (layer) await run('entities/mark-stale', { ids });
+  const cleared = await run('import/clear-article-links', { ids });
+  const touched: string[] = cleared.records[0]?.get('touched') ?? [];
+  await run('import/write-batch', params);
+  if (layer) {
+    const pairs = coMentionPairs(params.articles, params.entities.map((e) => e.id), params.mentions, CONNECTION_EVIDENCE);
+    await run('connections/add-pairs', { ...withEvidenceTable(pairs, params.sentences), evidence: CONNECTION_EVIDENCE });
+    await run('entities/note-seen', { ids });
+    await run('entities/refresh', { ids: [...new Set([...touched, ...params.entities.map((e) => e.id)])], ...HUB_RANKING });
+  }
+  const pruned = await run('import/prune-entities', { ids: touched });
+  return {
+    articles: params.articles.length,
+    entities: params.entities.length,
+    mentions: params.mentions.length + params.authors.length,
+    relations: params.relations.length,
+    pruned: Number(pruned.records[0]?.get('pruned') ?? 0),
+  };
 }
 
 /** Deletes articles with the same clean-up as an update: their evidence goes, orphaned entities go. */
@@ -210,13 +221,14 @@ export async function deleteArticles(graph: Graph, ids: string[]): Promise<{ del
     const cleared = await tx.run(cypher('import/clear-article-links'), { ids });
     const touched: string[] = cleared.records[0]?.get('touched') ?? [];
     const deleted = await tx.run(cypher('import/delete-articles'), { ids });
-    await tx.run(cypher('entities/refresh'), { ids: touched });
+    await tx.run(cypher('entities/refresh'), { ids: touched, ...HUB_RANKING });
     const pruned = await tx.run(cypher('import/prune-entities'), { ids: touched });
     return {
       deleted: Number(deleted.records[0]?.get('deleted') ?? 0),
       pruned: Number(pruned.records[0]?.get('pruned') ?? 0),
     };
   });
+  await rankHubs(graph);
   await awaitSearchable(graph);
   return result;
 }
