@@ -134,8 +134,25 @@ describe('workbench', () => {
     // Click a highlighted mention that is not on the canvas yet: it is added.
     const marks = await article.locator('mark.mention').evaluateAll((els) => els.map((e) => e.getAttribute('data-id')!));
     const present = new Set(await canvasIds());
-    const fresh = marks.find((id) => !present.has(id));
-    expect(fresh, 'a mention not yet on the canvas').toBeTruthy();
+    // One that a path through entities reaches from 王新亭 (the path step below): a mention that
+    // shares no sentence with anyone has no links.
+    let fresh: string | undefined;
+    for (const id of marks.filter((m) => !present.has(m))) {
+      const reachable = await page.evaluate(async ([from, to]) => {
+        const response = await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: 'query($a: ID!, $b: ID!) { paths(from: $a, to: $b, first: 1) { length } }', variables: { a: from, b: to } }),
+        });
+        const body = (await response.json()) as { data?: { paths: unknown[] } };
+        return (body.data?.paths.length ?? 0) > 0;
+      }, [WANG, id] as const);
+      if (reachable) {
+        fresh = id;
+        break;
+      }
+    }
+    expect(fresh, 'a mention not yet on the canvas, linked to 王新亭').toBeTruthy();
     await article.locator(`mark.mention[data-id="${fresh}"]`).first().click();
     await page.waitForFunction((id) => (window as TestWindow).__cy?.getElementById(id).nonempty(), fresh!, { timeout: 15_000 });
     await settled();
