@@ -156,6 +156,8 @@ function main(): void {
   const started = performance.now();
   let train: (bag: number) => Example[];
   let held: Example[];
+  // Validation sets scored one by one (with --corpora), else `held` as one.
+  let heldSets: Array<{ name: string; data: Example[] }> = [];
   if (process.argv.includes('--corpora')) {
     // --corpora msra,pd98,cluener [--valid pddev]: the named corpora (corpora.ts), scored each epoch on
     // the validation corpus, which the model never trains on.
@@ -163,7 +165,8 @@ function main(): void {
     const valid = corpusNames(arg('valid', ''));
     const sentences = names.flatMap((n) => readCorpus(n));
     const examples = featurizeAll(sentences);
-    held = featurizeAll(valid.flatMap((n) => readCorpus(n)));
+    heldSets = valid.map((n) => ({ name: n, data: featurizeAll(readCorpus(n)) }));
+    held = heldSets.flatMap((h) => h.data);
     const aug = augmentArgs(process.argv);
     train = bagTrainingSets(examples, sentences, aug);
     console.log(`${names.join(' + ')}: ${examples.length} sentences, ${examples.reduce((a, e) => a + e.n, 0)} characters (augment K=${aug.copies}; ${bags} bags); validating on ${valid.join(' + ') || 'nothing'} (${held.length}); features ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -182,7 +185,9 @@ function main(): void {
     epochs, seed, minCount, prune, bags,
     onEpoch: (epoch, errors, model) => {
       const line = `epoch ${epoch}: ${errors} sentences wrong`;
-      if (held.length) console.log(`${line}; held out: ${score(model(), held)} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+      const m = held.length ? model() : undefined;
+      const scores = heldSets.length ? heldSets.map((h) => `${h.name}: ${score(m!, h.data)}`).join('; ') : m ? `held out: ${score(m, held)}` : '';
+      if (m) console.log(`${line}; ${scores} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
       else console.log(line);
     },
   });
