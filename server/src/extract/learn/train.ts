@@ -181,13 +181,17 @@ function main(): void {
     train = bagTrainingSets(examples.slice(0, cut), sentences.slice(0, cut), aug);
     console.log(`${bioPath}: ${examples.length} sentences; training on ${cut} (augment K=${aug.copies}, p=${aug.replace}, external=${aug.external}, seed=${aug.seed} + bag; ${bags} bags), holding out ${held.length}; features ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
+  // --snapshots 12,16: the model after those epochs (first bag) also written, to OUT.e12 …, so that a
+  // run can be cut at the epoch that validation picks without training again.
+  const snapshots = new Set(arg('snapshots', '').split(',').filter(Boolean).map(Number));
   const { tagger, seen } = trainTagger(train, {
     epochs, seed, minCount, prune, bags,
     onEpoch: (epoch, errors, model) => {
       const line = `epoch ${epoch}: ${errors} sentences wrong`;
-      const m = held.length ? model() : undefined;
+      const m = held.length || snapshots.has(epoch) ? model() : undefined;
+      if (snapshots.has(epoch)) writeFileSync(`${outPath}.e${epoch}`, m!.encode());
       const scores = heldSets.length ? heldSets.map((h) => `${h.name}: ${score(m!, h.data)}`).join('; ') : m ? `held out: ${score(m, held)}` : '';
-      if (m) console.log(`${line}; ${scores} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+      if (m && held.length) console.log(`${line}; ${scores} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
       else console.log(line);
     },
   });
