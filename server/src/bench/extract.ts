@@ -15,6 +15,9 @@
  * swings by 2× within an hour, so the ratio of the two (how many tokenizer passes an extraction costs)
  * is the figure to compare across days.
  *
+ * `npm run bench:extract` runs with `--max-semi-space-size=64`, the young generation the importer's
+ * extraction workers get (importer/pool.ts): the figures are those of the workers' heap.
+ *
  *   npm run bench:extract [-- --passes 5]
  */
 import { readFileSync, statSync } from 'node:fs';
