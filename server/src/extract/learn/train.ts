@@ -1,7 +1,10 @@
 /**
- * Trains the learned tagger. The shipped model (see docs/extraction.md, "Second round"):
- *   npx tsx --conditions=guanxi-source server/src/extract/learn/train.ts --corpora msra --valid pddev --bags 1 --augment 0 --epochs 16
+ * Trains the learned tagger. The shipped model (see docs/extraction.md, "Third round") is the mean
+ * (`average.ts`) of the second round's model (`git show 4068c6b:server/models/ner.bin`, trained by that
+ * commit's code with `--epochs 16`) and
+ *   npx tsx --conditions=guanxi-source server/src/extract/learn/train.ts --corpora msra --valid pddev --bags 1 --augment 0 --epochs 20
  * — MSRA train (`../shared/train`, `corpora.ts`), scored on PD dev after every epoch, never trained on it.
+ * Features and epochs were chosen by training on `msrafit` with `--valid pddev,msradev`.
  * Options: `--corpora a,b` (msra, pd98, cluener, pddev) `--valid c` `--epochs N` `--min-count 3`
  * `--prune 1` `--bags B` `--augment K` `--seed S` `--out server/models/ner.bin`. Without `--corpora` it
  * trains on one BIO file (`--bio`, PD dev by default: the first round), holding out its last `--holdout`
