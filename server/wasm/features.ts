@@ -10,7 +10,7 @@
  * reference the tests hold this to.
  */
 
-export const FEATURES = 38;
+export const FEATURES = 41;
 
 // @ts-ignore: decorator
 @inline function mix(h: i32, v: i32): i32 {
@@ -60,10 +60,13 @@ export const FEATURES = 38;
  *   unitOf  — n: the index + 1 of the unit covering character i (0 for none)
  *   units   — (m + 2) × 6: per unit index + 1, its tag id, word hash, info bits, organization head
  *             hash, start, end (index 0 and m + 1 stand for "no unit")
- *   lexicon — n × 5 per character: the longest dictionary name covering it (start << 8 | len << 3 |
+ *   lexicon — n × 6 per character: the longest dictionary name covering it (start << 8 | len << 3 |
  *             class), the longest starting there and the longest ending there (len << 3 | class,
  *             len capped at 8), the longest gazetteer name covering it (start << 8 | len), and
- *             whether one of ≥ 2 characters starts there (1 / 0)
+ *             whether one of ≥ 2 characters starts there (1 / 0), and the dictionary words around it
+ *             whatever the segmentation (SoftLexicon): bits of the lengths (2, 3, 4, 5+) of words
+ *             beginning there (bits 0–3), running through it (4–7), ending there (8–11), and whether
+ *             such a word ends with an organization head (12–14: begins, runs through, ends)
  */
 export function featurize(n: i32, codes: usize, cues: usize, rules: usize, names: usize, unitOf: usize, units: usize, lexicon: usize, out: usize): void {
   for (let i = 0; i < n; i++) {
@@ -87,7 +90,7 @@ export function featurize(n: i32, codes: usize, cues: usize, rules: usize, names
     const rPrev = i32At(rules, i);
     const r0 = i32At(rules, i + 1);
     const rNext = i32At(rules, i + 2);
-    const lex = lexicon + <usize>i * 20;
+    const lex = lexicon + <usize>i * 24;
     const nc = load<i32>(lex);
     const nL = (nc >>> 3) & 31;
     const ns = nc >>> 8;
@@ -102,6 +105,11 @@ export function featurize(n: i32, codes: usize, cues: usize, rules: usize, names
     const gb = gL >= 5 ? 5 : gL;
     const starts = load<i32>(lex, 4);
     const ends = load<i32>(lex, 8);
+    const soft = load<i32>(lex, 20);
+    const sB = soft & 15;
+    const sE = (soft >>> 8) & 15;
+    const prevE = i > 0 ? (load<i32>(lex - 24, 20) >>> 8) & 15 : 0;
+    const nextB = i + 1 < n ? load<i32>(lex + 24, 20) & 15 : 0;
     const o = out + <usize>i * (FEATURES << 2);
     store<i32>(o, f1(0, 0), 0);
     store<i32>(o, f1(1, cm2), 4);
@@ -141,5 +149,8 @@ export function featurize(n: i32, codes: usize, cues: usize, rules: usize, names
     store<i32>(o, f3(35, ncls * 8 + npos, tag, pos), 140);
     store<i32>(o, f3(36, gpos, gb, pos), 144);
     store<i32>(o, f3(37, starts, ends, placeStarts), 148);
+    store<i32>(o, f1(38, soft & 0xfff), 152);
+    store<i32>(o, f3(39, soft >>> 12, pos, tag), 156);
+    store<i32>(o, f2(40, prevE | (sB << 4), nextB | (sE << 4)), 160);
   }
 }

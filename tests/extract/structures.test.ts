@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { addToTrie, flattenTrie, gazetteer, longestInFlatTrie, longestInTrie, newTrie } from '../../server/src/extract/chinese/gazetteer.ts';
 import { placeWords } from '../../server/src/extract/chinese/units.ts';
 import { WORLD_PLACES } from '../../server/src/extract/chinese/world.ts';
-import { ENTITY_CLASS, dictEntry, dictTag, nameWords } from '../../server/src/extract/chinese/tokens.ts';
+import { ENTITY_CLASS, dictEntry, dictTag, lexiconWords, nameWords } from '../../server/src/extract/chinese/tokens.ts';
+import { ORG_HEADS, longestSuffix } from '../../server/src/extract/chinese/cues.ts';
 import { foldWidth } from '../../server/src/extract/text/fold.ts';
 import { recognizeRules } from '../../server/src/extract/chinese/recognize.ts';
 import { FEATURES, featureHash, featurize, strHash } from '../../server/src/extract/learn/features.ts';
@@ -62,6 +63,39 @@ describe('compact lookup structures', () => {
       if (best) found++;
     }
     expect(found).toBeGreaterThan(50);
+  });
+
+  it('the word lattice scan marks every dictionary word of 2–8 characters at its start, inside and end, as slicing and looking up would', () => {
+    const text = page.slice(0, 2000) + '中国致公党第十一次全国代表大会在北京召开，外交部发言人、中国人民银行行长出席';
+    const n = text.length;
+    const [begin, mid, end, org] = [0, 1, 2, 3].map(() => new Uint8Array(n)) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+    lexiconWords(text, begin, mid, end, org);
+    const want = [0, 1, 2, 3].map(() => new Uint8Array(n)) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
+    const han = (c: number) => c >= 0x3400 && c <= 0x9fff;
+    for (let i = 0; i < n; i++) {
+      for (let len = 2; len <= 8 && i + len <= n; len++) {
+        const w = text.slice(i, i + len);
+        if (!han(w.charCodeAt(0)) || !han(w.charCodeAt(1)) || dictTag(w) === undefined) continue;
+        const bit = len >= 5 ? 8 : 1 << (len - 2);
+        const j = i + len - 1;
+        want[0][i]! |= bit;
+        want[2][j]! |= bit;
+        for (let k = i + 1; k < j; k++) want[1][k]! |= bit;
+        const head = longestSuffix(ORG_HEADS, w);
+        if (head > 0 && head < len) {
+          want[3][i]! |= 1;
+          want[3][j]! |= 4;
+          for (let k = i + 1; k < j; k++) want[3][k]! |= 2;
+        }
+      }
+    }
+    expect([...begin]).toEqual([...want[0]]);
+    expect([...mid]).toEqual([...want[1]]);
+    expect([...end]).toEqual([...want[2]]);
+    expect([...org]).toEqual([...want[3]]);
+    // 外交部 begins at 外, runs through 交 and ends at 部, an organization word.
+    const at = text.lastIndexOf('外交部');
+    expect([begin[at]! & 2, mid[at + 1]! & 2, end[at + 2]! & 2, org[at], org[at + 1]! & 2, org[at + 2]! & 4]).toEqual([2, 2, 2, 1, 2, 4]);
   });
 
   it('featurize hashes each template as the reference hash does (the inline loop cannot drift)', () => {

@@ -4,6 +4,7 @@ import { KeyTable, indexFeatures } from '../../server/src/extract/learn/perceptr
 import { bagTrainingSets, exampleOf, trainTagger } from '../../server/src/extract/learn/train.ts';
 import { Tagger } from '../../server/src/extract/learn/model.ts';
 import { FEATURES } from '../../server/src/extract/learn/features.ts';
+import { averageTaggers } from '../../server/src/extract/learn/average.ts';
 
 /** A tiny corpus written for this test (no sentence of the shared corpora). */
 function corpus(): string {
@@ -41,6 +42,21 @@ describe('tagger training', () => {
     // A different seed shuffles differently; the file is still a model that loads.
     const other = trainTagger(examples, { epochs: 3, seed: 12, minCount: 1, prune: 0 }).tagger;
     expect(Tagger.decode(other.encode()).features).toBe(other.features);
+  });
+
+  it('averages two models into one whose scores are the mean of theirs', () => {
+    const a = trainTagger(examples, { epochs: 3, seed: 11, minCount: 1, prune: 0 }).tagger;
+    const b = trainTagger(examples.slice(1), { epochs: 4, seed: 12, minCount: 1, prune: 0 }).tagger;
+    const mean = Tagger.decode(averageTaggers([a, b]).encode());
+    // Features of either model, once each; rows one model lacks count as zeros there.
+    expect(mean.features).toBe(new Set([...a.keys, ...b.keys]).size);
+    for (const ex of examples) {
+      const [ea, eb, em] = [a, b, mean].map((t) => t.emissions(ex.feats, ex.n));
+      // int16 quantization: each model's sum is exact up to half a step a feature.
+      const tolerance = FEATURES * (a.kernel.scale + b.kernel.scale + mean.kernel.scale);
+      for (let i = 0; i < ex.n * 13; i++) expect(Math.abs(em![i]! - (ea![i]! + eb![i]!) / 2)).toBeLessThan(tolerance);
+    }
+    for (let k = 0; k < 169; k++) expect(mean.trans[k]).toBeCloseTo((a.trans[k]! + b.trans[k]!) / 2, 4);
   });
 
   it('learns the tiny corpus it was trained on', () => {

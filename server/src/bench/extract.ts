@@ -6,10 +6,17 @@
  * (UTF-8 bytes of input per second of wall time) and MB per CPU-second of this process (GC and JIT
  * threads included), which a loaded machine distorts less; then the median pass.
  *
+ * Each pass is run twice: article by article (`extract`, what a caller with one article gets) and
+ * as the importer runs it (`extractMany` over batches of 32 articles, importer/extract-one.ts: stage
+ * by stage, so each stage's tables stay in cache across the batch).
+ *
  * The baseline, run right after each pass on the same text: @node-rs/jieba's own `cut` (its bundled
  * dictionary, HMM on) — the tokenizer alone, the least any Chinese extraction does. The machine's speed
  * swings by 2× within an hour, so the ratio of the two (how many tokenizer passes an extraction costs)
  * is the figure to compare across days.
+ *
+ * `npm run bench:extract` runs with `--max-semi-space-size=64`, the young generation the importer's
+ * extraction workers get (importer/pool.ts): the figures are those of the workers' heap.
  *
  *   npm run bench:extract [-- --passes 5]
  */
@@ -44,19 +51,30 @@ const { dict } = createRequire(import.meta.url)('@node-rs/jieba/dict.js') as { d
 const jieba = Jieba.withDict(dict);
 
 const extract = (a: { title: string; body: string }) => void extractor.extract({ ...a, date: '2020-05-08' });
+// The importer's path: batches of 32 articles (its batch size), the sample's articles in turn.
+const BATCH = 32;
+let batch: Array<{ title: string; body: string; date: string }> = [];
+const extractBatched = (a: { title: string; body: string }, last: boolean) => {
+  batch.push({ ...a, date: '2020-05-08' });
+  if (batch.length === BATCH || last) {
+    extractor.extractMany(batch);
+    batch = [];
+  }
+};
 const cut = (a: { title: string; body: string }) => void jieba.cut(a.body, true);
 
 /** One pass over ~`mb` MB: wall seconds, CPU seconds, bytes and characters. */
-function pass(work: (a: { title: string; body: string }) => void = extract, mb = 1) {
+function pass(work: (a: { title: string; body: string }, last: boolean) => void = extract, mb = 1) {
   let bytes = 0;
   let chars = 0;
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
-  while (bytes < mb * (1 << 20)) {
+  const total = mb * (1 << 20);
+  while (bytes < total) {
     for (const a of articles) {
-      work(a);
       bytes += Buffer.byteLength(a.body);
       chars += a.body.length;
+      work(a, bytes >= total && a === articles[articles.length - 1]);
     }
   }
   const cpu = process.cpuUsage(cpuStarted);
@@ -68,24 +86,35 @@ const line = (label: string, r: ReturnType<typeof pass>) =>
   `${(r.bytes / 1e6 / r.seconds).toFixed(2)} MB/s; ${(r.bytes / 1e6 / r.cpuSeconds).toFixed(2)} MB per CPU-second`;
 
 console.log(line('warm-up pass (not counted)', pass()));
+console.log(line('warm-up pass, batched (not counted)', pass(extractBatched)));
 // The tokenizer is ~30× faster: its passes read 8 MB, so that they last long enough to time.
 console.log(line('  jieba cut, warm-up', pass(cut, 8)));
 const runs = Array.from({ length: PASSES }, (_, i) => {
   const r = pass();
   console.log(line(`pass ${i + 1}`, r));
+  const b = pass(extractBatched);
+  console.log(line(`pass ${i + 1}, batched`, b));
   const base = pass(cut, 8);
   console.log(line('  jieba cut alone', base));
-  return { ...r, ratio: (r.seconds / r.bytes) / (base.seconds / base.bytes), baseMbps: base.bytes / 1e6 / base.seconds };
+  const perByte = (x: ReturnType<typeof pass>) => x.seconds / x.bytes;
+  const cpuPerByte = (x: ReturnType<typeof pass>) => x.cpuSeconds / x.bytes;
+  return { ...r, ratio: perByte(r) / perByte(base), cpuRatio: cpuPerByte(r) / cpuPerByte(base), batchedCpuRatio: cpuPerByte(b) / cpuPerByte(base), batchedMbps: b.bytes / 1e6 / b.seconds, batchedRatio: perByte(b) / perByte(base), baseMbps: base.bytes / 1e6 / base.seconds };
 });
 const mbps = median(runs.map((r) => r.bytes / 1e6 / r.seconds));
 const perCpu = median(runs.map((r) => r.bytes / 1e6 / r.cpuSeconds));
 const ratio = median(runs.map((r) => r.ratio));
 const baseMbps = median(runs.map((r) => r.baseMbps));
+const batchedMbps = median(runs.map((r) => r.batchedMbps));
+const batchedRatio = median(runs.map((r) => r.batchedRatio));
+// In CPU time (what each side spent on its core): steadier than wall time when other processes share the cores.
+const cpuRatio = median(runs.map((r) => r.cpuRatio));
+const batchedCpuRatio = median(runs.map((r) => r.batchedCpuRatio));
 // On a shared machine wall time includes waiting for a core; CPU time is what one core spent.
 console.log(`median of ${PASSES} passes: ${mbps.toFixed(2)} MB/s, ${perCpu.toFixed(2)} MB per CPU-second (load average ${os.loadavg()[0]!.toFixed(1)} on ${os.availableParallelism()} cores)`);
-console.log(`jieba's cut alone: ${baseMbps.toFixed(2)} MB/s; extraction takes ${ratio.toFixed(2)}× its time (median of the passes' ratios)`);
+console.log(`jieba's cut alone: ${baseMbps.toFixed(2)} MB/s; extraction takes ${ratio.toFixed(2)}× its time article by article, ${batchedRatio.toFixed(2)}× in the importer's batches (${batchedMbps.toFixed(2)} MB/s; medians of the passes' ratios)`);
+console.log(`in CPU time: ${cpuRatio.toFixed(2)}× article by article, ${batchedCpuRatio.toFixed(2)}× in batches`);
 // Resident memory of this process after the passes: one extraction worker's (jieba's dictionary, the
 // gazetteer, the tagger's tables and the warm JIT), with the jieba instance of the baseline besides.
 const rssMb = process.memoryUsage().rss / 1e6;
 console.log(`tagger: ${tagger ? `${tagger.features} features, ${(modelBytes / 1e6).toFixed(2)} MB on disk, loaded in ${modelLoadSeconds.toFixed(2)} s` : 'none (rules only)'}; resident memory ${rssMb.toFixed(0)} MB`);
-console.log(JSON.stringify({ mbPerSecond: Number(mbps.toFixed(2)), mbPerCpuSecond: Number(perCpu.toFixed(2)), jiebaCutMbPerSecond: Number(baseMbps.toFixed(2)), timesJiebaCut: Number(ratio.toFixed(2)), passes: PASSES, modelLoadSeconds: Number(modelLoadSeconds.toFixed(2)), modelMb: Number((modelBytes / 1e6).toFixed(2)), rssMb: Math.round(rssMb) }));
+console.log(JSON.stringify({ mbPerSecond: Number(mbps.toFixed(2)), mbPerCpuSecond: Number(perCpu.toFixed(2)), jiebaCutMbPerSecond: Number(baseMbps.toFixed(2)), timesJiebaCut: Number(ratio.toFixed(2)), batchedMbPerSecond: Number(batchedMbps.toFixed(2)), batchedTimesJiebaCut: Number(batchedRatio.toFixed(2)), cpuTimesJiebaCut: Number(cpuRatio.toFixed(2)), batchedCpuTimesJiebaCut: Number(batchedCpuRatio.toFixed(2)), passes: PASSES, modelLoadSeconds: Number(modelLoadSeconds.toFixed(2)), modelMb: Number((modelBytes / 1e6).toFixed(2)), rssMb: Math.round(rssMb) }));

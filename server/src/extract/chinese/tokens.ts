@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
-import { SURNAME_CHARS, TITLES, isMarked } from './cues.ts';
+import { ORG_HEADS, SURNAME_CHARS, TITLES, isMarked, longestSuffix } from './cues.ts';
 
 /** A jieba token with its offsets into the (folded) text and its dictionary part-of-speech tag. */
 export interface Token {
@@ -53,7 +53,19 @@ interface Resources {
    * lexicon scan extends a match only while it is a prefix of some name.
    */
   names: TagTable;
+  /** The first two characters of every dictionary word of 2 to `MAX_LEXICON_WORD` Han characters. */
+  wordStart: PairFilter;
+  /**
+   * Those words and their prefixes (≥ 2 characters), in the slot format, the tag byte saying what a
+   * whole word is (`WORD`, `ORG_WORD`; 0 for a prefix only): for `lexiconWords`.
+   */
+  words: TagTable;
 }
+
+const MAX_LEXICON_WORD = 8;
+/** A whole dictionary word; one that ends with an organization head (外交部, 人民银行). */
+const WORD = 1;
+const ORG_WORD = 2;
 
 /**
  * Dictionary tags of names, as small classes for the tagger's lexicon features: persons (nr, nrfg),
@@ -187,6 +199,8 @@ function resources(): Resources {
   // The lexicon scan (`nameWords`) probes the name table (4 MB, not in cache) only where a name can start.
   const nameStart = newPairFilter();
   const nameList: string[] = [];
+  const wordList: string[] = [];
+  const wordStart = newPairFilter();
   let lineStart = 0;
   while (lineStart < text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
@@ -203,14 +217,20 @@ function resources(): Resources {
       markPair(nameStart, word.charCodeAt(0), word.charCodeAt(1));
       nameList.push(word);
     }
+    if (word.length >= 2 && word.length <= MAX_LEXICON_WORD && isHan(word.charCodeAt(0)) && isHan(word.charCodeAt(1))) {
+      markPair(wordStart, word.charCodeAt(0), word.charCodeAt(1));
+      wordList.push(word);
+    }
   }
+  const lexWords = newTagTable(2 * wordList.length, false);
+  for (const word of wordList) addNameAndPrefixes(lexWords, word, longestSuffix(ORG_HEADS, word) > 0 && longestSuffix(ORG_HEADS, word) < word.length ? ORG_WORD : WORD);
   const names = newTagTable(2 * nameList.length, false);
   // A word listed twice keeps its last tag, as in the word table (our added words come last).
   for (const word of nameList) {
     const c = ENTITY_CLASS[lookupTag(tags, word) ?? ''] ?? 0;
     if (c) addNameAndPrefixes(names, word, c);
   }
-  cached = { jieba, tags, nameStart, names };
+  cached = { jieba, tags, nameStart, names, wordStart, words: lexWords };
   return cached;
 }
 
@@ -339,6 +359,60 @@ export function nameWords(text: string, len: Uint8Array, cls: Uint8Array): void 
       if (v & 0xff) {
         len[i] = j + 1 - i;
         cls[i] = v & 0xff;
+      }
+    }
+  }
+}
+
+const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
+
+/**
+ * Every dictionary word of 2 to 8 characters in running text, whatever jieba's segmentation chose
+ * (SoftLexicon, Ma et al. 2020): per character, which word lengths start there (`begin`), end there
+ * (`end`) and run through it (`mid`), as bits of length 2, 3, 4, 5+ (1, 2, 4, 8); and `org`, the same
+ * three for words that end with an organization head (外交部: 1 at 外, 2 at 交, 4 at 部). Hashes are
+ * extended character by character as in `nameWords`, and a start is probed only where its first two
+ * characters begin some word.
+ */
+export function lexiconWords(text: string, begin: Uint8Array, mid: Uint8Array, end: Uint8Array, org: Uint8Array): void {
+  const { words, wordStart } = resources();
+  const { slots, mask } = words;
+  const n = text.length;
+  begin.fill(0, 0, n);
+  mid.fill(0, 0, n);
+  end.fill(0, 0, n);
+  org.fill(0, 0, n);
+  for (let i = 0; i + 1 < n; i++) {
+    const c0 = text.charCodeAt(i);
+    if (!isHan(c0) || !hasPair(wordStart, c0, text.charCodeAt(i + 1))) continue;
+    let h1 = Math.imul(0x811c9dc5 ^ c0, 0x01000193);
+    let h2 = Math.imul(0x2545f491 + c0, 0x9e3779b1);
+    h2 ^= h2 >>> 15;
+    const limit = Math.min(n, i + MAX_LEXICON_WORD);
+    for (let j = i + 1; j < limit; j++) {
+      const c = text.charCodeAt(j);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 + c, 0x9e3779b1);
+      h2 ^= h2 >>> 15;
+      const k2 = (h2 & ~0xff) | 0x100;
+      let h = h1 & mask;
+      let v = slots[2 * h + 1]!;
+      while (v !== 0 && !(slots[2 * h] === h1 && (v & ~0xff) === k2)) {
+        h = (h + 1) & mask;
+        v = slots[2 * h + 1]!;
+      }
+      if (v === 0) break;
+      const kind = v & 0xff;
+      if (!kind) continue;
+      const len = j + 1 - i;
+      const bit = len >= 5 ? 8 : 1 << (len - 2);
+      begin[i]! |= bit;
+      end[j]! |= bit;
+      for (let k = i + 1; k < j; k++) mid[k]! |= bit;
+      if (kind === ORG_WORD) {
+        org[i]! |= 1;
+        org[j]! |= 4;
+        for (let k = i + 1; k < j; k++) org[k]! |= 2;
       }
     }
   }

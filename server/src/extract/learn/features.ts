@@ -21,12 +21,12 @@ import type { Unit } from '../chinese/units.ts';
 import {
   COMPOUND_SURNAMES, GIVEN_NAME_CHARS, ORG_HEADS, ORG_SUFFIXES, PERSON_SUFFIX_WORDS, PLACE_SUFFIXES, SURNAMES, TITLES, TRANSLIT_CHARS, longestSuffix,
 } from '../chinese/cues.ts';
-import { nameWords } from '../chinese/tokens.ts';
+import { lexiconWords, nameWords } from '../chinese/tokens.ts';
 import { placeWords } from '../chinese/units.ts';
 import { COUNTRY_ABBREVIATIONS, PROVINCE_ABBREVIATIONS } from '../chinese/world.ts';
 
 /** Features per character (fixed, so feature arrays are n × FEATURES). */
-export const FEATURES = 38;
+export const FEATURES = 41;
 
 // Entity types of the rule spans, as small integers (0 = none).
 const SPAN_TYPE: Record<string, number> = { Person: 1, Place: 2, Organization: 3, Project: 4 };
@@ -87,6 +87,8 @@ addCue([...PLACE_SUFFIXES].filter((s) => s.length === 1), 64);
 addCue([...ORG_SUFFIXES].filter((s) => s.length === 1), 128);
 
 const MAX_ORG_SUFFIX = 6;
+/** Lexicon values per character (see server/wasm/features.ts). */
+const LEX = 6;
 
 /** Character class: digits and Latin letters fold to one code each, so numbers generalize. */
 function charCode(text: string, i: number): number {
@@ -105,6 +107,10 @@ let nwLen = new Uint8Array(0);
 let nwCls = new Uint8Array(0);
 let gzLen = new Uint8Array(0);
 let nwEnd = new Int32Array(0);
+let lwBegin = new Uint8Array(0);
+let lwMid = new Uint8Array(0);
+let lwEnd = new Uint8Array(0);
+let lwOrg = new Uint8Array(0);
 
 interface Kernel {
   memory: WebAssembly.Memory;
@@ -124,7 +130,7 @@ function layout(n: number, m: number) {
   const unitOf = names + 4 * n;
   const units = unitOf + 4 * n;
   const lexicon = units + 4 * 6 * (m + 2);
-  const out = lexicon + 4 * 5 * n;
+  const out = lexicon + 4 * LEX * n;
   const end = out + 4 * n * FEATURES;
   const have = kernel.memory.buffer.byteLength;
   if (end > have) kernel.memory.grow(Math.ceil((end - have) / 65536));
@@ -133,7 +139,7 @@ function layout(n: number, m: number) {
     at: { codes, cues, rules, names, unitOf, units, lexicon, out },
     codes: new Int32Array(mem, codes, n + 4), cues: new Int32Array(mem, cues, n + 2), rules: new Int32Array(mem, rules, n + 2),
     names: new Int32Array(mem, names, n), unitOf: new Int32Array(mem, unitOf, n), units: new Int32Array(mem, units, 6 * (m + 2)),
-    lexicon: new Int32Array(mem, lexicon, 5 * n), out: new Int32Array(mem, out, n * FEATURES),
+    lexicon: new Int32Array(mem, lexicon, LEX * n), out: new Int32Array(mem, out, n * FEATURES),
   };
 }
 
@@ -152,11 +158,16 @@ export function featurize(text: string, units: Unit[], rules: Span[], out: Int32
     nwCls = new Uint8Array(cap);
     gzLen = new Uint8Array(cap);
     nwEnd = new Int32Array(cap);
+    lwBegin = new Uint8Array(cap);
+    lwMid = new Uint8Array(cap);
+    lwEnd = new Uint8Array(cap);
+    lwOrg = new Uint8Array(cap);
   }
   // Dictionary names (jieba's nr/ns/nt/nz/j words) and gazetteer names wherever they occur, whatever
   // jieba's segmentation: the longest covering each character, and the longest ending at it.
   nameWords(text, nwLen, nwCls);
   placeWords(text, gzLen);
+  lexiconWords(text, lwBegin, lwMid, lwEnd, lwOrg);
   const lex = mem.lexicon;
   lex.fill(0);
   nwEnd.fill(0, 0, n);
@@ -164,20 +175,21 @@ export function featurize(text: string, units: Unit[], rules: Span[], out: Int32
     const L = nwLen[s]!;
     if (L) {
       const v = (s << 8) | (L << 3) | nwCls[s]!;
-      for (let k = s; k < s + L; k++) if (((lex[5 * k]! >>> 3) & 31) < L) lex[5 * k] = v;
+      for (let k = s; k < s + L; k++) if (((lex[LEX * k]! >>> 3) & 31) < L) lex[LEX * k] = v;
       const e = s + L - 1;
       if ((nwEnd[e]! >>> 3) < L) nwEnd[e] = (L << 3) | nwCls[s]!;
     }
     const G = gzLen[s]!;
     if (G >= 2) {
       const v = (s << 8) | G;
-      for (let k = s; k < s + G; k++) if ((lex[5 * k + 3]! & 255) < G) lex[5 * k + 3] = v;
+      for (let k = s; k < s + G; k++) if ((lex[LEX * k + 3]! & 255) < G) lex[LEX * k + 3] = v;
     }
   }
   for (let i = 0; i < n; i++) {
-    lex[5 * i + 1] = nwLen[i]! ? (Math.min(nwLen[i]!, 8) << 3) | nwCls[i]! : 0;
-    lex[5 * i + 2] = nwEnd[i]! ? (Math.min(nwEnd[i]! >>> 3, 8) << 3) | (nwEnd[i]! & 7) : 0;
-    lex[5 * i + 4] = gzLen[i]! >= 2 ? 1 : 0;
+    lex[LEX * i + 1] = nwLen[i]! ? (Math.min(nwLen[i]!, 8) << 3) | nwCls[i]! : 0;
+    lex[LEX * i + 2] = nwEnd[i]! ? (Math.min(nwEnd[i]! >>> 3, 8) << 3) | (nwEnd[i]! & 7) : 0;
+    lex[LEX * i + 4] = gzLen[i]! >= 2 ? 1 : 0;
+    lex[LEX * i + 5] = lwBegin[i]! | (lwMid[i]! << 4) | (lwEnd[i]! << 8) | (lwOrg[i]! << 12);
   }
   // Per-character context.
   const { codes, cues } = mem;

@@ -50,6 +50,9 @@ function quantize(weights: Float32Array): { ints: Int16Array; scale: number } {
   return { ints: Int16Array.from(weights, (w) => Math.round(w / scale)), scale };
 }
 
+/** Bytes of n characters' feature hashes, rounded up to 8 (the float64 scores follow them). */
+const featureBytes = (n: number, features: number) => (4 * n * features + 7) & ~7;
+
 export class EmissionKernel {
   private readonly wasm: Exports;
   /** Where the text's buffers start: after the model's tables. */
@@ -106,13 +109,13 @@ export class EmissionKernel {
    */
   featureRows(n: number, features: number): Int32Array {
     // Feature hashes, then emission scores, forward scores, back pointers and best tags (`viterbi`).
-    this.reserve(4 * n * features + 16 * NT * n + (NT + 1) * n);
+    this.reserve(featureBytes(n, features) + 16 * NT * n + (NT + 1) * n);
     return new Int32Array(this.wasm.memory.buffer, this.dataAt, n * features);
   }
 
   /** Emission scores (n × NT) of the hashes in `featureRows`: a view valid until the next call. */
   score(n: number, features: number): Float64Array {
-    const outAt = this.dataAt + 4 * n * features;
+    const outAt = this.dataAt + featureBytes(n, features);
     this.wasm.emissions(this.dataAt, n, features, outAt);
     return new Float64Array(this.wasm.memory.buffer, outAt, n * NT);
   }
@@ -131,7 +134,7 @@ export class EmissionKernel {
    * the best tags, the forward scores (n × NT) and the best total; views valid until the next call.
    */
   viterbi(n: number, features: number): { tags: Uint8Array; alpha: Float64Array; best: number } {
-    const emitAt = this.dataAt + 4 * n * features;
+    const emitAt = this.dataAt + featureBytes(n, features);
     const alphaAt = emitAt + 8 * NT * n;
     const backAt = alphaAt + 8 * NT * n;
     const tagsAt = backAt + NT * n;

@@ -23,7 +23,7 @@ const LE = endianness() === 'LE';
  * characters of MSRA text); the unit's tag × position × rule (~700); the four lexicon matches
  * (~1,200); the organization heads of the unit and the next (~700). The other slots one by one.
  */
-const GROUPS = [[0, 17, 18, 19, 20, 30], [11, 16, 28], [34, 35, 36, 37], [27, 32]];
+const GROUPS = [[0, 17, 18, 19, 20, 30], [11, 16, 28], [34, 35, 36, 37], [27, 32], [38, 39]];
 export const PLAN = {
   groups: GROUPS,
   singles: Array.from({ length: FEATURES }, (_, i) => i).filter((i) => !GROUPS.some((g) => g.includes(i))),

@@ -1,7 +1,10 @@
 /**
- * Trains the learned tagger. The shipped model (see docs/extraction.md, "Second round"):
- *   npx tsx --conditions=guanxi-source server/src/extract/learn/train.ts --corpora msra --valid pddev --bags 1 --augment 0 --epochs 16
+ * Trains the learned tagger. The shipped model (see docs/extraction.md, "Third round") is the mean
+ * (`average.ts`) of the second round's model (`git show 4068c6b:server/models/ner.bin`, trained by that
+ * commit's code with `--epochs 16`) and
+ *   npx tsx --conditions=guanxi-source server/src/extract/learn/train.ts --corpora msra --valid pddev --bags 1 --augment 0 --epochs 20
  * — MSRA train (`../shared/train`, `corpora.ts`), scored on PD dev after every epoch, never trained on it.
+ * Features and epochs were chosen by training on `msrafit` with `--valid pddev,msradev`.
  * Options: `--corpora a,b` (msra, pd98, cluener, pddev) `--valid c` `--epochs N` `--min-count 3`
  * `--prune 1` `--bags B` `--augment K` `--seed S` `--out server/models/ner.bin`. Without `--corpora` it
  * trains on one BIO file (`--bio`, PD dev by default: the first round), holding out its last `--holdout`
@@ -156,6 +159,8 @@ function main(): void {
   const started = performance.now();
   let train: (bag: number) => Example[];
   let held: Example[];
+  // Validation sets scored one by one (with --corpora), else `held` as one.
+  let heldSets: Array<{ name: string; data: Example[] }> = [];
   if (process.argv.includes('--corpora')) {
     // --corpora msra,pd98,cluener [--valid pddev]: the named corpora (corpora.ts), scored each epoch on
     // the validation corpus, which the model never trains on.
@@ -163,7 +168,8 @@ function main(): void {
     const valid = corpusNames(arg('valid', ''));
     const sentences = names.flatMap((n) => readCorpus(n));
     const examples = featurizeAll(sentences);
-    held = featurizeAll(valid.flatMap((n) => readCorpus(n)));
+    heldSets = valid.map((n) => ({ name: n, data: featurizeAll(readCorpus(n)) }));
+    held = heldSets.flatMap((h) => h.data);
     const aug = augmentArgs(process.argv);
     train = bagTrainingSets(examples, sentences, aug);
     console.log(`${names.join(' + ')}: ${examples.length} sentences, ${examples.reduce((a, e) => a + e.n, 0)} characters (augment K=${aug.copies}; ${bags} bags); validating on ${valid.join(' + ') || 'nothing'} (${held.length}); features ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
@@ -178,11 +184,17 @@ function main(): void {
     train = bagTrainingSets(examples.slice(0, cut), sentences.slice(0, cut), aug);
     console.log(`${bioPath}: ${examples.length} sentences; training on ${cut} (augment K=${aug.copies}, p=${aug.replace}, external=${aug.external}, seed=${aug.seed} + bag; ${bags} bags), holding out ${held.length}; features ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
+  // --snapshots 12,16: the model after those epochs (first bag) also written, to OUT.e12 …, so that a
+  // run can be cut at the epoch that validation picks without training again.
+  const snapshots = new Set(arg('snapshots', '').split(',').filter(Boolean).map(Number));
   const { tagger, seen } = trainTagger(train, {
     epochs, seed, minCount, prune, bags,
     onEpoch: (epoch, errors, model) => {
       const line = `epoch ${epoch}: ${errors} sentences wrong`;
-      if (held.length) console.log(`${line}; held out: ${score(model(), held)} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+      const m = held.length || snapshots.has(epoch) ? model() : undefined;
+      if (snapshots.has(epoch)) writeFileSync(`${outPath}.e${epoch}`, m!.encode());
+      const scores = heldSets.length ? heldSets.map((h) => `${h.name}: ${score(m!, h.data)}`).join('; ') : m ? `held out: ${score(m, held)}` : '';
+      if (m && held.length) console.log(`${line}; ${scores} (${((performance.now() - started) / 1000).toFixed(0)} s)`);
       else console.log(line);
     },
   });
