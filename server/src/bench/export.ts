@@ -6,7 +6,7 @@ import type { GraphWriter } from '@guanxi/shared';
 import { cypher } from '../graph/cypher.ts';
 import { applySchema } from '../graph/store.ts';
 import { EXPORT_FORMATS, FORMAT_INFO, isExportFormat, openExport, type ExportFormat } from '../export/formats.ts';
-import { ROWS } from '../export/read.ts';
+import { PAGE, ROWS } from '../export/read.ts';
 import { runExport, type ExportProgress } from '../export/run.ts';
 import { parseScope } from '../export/scope.ts';
 import { collectionDir, openDb } from './api-collection.ts';
@@ -28,7 +28,7 @@ const { values: args } = parseArgs({
     'no-baseline': { type: 'boolean', default: false },
     formats: { type: 'string', default: EXPORT_FORMATS.filter((f) => f !== 'cyjs').join(',') },
     'with-articles': { type: 'boolean', default: false },
-    page: { type: 'string', default: '2000' },
+    page: { type: 'string', default: String(PAGE) },
     rows: { type: 'string', default: String(ROWS) },
   },
 });

@@ -4,7 +4,8 @@
  */
 import type { ExportMeta, ExportSummary, GraphWriter } from '@guanxi/shared';
 import type { Graph } from '../graph/db.ts';
-import { edgeBatches, nodeBatches, planExport, PAGE } from './read.ts';
+import { planExport } from './plan.ts';
+import { PAGE, readEdges, readNodes, ROWS } from './read.ts';
 import { describeScope, scopeFilters, type ExportScope } from './scope.ts';
 
 export interface ExportProgress {
@@ -19,10 +20,13 @@ export interface ExportOptions {
   collection: string;
   generator?: string;
   onProgress?: (progress: ExportProgress) => void;
-  /** Entities or articles a page holds (their nodes, then their links). */
+  /** Entities or articles a read (their nodes, then their links). */
   page?: number;
-  /** Co-mentions a read holds (a hub's come in several reads). */
+  /** Co-mention pairs a read (a hub's come in several reads). */
   rows?: number;
+  /** Rows the driver fetches at once, and rows handed to the writer at once. */
+  fetchSize?: number;
+  batch?: number;
   now?: Date;
 }
 
@@ -31,23 +35,24 @@ export function exportMeta(scope: ExportScope, collection: string, generator = '
 }
 
 export async function runExport(graph: Graph, scope: ExportScope, writer: GraphWriter, options: ExportOptions): Promise<ExportSummary> {
-  const plan = await planExport(graph, scope, options.page ?? PAGE);
-  const progress: ExportProgress = { visited: 0, total: plan.size * 2, nodes: 0, edges: 0 };
+  const plan = await planExport(graph, scope);
+  const read = { page: options.page ?? PAGE, rows: options.rows ?? ROWS, fetchSize: options.fetchSize, batch: options.batch };
+  const progress: ExportProgress = { visited: 0, total: plan.size, nodes: 0, edges: 0 };
   const report = () => options.onProgress?.({ ...progress, total: Math.max(progress.total, progress.visited) });
   await writer.begin(exportMeta(scope, options.collection, options.generator, options.now));
   report();
-  for await (const batch of nodeBatches(graph, plan)) {
-    await writer.nodes(batch);
+  await readNodes(graph, plan, scope, async (batch) => {
+    if (batch.length > 0) await writer.nodes(batch);
     progress.nodes += batch.length;
     progress.visited += batch.length;
     report();
-  }
-  for await (const { edges, visited } of edgeBatches(graph, plan, scope, options.rows)) {
+  }, read);
+  await readEdges(graph, plan, scope, async (edges, visited) => {
     if (edges.length > 0) await writer.edges(edges);
     progress.edges += edges.length;
     progress.visited += visited;
     report();
-  }
+  }, read);
   const summary = { nodes: progress.nodes, edges: progress.edges, truncated: plan.truncated };
   await writer.end(summary);
   return summary;
