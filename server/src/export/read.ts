@@ -30,7 +30,7 @@ export interface ReadOptions {
   fetchSize?: number;
 }
 
-const streaming = (o: ReadOptions) => ({ batch: o.batch ?? 1_000, fetchSize: o.fetchSize ?? 5_000 });
+const streaming = (o: ReadOptions) => ({ batch: o.batch ?? 1_000, fetchSize: o.fetchSize ?? 2_000 });
 
 /** One query's keyset pages, each streamed, the next after the last row's key: a unique, index-ordered key. */
 async function keyset<T extends RecordShape>(
