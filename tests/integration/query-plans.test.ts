@@ -55,6 +55,7 @@ const PARAMS: Record<string, Record<string, unknown>> = {
   'export/entity-relations': { ids: [WANG], keep: [WANG], types: null },
   'export/article-links': { ids: ['art-1'], keep: null, types: null, from: null, to: null, evidence: 5 },
   'export/article-refs': { ids: ['art-1'] },
+  'export/article-refs-page': { after: '', page: 10 },
   'export/ego-hop': { ids: [WANG], seen: [WANG], types: ['Person'], ...window, limit: 10 },
   'export/articles-mentioning': { ids: [WANG], ...window },
   'api/articles-recent': { from: '', k: '\uffff', id: '', first: 10 },

@@ -15,6 +15,8 @@ export interface ExportPlan {
   keep: string[] | null;
   /** Steps of progress: nodes, pairs and the entities and articles whose links are read. */
   size: number;
+  /** Articles in the collection (whole), whose refs a whole export's evidence may cite. */
+  collectionArticles: number;
   truncated: boolean;
 }
 
@@ -53,6 +55,7 @@ export async function planExport(graph: Graph, scope: ExportScope): Promise<Expo
       articles: scope.articles ? 'whole' : null,
       keep: null,
       size: 2 * (entities + articles) + (counts?.pairs ?? 0),
+      collectionArticles: counts?.articles ?? 0,
       truncated: false,
     };
   }
@@ -76,6 +79,7 @@ export async function planExport(graph: Graph, scope: ExportScope): Promise<Expo
     articles: articles.length > 0 ? sorted(articles) : null,
     keep: entities,
     size: 2 * (entities.length + articles.length),
+    collectionArticles: 0,
     truncated,
   };
 }

@@ -76,6 +76,7 @@ export type EmitEdges = (edges: ExportEdge[], visited: number) => Promise<void>;
 /** Edges in batches: co-mentions and stated relations, then the articles' mentions and bylines. */
 export async function readEdges(graph: Graph, plan: ExportPlan, scope: ExportScope, emit: EmitEdges, o: ReadOptions): Promise<void> {
   const refs = new ArticleRefs(graph);
+  if (plan.entities === 'whole') await refs.preload(plan.collectionArticles, o.page);
   if (plan.entities === 'whole') await wholeEntityLinks(graph, scope, refs, emit, o);
   else await viewEntityLinks(graph, plan.entities, plan.keep, scope, refs, emit, o);
   if (plan.articles) await articleLinks(graph, plan, scope, emit, o);
