@@ -82,61 +82,25 @@ export async function readEdges(graph: Graph, plan: ExportPlan, scope: ExportSco
   if (plan.articles) await articleLinks(graph, plan, scope, emit, o);
 }
 
-/**
- * The whole collection's links in two reads at once, each a Neo4j thread of its own (Neo4j's share
- * is the larger: ~70 % of an export's CPU): the co-mentions off the pair index, and the relations
- * an entity page a read. Their batches take turns at the writer (edges may come in any order).
- */
+/** The whole collection's links: co-mentions off the pair index, then relations an entity page a read. */
 async function wholeEntityLinks(graph: Graph, scope: ExportScope, refs: ArticleRefs, emit: EmitEdges, o: ReadOptions): Promise<void> {
-  const turns = takingTurns(emit);
   const pairs = { ...filters(scope), separator: PAIR_SEPARATOR };
-  const coMentions = () =>
-    keyset<CoMentionRow>(graph, 'export/co-mentions-page', pairs, o.rows, (r) => r.pair!, async (rows) => turns.emit(await coMentionEdges(rows, refs), rows.length), o);
-  const relations = async () => {
-    let after = '';
-    for (;;) {
-      const folder = new RelationFolder(refs, scope);
-      const fold = async (rows: StatementRow[]) => {
-        const before = folder.sources;
-        const edges = await folder.add(rows);
-        await turns.emit(edges, folder.sources - before);
-      };
-      await graph.stream<StatementRow>(cypher('export/relations-page'), { ...filters(scope), after, page: o.page }, fold, streaming(o));
+  await keyset<CoMentionRow>(graph, 'export/co-mentions-page', pairs, o.rows, (r) => r.pair!, async (rows) => emit(await coMentionEdges(rows, refs), rows.length), o);
+  let after = '';
+  for (;;) {
+    const folder = new RelationFolder(refs, scope);
+    const fold = async (rows: StatementRow[]) => {
       const before = folder.sources;
-      await turns.emit(folder.flush(), folder.sources - before);
-      // Every entity of a page gives a row (relations-page), so fewer sources than the page is the end.
-      if (folder.sources < o.page || folder.last === null) return;
-      after = folder.last;
-    }
-  };
-  await turns.all([coMentions(), relations()]);
-}
-
-/**
- * A writer shared by concurrent reads: one batch at a time, in the order they come; each read waits
- * for its own batch to be written (the output's backpressure). When one read fails the others stop
- * at their next batch, and the first failure is what is thrown.
- */
-export function takingTurns(emit: EmitEdges) {
-  let queue: Promise<void> = Promise.resolve();
-  let failure: unknown;
-  let failed = false;
-  const fail = (error: unknown) => {
-    if (!failed) [failed, failure] = [true, error];
-  };
-  return {
-    emit(edges: ExportEdge[], visited: number): Promise<void> {
-      if (failed) return Promise.reject(failure);
-      const turn = queue.then(() => (failed ? Promise.reject(failure) : emit(edges, visited)));
-      queue = turn.catch(fail);
-      return turn;
-    },
-    async all(reads: Promise<void>[]): Promise<void> {
-      const settled = await Promise.allSettled(reads.map((read) => read.catch((error) => (fail(error), Promise.reject(error)))));
-      if (failed) throw failure;
-      for (const s of settled) if (s.status === 'rejected') throw s.reason;
-    },
-  };
+      const edges = await folder.add(rows);
+      await emit(edges, folder.sources - before);
+    };
+    await graph.stream<StatementRow>(cypher('export/relations-page'), { ...filters(scope), after, page: o.page }, fold, streaming(o));
+    const before = folder.sources;
+    await emit(folder.flush(), folder.sources - before);
+    // Every entity of a page gives a row (relations-page), so fewer sources than the page is the end.
+    if (folder.sources < o.page || folder.last === null) return;
+    after = folder.last;
+  }
 }
 
 /**
