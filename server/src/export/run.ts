@@ -32,8 +32,9 @@ export interface ExportOptions {
 
 /**
  * Nodes or edges a writer is given at once: the text of a call stays well under ~128 KB, past which
- * V8 allocates a string straight in the old generation — a whole batch's text (up to a megabyte of
- * Chinese, two bytes a character) a call filled the heap with old garbage between collections.
+ * V8 allocates a string straight in the old generation (a batch of 1,000 edges is up to a megabyte
+ * of Chinese, two bytes a character). The peak RSS it was meant to cut did not fall measurably
+ * (docs/benchmarks.md, bench:export): what is left is V8 growing its heap while writing.
  */
 const WRITE_SLICE = 64;
 
