@@ -28,13 +28,14 @@ export async function runAnalysis(
   const started = performance.now();
   const seconds = (since: number) => (performance.now() - since) / 1000;
   try {
-    const total = await countEntities(graph);
-    progress.start('read', total, 'reading');
+    const { entities, pairs } = await countEntities(graph);
+    // Steps of the read: the entities, the pairs, the entities again (their typed relations).
+    progress.start('read', 2 * entities + pairs, 'reading');
     let relationships = 0;
     const connectionGraph = await readConnectionGraph(graph, {
-      onPage: (entities, links) => {
+      onPage: (read, links) => {
         relationships = links;
-        progress.update(entities, `${links} links`);
+        progress.update(read, `${links} links`);
       },
     });
     const read = seconds(started);

@@ -1,169 +1,105 @@
 /**
- * Reading an export's nodes and edges from Neo4j in pages: each page is its own short read
- * transaction (so the API's per-transaction timeout holds however large the export), keyed by id
- * (a range seek on the unique index for the whole collection, slices of a sorted id list for a
- * view or ego network), and handed on before the next is read — memory holds one page.
+ * Reading an export's nodes and edges from Neo4j as flat rows, streamed: each read is one short
+ * transaction over a keyset page (a range seek on a unique index, in index order: entities and
+ * articles by id, co-mentions by their pair key) or over a slice of a view's sorted ids, and its rows
+ * go to the writer in batches as they arrive, the driver pausing while the writer waits for its
+ * output — memory holds about a fetch, however large the export. Most of a whole export is its
+ * co-mentions: read straight off the pair index with their properties, no node touched.
  */
-import { edgeId, type EdgeType, type ExportEdge, type ExportNode } from '@guanxi/shared';
+import { edgeId, type ExportEdge, type ExportNode } from '@guanxi/shared';
+import type { RecordShape } from 'neo4j-driver';
 import { cypher } from '../graph/cypher.ts';
 import type { Graph } from '../graph/db.ts';
+import { ArticleRefs, coMentionEdges, PAIR_SEPARATOR, RelationFolder, type CoMentionRow, type StatementRow } from './evidence.ts';
+import { filters, type ExportPlan } from './plan.ts';
 import type { ExportScope } from './scope.ts';
 
-export const PAGE = 2_000;
+/** Entities or articles a read: a keyset page of the whole collection, a slice of a view's ids. */
+export const PAGE = 20_000;
+/** Co-mention pairs a read. */
+export const ROWS = 20_000;
 /** Evidence sentences per mention, as the connection layer keeps per pair. */
 const EVIDENCE = 5;
 
-/** Pages of ids, in order; read again for the edges pass. */
-type IdPages = () => AsyncIterable<string[]>;
-
-export interface ExportPlan {
-  entities: IdPages;
-  articles: IdPages | null;
-  /** Ids a link's far end must be among (view, ego); null: the filters decide (whole). */
-  keep: string[] | null;
-  /** Entities and articles to visit, for progress. */
-  size: number;
-  truncated: boolean;
+export interface ReadOptions {
+  page: number;
+  rows: number;
+  /** Rows handed to the writer at once. */
+  batch?: number;
+  /** Rows the driver asks Neo4j for at once (it pauses past 70 % of it unread). */
+  fetchSize?: number;
 }
 
-function slices(ids: string[], page: number): IdPages {
-  const sorted = [...ids].sort();
-  return async function* () {
-    for (let i = 0; i < sorted.length; i += page) yield sorted.slice(i, i + page);
-  };
-}
+const streaming = (o: ReadOptions) => ({ batch: o.batch ?? 1_000, fetchSize: o.fetchSize ?? 2_000 });
 
-function keyset(graph: Graph, query: string, params: Record<string, unknown>, page: number): IdPages {
-  return async function* () {
-    let after = '';
-    for (;;) {
-      const rows = await graph.read<{ id: string }>(cypher(query), { ...params, after, page });
-      if (rows.length === 0) return;
-      yield rows.map((r) => r.id);
-      if (rows.length < page) return;
-      after = rows[rows.length - 1]!.id;
-    }
-  };
-}
-
-const filters = (scope: ExportScope) => ({ types: scope.types, from: scope.from, to: scope.to });
-
-/** The ids an ego network reaches, hop by hop, strongest ties first, up to the scope's limit. */
-async function egoIds(graph: Graph, scope: ExportScope): Promise<{ ids: string[]; truncated: boolean }> {
-  const [found] = await graph.read<{ entities: string[] }>(cypher('export/view-ids'), { ids: scope.ids, types: null, from: null, to: null });
-  const seen = new Set(found?.entities ?? []);
-  let frontier = [...seen];
-  let truncated = false;
-  for (let hop = 0; hop < scope.depth && frontier.length > 0; hop++) {
-    const room = scope.limit - seen.size;
-    if (room <= 0) {
-      truncated = true;
-      break;
-    }
-    const rows = await graph.read<{ id: string }>(cypher('export/ego-hop'), { ids: frontier, seen: [...seen], limit: room + 1, ...filters(scope) });
-    if (rows.length > room) truncated = true;
-    frontier = rows.slice(0, room).map((r) => r.id);
-    for (const id of frontier) seen.add(id);
-  }
-  return { ids: [...seen], truncated };
-}
-
-/** Resolves a scope into what to read: id pages of entities and articles, and the kept set. */
-export async function planExport(graph: Graph, scope: ExportScope, page = PAGE): Promise<ExportPlan> {
-  if (scope.kind === 'whole') {
-    const [counts] = await graph.read<{ entities: number; articles: number }>(cypher('export/counts'));
-    return {
-      entities: keyset(graph, 'export/entity-ids', filters(scope), page),
-      articles: scope.articles ? keyset(graph, 'export/article-ids', { from: scope.from, to: scope.to }, page) : null,
-      keep: null,
-      size: (counts?.entities ?? 0) + (scope.articles ? (counts?.articles ?? 0) : 0),
-      truncated: false,
-    };
-  }
-  let entities: string[];
-  let articles: string[] = [];
-  let truncated = false;
-  if (scope.kind === 'view') {
-    const [found] = await graph.read<{ entities: string[]; articles: string[] }>(cypher('export/view-ids'), { ids: scope.ids, ...filters(scope) });
-    entities = found?.entities ?? [];
-    articles = found?.articles ?? [];
-  } else {
-    ({ ids: entities, truncated } = await egoIds(graph, scope));
-    if (scope.articles) {
-      const rows = await graph.read<{ id: string }>(cypher('export/articles-mentioning'), { ids: entities, from: scope.from, to: scope.to });
-      articles = rows.map((r) => r.id);
-    }
-  }
-  if (!scope.articles) articles = [];
-  return {
-    entities: slices(entities, page),
-    articles: articles.length > 0 ? slices(articles, page) : null,
-    keep: entities,
-    size: entities.length + articles.length,
-    truncated,
-  };
-}
-
-type EntityRow = ExportNode;
-type EdgeRow = Omit<ExportEdge, 'id' | 'title'> & { titles: string[] };
-
-function toEdge(row: EdgeRow): ExportEdge {
-  const { titles, ...rest } = row;
-  return { ...rest, id: edgeId(row.source, row.type as EdgeType, row.target), title: titles.length > 0 ? titles.join('、') : null };
-}
-
-/**
- * Reads the next item while the caller writes this one: Neo4j works on page n+1 while Node turns
- * page n into text, so the two share the machine instead of taking turns. Two pages in memory.
- */
-async function* ahead<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
-  const it = source[Symbol.asyncIterator]();
-  let next = it.next();
+/** One query's keyset pages, each streamed, the next after the last row's key: a unique, index-ordered key. */
+async function keyset<T extends RecordShape>(
+  graph: Graph,
+  query: string,
+  params: Record<string, unknown>,
+  page: number,
+  key: (row: T) => string,
+  onRows: (rows: T[]) => Promise<void>,
+  o: ReadOptions,
+): Promise<void> {
+  let after = '';
   for (;;) {
-    const r = await next;
-    if (r.done) return;
-    next = it.next();
-    // Surfaces when awaited; until then a failure must not count as unhandled.
-    next.catch(() => {});
-    yield r.value;
+    let last: string | undefined;
+    const read = await graph.stream<T>(cypher(query), { ...params, after, page }, async (rows) => {
+      last = key(rows[rows.length - 1]!);
+      await onRows(rows);
+    }, streaming(o));
+    if (read < page || last === undefined) return;
+    after = last;
   }
 }
 
-async function* mapPages<T>(pages: IdPages, read: (ids: string[]) => Promise<T>): AsyncGenerator<T> {
-  for await (const ids of pages()) yield await read(ids);
+function* slices(ids: string[], size: number): Generator<string[]> {
+  for (let i = 0; i < ids.length; i += size) yield ids.slice(i, i + size);
 }
 
 /** Nodes in batches: entities (grouped by type, as their ids sort), then articles. */
-export async function* nodeBatches(graph: Graph, plan: ExportPlan): AsyncGenerator<ExportNode[]> {
-  yield* ahead(mapPages(plan.entities, (ids) => graph.read<EntityRow>(cypher('export/entities'), { ids })));
-  if (plan.articles) yield* ahead(mapPages(plan.articles, (ids) => graph.read<EntityRow>(cypher('export/articles'), { ids })));
+export async function readNodes(graph: Graph, plan: ExportPlan, scope: ExportScope, emit: (nodes: ExportNode[]) => Promise<void>, o: ReadOptions): Promise<void> {
+  const window = { from: scope.from, to: scope.to };
+  const byIds = async (query: string, ids: string[]) => {
+    for (const slice of slices(ids, o.page)) await graph.stream<ExportNode>(cypher(query), { ids: slice }, emit, streaming(o));
+  };
+  if (plan.entities === 'whole') await keyset<ExportNode>(graph, 'export/entities-page', filters(scope), o.page, (r) => r.id, emit, o);
+  else await byIds('export/entities', plan.entities);
+  if (plan.articles === 'whole') await keyset<ExportNode>(graph, 'export/articles-page', window, o.page, (r) => r.id, emit, o);
+  else if (plan.articles) await byIds('export/articles', plan.articles);
 }
 
-/** Co-mentions cite their evidence by article id: the dates and urls, looked up once for the page. */
-async function withArticleRefs(graph: Graph, rows: EdgeRow[]): Promise<EdgeRow[]> {
-  const ids = [...new Set(rows.flatMap((r) => r.evidenceArticles ?? []))];
-  if (ids.length === 0) return rows;
-  const refs = new Map((await graph.read<{ id: string; date: string | null; url: string | null }>(cypher('export/article-refs'), { ids })).map((r) => [r.id, r]));
-  for (const row of rows) {
-    const cited = row.evidenceArticles ?? [];
-    row.evidenceDates = cited.map((id) => refs.get(id)?.date ?? '');
-    row.evidenceUrls = cited.map((id) => refs.get(id)?.url ?? '');
-  }
-  return rows;
+/** Edges and the steps of progress they complete (pairs, entities or articles whose links are all read). */
+export type EmitEdges = (edges: ExportEdge[], visited: number) => Promise<void>;
+
+/** Edges in batches: co-mentions and stated relations, then the articles' mentions and bylines. */
+export async function readEdges(graph: Graph, plan: ExportPlan, scope: ExportScope, emit: EmitEdges, o: ReadOptions): Promise<void> {
+  const refs = new ArticleRefs(graph);
+  if (plan.entities === 'whole') await refs.preload(plan.collectionArticles, o.page);
+  if (plan.entities === 'whole') await wholeEntityLinks(graph, scope, refs, emit, o);
+  else await viewEntityLinks(graph, plan.entities, plan.keep, scope, refs, emit, o);
+  if (plan.articles) await articleLinks(graph, plan, scope, emit, o);
 }
 
-/** Co-mention rows a read holds at most: a hub's pairs come in several reads. */
-export const ROWS = 10_000;
-
-/** The co-mentions out of one id page, in reads of at most ROWS pairs, keyed by (source, target). */
-async function* coMentions(graph: Graph, ids: string[], params: Record<string, unknown>, rows: number): AsyncGenerator<EdgeRow[]> {
-  let after = { afterSource: '', afterTarget: '' };
+/** The whole collection's links: co-mentions off the pair index, then relations an entity page a read. */
+async function wholeEntityLinks(graph: Graph, scope: ExportScope, refs: ArticleRefs, emit: EmitEdges, o: ReadOptions): Promise<void> {
+  const pairs = { ...filters(scope), separator: PAIR_SEPARATOR };
+  await keyset<CoMentionRow>(graph, 'export/co-mentions-page', pairs, o.rows, (r) => r.pair!, async (rows) => emit(await coMentionEdges(rows, refs), rows.length), o);
+  let after = '';
   for (;;) {
-    const page = await graph.read<EdgeRow>(cypher('export/entity-co-mentions'), { ids, ...params, ...after, rows });
-    if (page.length > 0) yield await withArticleRefs(graph, page);
-    if (page.length < rows) return;
-    const last = page[page.length - 1]!;
-    after = { afterSource: last.source, afterTarget: last.target };
+    const folder = new RelationFolder(refs, scope);
+    const fold = async (rows: StatementRow[]) => {
+      const before = folder.sources;
+      const edges = await folder.add(rows);
+      await emit(edges, folder.sources - before);
+    };
+    await graph.stream<StatementRow>(cypher('export/relations-page'), { ...filters(scope), after, page: o.page }, fold, streaming(o));
+    const before = folder.sources;
+    await emit(folder.flush(), folder.sources - before);
+    // Every entity of a page gives a row (relations-page), so fewer sources than the page is the end.
+    if (folder.sources < o.page || folder.last === null) return;
+    after = folder.last;
   }
 }
 
@@ -189,31 +125,57 @@ export function byConnections(counts: { id: string; connections: number }[], row
   return groups;
 }
 
-interface EdgeBatch {
-  edges: ExportEdge[];
-  /** Entities or articles whose links are now all written (for progress). */
-  visited: number;
-}
-
-/** Edges in batches: the entities' co-mentions and relations, then the articles' mentions and bylines. */
-export async function* edgeBatches(graph: Graph, plan: ExportPlan, scope: ExportScope, rows = ROWS): AsyncGenerator<EdgeBatch> {
-  const params = { keep: plan.keep, ...filters(scope), evidence: EVIDENCE };
-  async function* entityLinks(): AsyncGenerator<EdgeBatch> {
-    for await (const ids of plan.entities()) {
-      const counts = await graph.read<{ id: string; connections: number }>(cypher('export/entity-connections'), { ids });
-      for (const group of byConnections(counts, rows)) {
-        yield { edges: (await graph.read<EdgeRow>(cypher('export/entity-relations'), { ids: group, ...params })).map(toEdge), visited: 0 };
-        for await (const page of coMentions(graph, group, params, rows)) yield { edges: page.map(toEdge), visited: 0 };
-        yield { edges: [], visited: group.length };
+/** A view's or ego network's links: its entities in groups of about `rows` pairs, links to kept ids only. */
+async function viewEntityLinks(graph: Graph, entities: string[], keep: string[] | null, scope: ExportScope, refs: ArticleRefs, emit: EmitEdges, o: ReadOptions): Promise<void> {
+  const params = { keep, ...filters(scope) };
+  for (const ids of slices(entities, o.page)) {
+    const counts = await graph.read<{ id: string; connections: number }>(cypher('export/entity-connections'), { ids });
+    for (const group of byConnections(counts, o.rows)) {
+      const folder = new RelationFolder(refs, scope);
+      await graph.stream<StatementRow>(cypher('export/entity-relations'), { ids: group, ...params }, async (rows) => emit(await folder.add(rows), 0), streaming(o));
+      await emit(folder.flush(), 0);
+      // A hub's pairs come in several reads along its targets, keyed by (source, target).
+      let cursor = { afterSource: '', afterTarget: '' };
+      for (;;) {
+        let last: CoMentionRow | undefined;
+        const read = await graph.stream<CoMentionRow>(
+          cypher('export/entity-co-mentions'),
+          { ids: group, ...params, ...cursor, rows: o.rows },
+          async (rows) => {
+            last = rows[rows.length - 1];
+            await emit(await coMentionEdges(rows, refs), 0);
+          },
+          streaming(o),
+        );
+        if (read < o.rows || !last) break;
+        cursor = { afterSource: last.source!, afterTarget: last.target! };
       }
+      await emit([], group.length);
     }
   }
-  yield* ahead(entityLinks());
-  if (plan.articles) {
-    const articleLinks = async (ids: string[]): Promise<EdgeBatch> => {
-      const found = await graph.read<EdgeRow>(cypher('export/article-links'), { ids, ...params });
-      return { edges: found.map(toEdge), visited: ids.length };
-    };
-    yield* ahead(mapPages(plan.articles, articleLinks));
+}
+
+/** The articles' mentions (with their sentences as evidence) and bylines, a page of articles a read. */
+async function articleLinks(graph: Graph, plan: ExportPlan, scope: ExportScope, emit: EmitEdges, o: ReadOptions): Promise<void> {
+  const params = { keep: plan.keep, ...filters(scope), evidence: EVIDENCE };
+  const links = async (ids: string[]) => {
+    await graph.stream<ExportEdge & { titles: string[] }>(cypher('export/article-links'), { ids, ...params }, async (rows) => emit(rows.map(articleEdge), 0), streaming(o));
+    await emit([], ids.length);
+  };
+  if (plan.articles !== 'whole') {
+    for (const ids of slices(plan.articles ?? [], o.page)) await links(ids);
+    return;
   }
+  let after = '';
+  for (;;) {
+    const ids = (await graph.read<{ id: string }>(cypher('export/article-ids'), { after, page: o.page, from: scope.from, to: scope.to })).map((r) => r.id);
+    if (ids.length > 0) await links(ids);
+    if (ids.length < o.page) return;
+    after = ids[ids.length - 1]!;
+  }
+}
+
+function articleEdge(row: ExportEdge & { titles?: string[] }): ExportEdge {
+  const { titles: _titles, ...edge } = row;
+  return { ...edge, id: edgeId(row.source, row.type, row.target), title: null };
 }

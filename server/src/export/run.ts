@@ -4,7 +4,8 @@
  */
 import type { ExportMeta, ExportSummary, GraphWriter } from '@guanxi/shared';
 import type { Graph } from '../graph/db.ts';
-import { edgeBatches, nodeBatches, planExport, PAGE } from './read.ts';
+import { planExport } from './plan.ts';
+import { PAGE, readEdges, readNodes, ROWS } from './read.ts';
 import { describeScope, scopeFilters, type ExportScope } from './scope.ts';
 
 export interface ExportProgress {
@@ -19,35 +20,47 @@ export interface ExportOptions {
   collection: string;
   generator?: string;
   onProgress?: (progress: ExportProgress) => void;
-  /** Entities or articles a page holds (their nodes, then their links). */
+  /** Entities or articles a read (their nodes, then their links). */
   page?: number;
-  /** Co-mentions a read holds (a hub's come in several reads). */
+  /** Co-mention pairs a read (a hub's come in several reads). */
   rows?: number;
+  /** Rows the driver fetches at once, and rows handed to the writer at once. */
+  fetchSize?: number;
+  batch?: number;
   now?: Date;
 }
+
+/**
+ * Nodes or edges a writer is given at once: the text of a call stays well under ~128 KB, past which
+ * V8 allocates a string straight in the old generation (a batch of 1,000 edges is up to a megabyte
+ * of Chinese, two bytes a character). The peak RSS it was meant to cut did not fall measurably
+ * (docs/benchmarks.md, bench:export): what is left is V8 growing its heap while writing.
+ */
+const WRITE_SLICE = 64;
 
 export function exportMeta(scope: ExportScope, collection: string, generator = 'guanxi', now = new Date()): ExportMeta {
   return { description: describeScope(scope), exportedAt: now.toISOString(), filters: scopeFilters(scope), collection, generator };
 }
 
 export async function runExport(graph: Graph, scope: ExportScope, writer: GraphWriter, options: ExportOptions): Promise<ExportSummary> {
-  const plan = await planExport(graph, scope, options.page ?? PAGE);
-  const progress: ExportProgress = { visited: 0, total: plan.size * 2, nodes: 0, edges: 0 };
+  const plan = await planExport(graph, scope);
+  const read = { page: options.page ?? PAGE, rows: options.rows ?? ROWS, fetchSize: options.fetchSize, batch: options.batch };
+  const progress: ExportProgress = { visited: 0, total: plan.size, nodes: 0, edges: 0 };
   const report = () => options.onProgress?.({ ...progress, total: Math.max(progress.total, progress.visited) });
   await writer.begin(exportMeta(scope, options.collection, options.generator, options.now));
   report();
-  for await (const batch of nodeBatches(graph, plan)) {
-    await writer.nodes(batch);
+  await readNodes(graph, plan, scope, async (batch) => {
+    for (let i = 0; i < batch.length; i += WRITE_SLICE) await writer.nodes(batch.slice(i, i + WRITE_SLICE));
     progress.nodes += batch.length;
     progress.visited += batch.length;
     report();
-  }
-  for await (const { edges, visited } of edgeBatches(graph, plan, scope, options.rows)) {
-    if (edges.length > 0) await writer.edges(edges);
+  }, read);
+  await readEdges(graph, plan, scope, async (edges, visited) => {
+    for (let i = 0; i < edges.length; i += WRITE_SLICE) await writer.edges(edges.slice(i, i + WRITE_SLICE));
     progress.edges += edges.length;
     progress.visited += visited;
     report();
-  }
+  }, read);
   const summary = { nodes: progress.nodes, edges: progress.edges, truncated: plan.truncated };
   await writer.end(summary);
   return summary;

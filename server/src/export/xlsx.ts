@@ -32,6 +32,8 @@ function cell(value: unknown): Cell {
   return typeof value === 'number' ? value : String(value);
 }
 
+type ZipEntry = Writable & { _writableState?: { needDrain?: boolean } };
+
 /** A sheet that sets its column widths from the first rows it is given, then streams. */
 class Sheet {
   private sheet: ExcelJS.Worksheet | undefined;
@@ -69,6 +71,19 @@ class Sheet {
     this.sheet.getRow(1).font = { bold: true };
   }
 
+  /**
+   * exceljs's sheet stream (a StreamBuf) hands its XML to the zip entry without heeding the entry's
+   * backpressure, so when rows come faster than deflate the XML piles up in the entry's buffer
+   * (measured: +1.4 GB on 3.4 M rows). Waits until the entry has taken it in.
+   */
+  async zipped(): Promise<void> {
+    const pipes = (this.sheet as unknown as { _stream?: { pipes?: ZipEntry[] } } | undefined)?._stream?.pipes ?? [];
+    for (const pipe of pipes) {
+      // archiver's entries are readable-stream v2 streams: no writableNeedDrain, the state instead.
+      if (pipe.writableNeedDrain ?? pipe._writableState?.needDrain) await new Promise((resolve) => pipe.once('drain', resolve));
+    }
+  }
+
   commit(): void {
     if (!this.sheet) this.open([]);
     this.sheet!.commit();
@@ -101,6 +116,7 @@ export function xlsxWriter(stream: Writable, { maxRows = MAX_SHEET_ROWS } = {}):
       const room = maxRows - sheet.rows;
       sheet.add(rest.slice(0, room));
       rest = rest.slice(room);
+      await sheet.zipped();
     }
     // exceljs writes into the zip as rows commit; wait when the output is behind.
     await drained(stream);

@@ -1,4 +1,4 @@
-import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction, type RecordShape, type Session } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Record as Neo4jRecord, type Driver, type ManagedTransaction, type RecordShape, type Session } from 'neo4j-driver';
 import { QueryTimeoutError, isTimeoutError } from '../neo4j/errors.ts';
 
 type Params = Record<string, unknown>;
@@ -41,6 +41,48 @@ export class Graph {
     const timeoutMs = this.options.readTimeoutMs;
     try {
       return await session.executeRead(async (tx) => (await tx.run<T>(query, params)).records.map((r) => r.toObject()), txConfig(timeoutMs));
+    } catch (error) {
+      throw timeoutMs && isTimeoutError(error) ? new QueryTimeoutError(timeoutMs, error) : error;
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * One read whose rows are handed on in batches as they arrive, instead of collected: the driver
+   * pulls `fetchSize` rows at a time and stops pulling while `onRows` is busy (its backpressure),
+   * so memory holds about a fetch however many rows the query returns. A retried transaction
+   * starts again from the first row: rows already handed on are skipped, so the query must return
+   * its rows in a fixed order (ORDER BY a unique key). Returns the number of rows.
+   */
+  async stream<T extends RecordShape = RecordShape>(
+    query: string,
+    params: Params,
+    onRows: (rows: T[]) => void | Promise<void>,
+    { batch = 1_000, fetchSize = 5_000 }: { batch?: number; fetchSize?: number } = {},
+  ): Promise<number> {
+    const session = this.driver.session({ database: this.database, bookmarkManager: bookmarksOf(this.driver), fetchSize });
+    const timeoutMs = this.options.readTimeoutMs;
+    let handed = 0;
+    try {
+      return await session.executeRead(async (tx) => {
+        let seen = 0;
+        let rows: T[] = [];
+        for await (const record of tx.run<T>(query, params)) {
+          if (seen++ < handed) continue;
+          rows.push(plain<T>(record));
+          if (rows.length >= batch) {
+            handed += rows.length;
+            await onRows(rows);
+            rows = [];
+          }
+        }
+        if (rows.length > 0) {
+          handed += rows.length;
+          await onRows(rows);
+        }
+        return seen;
+      }, txConfig(timeoutMs));
     } catch (error) {
       throw timeoutMs && isTimeoutError(error) ? new QueryTimeoutError(timeoutMs, error) : error;
     } finally {
@@ -95,6 +137,14 @@ function bookmarksOf(driver: Driver): BookmarkManager {
     bookmarkManagers.set(driver, manager);
   }
   return manager;
+}
+
+/** A record as an object (the driver's toObject walks a down-compiled iterator: slow over millions of rows). */
+function plain<T extends RecordShape>(record: Neo4jRecord<T>): T {
+  const keys = record.keys as string[];
+  const row: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) row[keys[i]!] = record.get(i);
+  return row as T;
 }
 
 function txConfig(timeoutMs: number | undefined): TransactionConfig | undefined {

@@ -96,7 +96,9 @@ export function analyzeGraph(graph: ConnectionGraph, options: AnalysisOptions = 
   if (between) for (const [id, value] of Object.entries(between.values)) metrics.get(id)!.betweenness = value;
 
   const partition = timed('communities', () =>
-    louvain.detailed(graph, { getEdgeWeight: 'weight', resolution: options.resolution ?? 1, rng: seededRandom(seed) }),
+    // Fast local moves (only the neighbours of a moved node are visited again) and nodes taken in
+    // order rather than by random walk: the same modularity on the bench graph, less work a pass.
+    louvain.detailed(graph, { getEdgeWeight: 'weight', resolution: options.resolution ?? 1, rng: seededRandom(seed), fastLocalMoves: true, randomWalk: false }),
   );
   const bySize = numberBySize(partition.communities);
   for (const [id, community] of Object.entries(partition.communities)) metrics.get(id)!.community = bySize.get(community)!;

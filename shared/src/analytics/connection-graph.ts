@@ -24,18 +24,30 @@ export function createConnectionGraph(): ConnectionGraph {
 }
 
 export function addEntity(graph: ConnectionGraph, id: string): void {
-  graph.mergeNode(id);
+  if (!graph.hasNode(id)) graph.addNode(id);
 }
 
 export function addLink(graph: ConnectionGraph, link: ConnectionLink): void {
+  addWeightedLink(graph, link.source, link.target, link.weight);
+}
+
+/**
+ * addLink without a link object, for millions of links read from the database: a pair's first link
+ * adds its edge with a weight attribute and nothing more; a later one raises the weight if heavier.
+ * (graphology's updateUndirectedEdge and mergeNode allocate an updater result and a tuple a call:
+ * seconds at a few million links.)
+ */
+export function addWeightedLink(graph: ConnectionGraph, source: string, target: string, weight: number): void {
   // A loop would add to a node's own degree and PageRank; the connection layer has none anyway.
-  if (link.source === link.target) return;
+  if (source === target) return;
   // PageRank divides by a node's summed weights: a 0 or a missing weight would make it NaN and
   // fail to converge with no word of why.
-  if (!(link.weight > 0)) throw new Error(`the link ${link.source} – ${link.target} has weight ${link.weight}: links need a positive weight`);
-  graph.mergeNode(link.source);
-  graph.mergeNode(link.target);
-  graph.updateUndirectedEdge(link.source, link.target, (attributes) => ({ weight: Math.max(attributes.weight ?? 0, link.weight) }));
+  if (!(weight > 0)) throw new Error(`the link ${source} – ${target} has weight ${weight}: links need a positive weight`);
+  if (!graph.hasNode(source)) graph.addNode(source);
+  if (!graph.hasNode(target)) graph.addNode(target);
+  const edge = graph.undirectedEdge(source, target);
+  if (edge === undefined) graph.addUndirectedEdge(source, target, { weight });
+  else if (weight > graph.getEdgeAttribute(edge, 'weight')) graph.setEdgeAttribute(edge, 'weight', weight);
 }
 
 export function connectionGraph(nodes: Iterable<string>, links: Iterable<ConnectionLink>): ConnectionGraph {

@@ -32,11 +32,27 @@ const header = (fields: readonly Field<string>[]) => fields.map((f) => `${f.key}
  */
 export function csvCell(value: unknown, type: FieldType = 'string'): string {
   if (!present(value)) return '';
+  // Numbers are written as they are: never a formula, never quoted. (Most cells of a large export.)
+  if (typeof value === 'number' && type !== 'string' && type !== 'string[]') return String(value);
   let text: string;
-  if (Array.isArray(value)) text = value.map((v) => String(v).replaceAll(ARRAY_DELIMITER, '；')).join(ARRAY_DELIMITER);
+  if (Array.isArray(value)) text = listCell(value);
   else text = String(value);
-  if ((type === 'string' || type === 'string[]') && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
+  if ((type === 'string' || type === 'string[]') && FORMULA.test(text)) text = `'${text}`;
+  return QUOTE.test(text) || EDGE_SPACE.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const FORMULA = /^[=+\-@\t\r]/;
+const QUOTE = /[",\r\n]/;
+/** Leading or trailing white space (what trim() would remove): quoted, so that readers keep it. */
+const EDGE_SPACE = /^\s|\s$/;
+
+function listCell(values: readonly unknown[]): string {
+  let text = '';
+  for (let i = 0; i < values.length; i++) {
+    const item = String(values[i]);
+    text += (i > 0 ? ARRAY_DELIMITER : '') + (item.includes(ARRAY_DELIMITER) ? item.replaceAll(ARRAY_DELIMITER, '；') : item);
+  }
+  return text;
 }
 
 const row = (cells: string[]) => cells.join(',') + EOL;
@@ -60,14 +76,20 @@ export function csvWriter(sink: TextSink): GraphWriter {
       let text = '';
       for (const n of batch) {
         const labels = n.type === 'Article' ? 'Article' : `Entity;${n.type}`;
-        text += row([csvCell(n.id), labels, n.type, ...NODE_FIELDS.map((f) => csvCell(n[f.key], f.type))]);
+        text += `${csvCell(n.id)},${labels},${n.type}`;
+        for (const f of NODE_FIELDS) text += ',' + csvCell(n[f.key], f.type);
+        text += EOL;
       }
       await sink.write(text);
     },
     async edges(batch: readonly ExportEdge[]) {
       await startEdges();
       let text = '';
-      for (const e of batch) text += row([csvCell(e.source), csvCell(e.target), e.type, ...EDGE_FIELDS.map((f) => csvCell(e[f.key], f.type))]);
+      for (const e of batch) {
+        text += `${csvCell(e.source)},${csvCell(e.target)},${e.type}`;
+        for (const f of EDGE_FIELDS) text += ',' + csvCell(e[f.key], f.type);
+        text += EOL;
+      }
       await sink.write(text);
     },
     async end(summary: ExportSummary) {
