@@ -12,6 +12,7 @@ import { PAGE, ROWS } from '../export/read.ts';
 import { runExport, type ExportProgress } from '../export/run.ts';
 import { parseScope } from '../export/scope.ts';
 import { collectionDir, openDb } from './api-collection.ts';
+import { cpuSeconds, neo4jPid } from './cpu.ts';
 
 /**
  * npm run bench:export [-- --articles 100000 --formats csv,json,… --with-articles --page 20000 --rows 20000 --no-baseline]
@@ -51,32 +52,6 @@ async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak: nu
     return { result, peak };
   } finally {
     clearInterval(timer);
-  }
-}
-
-/**
- * CPU seconds of this process and of the Neo4j server (from /proc, when it runs here): on a shared
- * machine the wall clock measures the neighbours too, CPU time what the export itself costs.
- */
-function cpuSeconds(neo4jPid: number | undefined): { node: number; neo4j: number } {
-  const own = process.cpuUsage();
-  let neo4j = 0;
-  try {
-    if (neo4jPid) {
-      const fields = fs.readFileSync(`/proc/${neo4jPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      neo4j = (Number(fields[11]) + Number(fields[12])) / 100;
-    }
-  } catch {
-    neo4j = Number.NaN;
-  }
-  return { node: (own.user + own.system) / 1e6, neo4j };
-}
-
-function neo4jPid(dir: string): number | undefined {
-  try {
-    return Number.parseInt(fs.readFileSync(path.join(dir, 'neo4j.pid'), 'utf8'), 10) || undefined;
-  } catch {
-    return undefined;
   }
 }
 

@@ -5,8 +5,8 @@ export interface ConnectionLink {
   source: string;
   target: string;
   /**
-   * CO_MENTIONED: sentences naming both plus articles naming both (as the API ranks links: never 0,
-   * though two entities of one article may share no sentence); a typed relation (HOLDS_POSITION,
+   * CO_MENTIONED: sentences naming both plus the articles they are in (as the API ranks links; at
+   * least 2, every link has a sentence); a typed relation (HOLDS_POSITION,
    * PART_OF, LOCATED_IN): 1.
    */
   weight: number;
