@@ -348,13 +348,7 @@ export function nameWords(text: string, len: Uint8Array, cls: Uint8Array): void 
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 + c, 0x9e3779b1);
       h2 ^= h2 >>> 15;
-      const k2 = (h2 & ~0xff) | 0x100;
-      let h = h1 & mask;
-      let v = slots[2 * h + 1]!;
-      while (v !== 0 && !(slots[2 * h] === h1 && (v & ~0xff) === k2)) {
-        h = (h + 1) & mask;
-        v = slots[2 * h + 1]!;
-      }
+      const v = probe(slots, mask, h1, h2);
       if (v === 0) break;
       if (v & 0xff) {
         len[i] = j + 1 - i;
@@ -365,6 +359,18 @@ export function nameWords(text: string, len: Uint8Array, cls: Uint8Array): void 
 }
 
 const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
+
+/** The value stored under the hash pair (h1, h2) in an open-addressing word table, 0 if none. */
+function probe(slots: Int32Array, mask: number, h1: number, h2: number): number {
+  const k2 = (h2 & ~0xff) | 0x100;
+  let h = h1 & mask;
+  let v = slots[2 * h + 1]!;
+  while (v !== 0 && !(slots[2 * h] === h1 && (v & ~0xff) === k2)) {
+    h = (h + 1) & mask;
+    v = slots[2 * h + 1]!;
+  }
+  return v;
+}
 
 /**
  * Every dictionary word of 2 to 8 characters in running text, whatever jieba's segmentation chose
@@ -394,13 +400,7 @@ export function lexiconWords(text: string, begin: Uint8Array, mid: Uint8Array, e
       h1 = Math.imul(h1 ^ c, 0x01000193);
       h2 = Math.imul(h2 + c, 0x9e3779b1);
       h2 ^= h2 >>> 15;
-      const k2 = (h2 & ~0xff) | 0x100;
-      let h = h1 & mask;
-      let v = slots[2 * h + 1]!;
-      while (v !== 0 && !(slots[2 * h] === h1 && (v & ~0xff) === k2)) {
-        h = (h + 1) & mask;
-        v = slots[2 * h + 1]!;
-      }
+      const v = probe(slots, mask, h1, h2);
       if (v === 0) break;
       const kind = v & 0xff;
       if (!kind) continue;
