@@ -90,8 +90,6 @@ class Table<T> {
  * the driver encoded and the socket carried. An article given twice in a batch is written once, as
  * last given.
  */
-export type WriteParams = ReturnType<typeof toWriteParams>;
-
 export function toWriteParams(batch: PreparedArticle[]) {
   const last = new Map(batch.map((prepared) => [prepared.article.id, prepared]));
   const unique = batch.length === last.size ? batch : [...last.values()];
@@ -165,6 +163,8 @@ export function toWriteParams(batch: PreparedArticle[]) {
   }));
   return { articles, entities: entities.rows, mentions, authors, relations, sentences: sentences.rows };
 }
+
+export type WriteParams = ReturnType<typeof toWriteParams>;
 
 export interface WriteOptions {
   /**
