@@ -395,6 +395,8 @@ export function lexiconWords(text: string, begin: Uint8Array, mid: Uint8Array, e
     let h2 = Math.imul(0x2545f491 + c0, 0x9e3779b1);
     h2 ^= h2 >>> 15;
     const limit = Math.min(n, i + MAX_LEXICON_WORD);
+    // The same walk as nameWords', written out: one walker with a callback for both measured 8 %
+    // slower in bench:extract (alternating runs).
     for (let j = i + 1; j < limit; j++) {
       const c = text.charCodeAt(j);
       h1 = Math.imul(h1 ^ c, 0x01000193);
