@@ -1,7 +1,7 @@
 import type { Span } from './span.ts';
 import type { Unit } from './units.ts';
 import { TITLES, words } from './cues.ts';
-import { orgSuffixOf } from './organizations.ts';
+import { orgSuffixOf, unitEndingAt } from './organizations.ts';
 import { dictTag } from './tokens.ts';
 
 // Words that describe a body's remit inside a name (发展和改革, 住房和城乡建设, 城市|建设|发展): nouns, verbal nouns,
@@ -167,18 +167,4 @@ export function endsConjoinedRemit(text: string, s: Span, us: Unit[]): boolean {
 /** Remit words before a head stand as a name (发展和改革委员会, 卫生健康委员会) when they are long enough. */
 function isRemit(text: string, start: number, s: Span): boolean {
   return start < s.start && s.end - start >= 6 && !/[，。、；：\s]/.test(text.slice(start, s.end));
-}
-
-/** The index of the unit that ends at `end`, or -1. */
-function unitEndingAt(us: Unit[], end: number): number {
-  let lo = 0;
-  let hi = us.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const e = us[mid]!.end;
-    if (e === end) return mid;
-    if (e < end) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }

@@ -210,7 +210,7 @@ function withSessions(spans: Span[], us: Unit[]): Span[] {
 }
 
 /** The index of the unit that ends at `end` (units are in text order), or -1. */
-function unitEndingAt(us: Unit[], end: number): number {
+export function unitEndingAt(us: Unit[], end: number): number {
   let lo = 0;
   let hi = us.length - 1;
   while (lo <= hi) {
