@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forceLayout, type LayoutNode } from '../../client/src/graph/force-layout.ts';
+import { sizeFor } from '../../client/src/graph/style.ts';
 import { generateGraph } from '../../server/src/bench/ui-graph.ts';
 
 function input(n: number) {
@@ -43,5 +44,37 @@ describe('forceLayout', () => {
     expect([...forceLayout({ nodes: [{ fixed: false, size: 10 }], edges: new Uint32Array() })].every(Number.isFinite)).toBe(true);
     const pos = forceLayout({ nodes: [{ fixed: false, size: 10 }, { fixed: false, size: 10 }], edges: Uint32Array.from([0, 0, 0, 1, 1, 7]) });
     expect([...pos].every(Number.isFinite)).toBe(true);
+  });
+});
+
+describe('forceLayout of a big new graph (the short refinement from the skeleton)', () => {
+  it('spreads 2,000 nodes into a round drawing with no node hidden under another', () => {
+    const graph = generateGraph(2000);
+    const index = new Map(graph.nodes.map((node, i) => [node.id, i]));
+    const edges = Uint32Array.from(graph.edges.flatMap((e) => [index.get(e.source)!, index.get(e.target)!]));
+    const nodes: LayoutNode[] = graph.nodes.map((node) => ({ fixed: false, size: sizeFor(node.type, node.weight) }));
+    const pos = forceLayout({ nodes, edges });
+    let touching = 0;
+    let hidden = 0;
+    for (let i = 0; i < nodes.length; i++) {
+      for (let j = i + 1; j < nodes.length; j++) {
+        const d = Math.hypot(pos[2 * i]! - pos[2 * j]!, pos[2 * i + 1]! - pos[2 * j + 1]!);
+        const reach = (nodes[i]!.size + nodes[j]!.size) / 2;
+        if (d < reach) touching++;
+        if (d < reach / 2) hidden++;
+      }
+    }
+    // Measured: 785 pairs touch (0.04% of all pairs), none by more than half a node.
+    expect(hidden).toBeLessThanOrEqual(2);
+    expect(touching).toBeLessThan(1200);
+    const xs = nodes.map((_, i) => pos[2 * i]!);
+    const ys = nodes.map((_, i) => pos[2 * i + 1]!);
+    const width = Math.max(...xs) - Math.min(...xs);
+    const height = Math.max(...ys) - Math.min(...ys);
+    // A disc, not a line or a blob: measured 2,665 × 2,454 (the long layout's was 2,226 × 2,256).
+    expect(width / height).toBeGreaterThan(0.7);
+    expect(width / height).toBeLessThan(1.4);
+    expect(width * height).toBeLessThan(2.5 * 2226 * 2256);
+    expect(width * height).toBeGreaterThan(0.5 * 2226 * 2256);
   });
 });
