@@ -119,36 +119,57 @@ export function fitViewport(
 }
 
 /**
- * Computes the style of elements not yet drawn, a few milliseconds at a time, until `stop()`
- * says no. The first draw needs every element's style; computed while the worker lays out, on
- * the other core, it is off the critical path (numericStyle is Cytoscape's public way to it).
+ * Computes the style of elements not yet drawn, a few milliseconds at a time, until cancelled.
+ * The first draw needs every element's style; computed while the worker lays out, on the
+ * other core, it is off the critical path (numericStyle is Cytoscape's public way to it).
  * Drawing is held by an open batch (LayoutRunner.holdDrawing), in which Cytoscape only notes
- * which elements changed class; `flush` (closing and reopening it) makes them due, so a change
- * made meanwhile — the fade of everything but the selected node's ties, right after a search —
- * is computed here too, on a second pass, instead of in the first draw.
+ * which elements changed class or data; `flush` (closing and reopening it) makes them due. A
+ * change made meanwhile — the fade of everything but the selected node's ties, right after a
+ * search — is flushed at the next slice and the walk starts over: elements already computed
+ * and unchanged cost a lookup. (Two blind passes used to compute every faded style twice.)
+ * Returns the cancel function.
  */
-function warmStyles(cy: cytoscape.Core, stop: () => boolean, flush: () => void): void {
+function warmStyles(cy: cytoscape.Core, flush: () => void): () => void {
   const eles = cy.elements().toArray();
   let next = 0;
-  let passes = 0;
+  // The elements just added are due before anything is computed.
+  let due = true;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    if (timer === undefined) timer = setTimeout(slice, 0);
+  };
+  const onChange = () => {
+    due = true;
+    schedule();
+  };
   const slice = () => {
-    if (stop() || cy.destroyed()) return;
-    if (next === 0) flush();
+    timer = undefined;
+    if (cy.destroyed()) return;
+    if (due) {
+      due = false;
+      flush();
+      next = 0;
+    }
     const until = performance.now() + WARM_SLICE_MS;
     while (next < eles.length && performance.now() < until) {
       const ele = eles[next++]!;
       if (!ele.removed()) ele.numericStyle('width');
     }
-    if (next === eles.length && ++passes < 2) next = 0;
-    if (next < eles.length) setTimeout(slice, 0);
+    if (next < eles.length) schedule();
   };
-  setTimeout(slice, 0);
+  cy.on('class data', onChange);
+  schedule();
+  return () => {
+    clearTimeout(timer);
+    if (!cy.destroyed()) cy.off('class data', onChange);
+  };
 }
 
 export class LayoutRunner {
   private worker: Worker | undefined;
   /** Whether drawing is held (a batch left open) until the running layout's positions are applied. */
   private holding = false;
+  private cancelWarm: (() => void) | undefined;
   private workerBroken = false;
   private computing = false;
   private seq = 0;
@@ -188,7 +209,7 @@ export class LayoutRunner {
     this.setState('running');
     const job = buildJob(this.cy, mode, this.unplaced);
     if (job.nodes.length === 0) return this.finish(id);
-    if (mode === 'fresh' && job.nodes.length > ANIMATE_MAX) this.holdDrawing(id);
+    if (mode === 'fresh' && job.nodes.length > ANIMATE_MAX) this.holdDrawing();
     let positions: Float64Array;
     const asked = performance.now();
     try {
@@ -229,22 +250,21 @@ export class LayoutRunner {
    * second at 2,000 nodes) that nobody needs, on the core the worker would use. Cytoscape draws
    * nothing while a batch is open; the batch ends in finish(), which every run reaches.
    */
-  private holdDrawing(id: number): void {
+  private holdDrawing(): void {
     if (!this.holding) {
       this.holding = true;
       this.cy.startBatch();
     }
-    warmStyles(
-      this.cy,
-      () => id !== this.seq || !this.holding,
-      () => {
-        this.cy.endBatch();
-        this.cy.startBatch();
-      },
-    );
+    this.cancelWarm?.();
+    this.cancelWarm = warmStyles(this.cy, () => {
+      this.cy.endBatch();
+      this.cy.startBatch();
+    });
   }
 
   private releaseDrawing(): void {
+    this.cancelWarm?.();
+    this.cancelWarm = undefined;
     if (!this.holding) return;
     this.holding = false;
     if (!this.cy.destroyed()) this.cy.endBatch();
