@@ -127,9 +127,9 @@ export function fitViewport(
  * change made meanwhile — the fade of everything but the selected node's ties, right after a
  * search — is flushed at the next slice and the walk starts over: elements already computed
  * and unchanged cost a lookup. (Two blind passes used to compute every faded style twice.)
- * Returns the cancel function.
+ * `complete` computes what is left at once, for when the positions are in.
  */
-function warmStyles(cy: cytoscape.Core, flush: () => void): () => void {
+function warmStyles(cy: cytoscape.Core, flush: () => void): { cancel: () => void; complete: () => void } {
   const eles = cy.elements().toArray();
   let next = 0;
   // The elements just added are due before anything is computed.
@@ -142,26 +142,35 @@ function warmStyles(cy: cytoscape.Core, flush: () => void): () => void {
     due = true;
     schedule();
   };
-  const slice = () => {
-    timer = undefined;
-    if (cy.destroyed()) return;
+  const walk = (until: number) => {
     if (due) {
       due = false;
       flush();
       next = 0;
     }
-    const until = performance.now() + WARM_SLICE_MS;
     while (next < eles.length && performance.now() < until) {
       const ele = eles[next++]!;
       if (!ele.removed()) ele.numericStyle('width');
     }
+  };
+  const slice = () => {
+    timer = undefined;
+    if (cy.destroyed()) return;
+    walk(performance.now() + WARM_SLICE_MS);
     if (next < eles.length) schedule();
+  };
+  const cancel = () => {
+    clearTimeout(timer);
+    if (!cy.destroyed()) cy.off('class data', onChange);
   };
   cy.on('class data', onChange);
   schedule();
-  return () => {
-    clearTimeout(timer);
-    if (!cy.destroyed()) cy.off('class data', onChange);
+  return {
+    cancel,
+    complete: () => {
+      cancel();
+      if (!cy.destroyed()) walk(Infinity);
+    },
   };
 }
 
@@ -169,7 +178,7 @@ export class LayoutRunner {
   private worker: Worker | undefined;
   /** Whether drawing is held (a batch left open) until the running layout's positions are applied. */
   private holding = false;
-  private cancelWarm: (() => void) | undefined;
+  private warm: { cancel: () => void; complete: () => void } | undefined;
   private workerBroken = false;
   private computing = false;
   private seq = 0;
@@ -255,16 +264,16 @@ export class LayoutRunner {
       this.holding = true;
       this.cy.startBatch();
     }
-    this.cancelWarm?.();
-    this.cancelWarm = warmStyles(this.cy, () => {
+    this.warm?.cancel();
+    this.warm = warmStyles(this.cy, () => {
       this.cy.endBatch();
       this.cy.startBatch();
     });
   }
 
   private releaseDrawing(): void {
-    this.cancelWarm?.();
-    this.cancelWarm = undefined;
+    this.warm?.cancel();
+    this.warm = undefined;
     if (!this.holding) return;
     this.holding = false;
     if (!this.cy.destroyed()) this.cy.endBatch();
@@ -272,9 +281,13 @@ export class LayoutRunner {
 
   private finish(id: number): void {
     if (id !== this.seq) return;
+    // Labels are chosen for the final positions and every style is computed while drawing is
+    // still held: a style computed in the first draw changes bounds there, and Cytoscape then
+    // draws everything a second time (at 2,000 nodes, the recomputed edges and the redraw).
+    if (!this.cy.destroyed()) this.onSettled();
+    this.warm?.complete();
     this.releaseDrawing();
     this.setState('idle');
-    if (!this.cy.destroyed()) this.onSettled();
     this.waiters.splice(0).forEach((resolve) => resolve());
   }
 
