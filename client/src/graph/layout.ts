@@ -281,9 +281,9 @@ export class LayoutRunner {
 
   private finish(id: number): void {
     if (id !== this.seq) return;
-    // Labels are chosen for the final positions and every style is computed while drawing is
-    // still held: a style computed in the first draw changes bounds there, and Cytoscape then
-    // draws everything a second time (at 2,000 nodes, the recomputed edges and the redraw).
+    // Labels are chosen for the final positions and every style still due is computed while
+    // drawing is held, so the first draw only draws: a style computed inside it dirties bounds
+    // the same draw has just computed.
     if (!this.cy.destroyed()) this.onSettled();
     this.warm?.complete();
     this.releaseDrawing();
