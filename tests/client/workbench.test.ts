@@ -28,14 +28,18 @@ function answer(query: string, variables: { ids: string[]; depth: number; limit:
 }
 
 function fakeView(cy: cytoscape.Core): GraphView {
+  let hidden = new Set<string>();
   return {
     cy,
     refresh: () => {},
     setHiddenTypes: (types: Iterable<string>) => {
-      const hidden = new Set(types);
+      hidden = new Set(types);
       cy.nodes().forEach((n) => {
         n.toggleClass('type-hidden', hidden.has(n.data('type')));
       });
+    },
+    hideFilteredTypes: (nodes: cytoscape.NodeCollection) => {
+      nodes.filter((n) => hidden.has(n.data('type'))).addClass('type-hidden');
     },
     relayout: () => {},
     layoutAdded: () => {},

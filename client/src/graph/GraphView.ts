@@ -146,6 +146,12 @@ export class GraphView {
     void this.layouts.whenIdle().then(reveal);
   }
 
+  /** Gives nodes just added the type filter's class (the others have it already, setHiddenTypes). */
+  hideFilteredTypes(nodes: cytoscape.NodeCollection): void {
+    if (this.hiddenTypes.size === 0) return;
+    nodes.filter((node) => this.hiddenTypes.has(node.data('type'))).addClass('type-hidden');
+  }
+
   setHiddenTypes(types: Iterable<NodeType>): void {
     this.hiddenTypes = new Set(types);
     this.cy.batch(() => {
@@ -201,6 +207,8 @@ export class GraphView {
     if (this.changeQueued) return;
     this.changeQueued = true;
     requestAnimationFrame(() => {
+      // Already summarised since (a workbench action recounts when it commits): nothing to do.
+      if (!this.changeQueued) return;
       this.changeQueued = false;
       if (!this.cy.destroyed()) this.emitChange();
     });
@@ -212,6 +220,7 @@ export class GraphView {
   }
 
   private emitChange(): void {
+    this.changeQueued = false;
     const byType = Object.fromEntries(NODE_TYPES.map((t) => [t, 0])) as Record<NodeType, number>;
     const nodes = this.cy.nodes().filter((n) => n.data('type') !== 'More');
     nodes.forEach((node) => {

@@ -284,7 +284,8 @@ export class Workbench {
       if (pin) pinPosition(node, pin);
     });
     seedPositions(cy, fresh.filter((n) => !n.locked()), anchorId);
-    view.setHiddenTypes(this.state.hiddenTypes);
+    // Only the newcomers can lack the filter's class; every caller commits, which recounts.
+    view.hideFilteredTypes(fresh);
     applyWindow(cy, this.state.from, this.state.to);
     view.layoutAdded(fresh, wasEmpty);
     return fresh.length;
