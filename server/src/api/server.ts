@@ -1,5 +1,6 @@
 import http from 'node:http';
 import path from 'node:path';
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createYoga } from 'graphql-yoga';
 import { ROOT } from '../config.ts';
 import type { Graph } from '../graph/db.ts';
@@ -43,6 +44,9 @@ export function createServer({ graph, graphiql, clientDir, corsOrigins = [], sea
     cors: corsOrigins.length > 0 ? { origin: corsOrigins, credentials: false, methods: ['GET', 'POST'] } : false,
     context: () => ({ graph, loaders: createLoaders(graph), search }),
     plugins: [
+      // Queries compiled to JavaScript once and kept (an LRU by document): graphql-js resolves each
+      // field of each object through the schema, which cost ~170 ms on a hub's 6,500 edges.
+      useGraphQlJit(),
       useJsonOnly(),
       useSecurityHeaders({ graphiql }),
       useIntrospectionOnlyInDevelopment(graphiql),

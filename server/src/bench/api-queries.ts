@@ -98,7 +98,7 @@ export function connectionsQuery(name: string, id: string, depth: number, limit 
       for (let hop = 0; hop < depth && frontier.length > 0; hop++) {
         const room = hopBudget(limit - seen.size, depth - hop);
         const [row] = await read<{ ids: string[] }>(driver, cypher('connections/expand'), {
-          ...filters, ids: frontier, exclude: [...seen], limit: Math.max(room, 0), scan: HUB_SCAN, ranked: rankedRead(room),
+          ...filters, ids: frontier, exclude: [...seen], limit: Math.max(room, 0), scan: HUB_SCAN, ranked: rankedRead(room, frontier.length),
         });
         frontier = row?.ids ?? [];
         for (const next of frontier) seen.add(next);
