@@ -49,3 +49,13 @@ describe('balanceMarks', () => {
     expect(balanceMarks(u, [listed])).toEqual([listed]);
   });
 });
+
+describe('project-headed names the tagger reads as organizations', () => {
+  it('makes a fund the tagger reads as a body an organization, and leaves a named programme a project', async () => {
+    const { recognize } = await import('../../server/src/extract/chinese/recognize.ts');
+    const t = '“郑卢结对帮扶”高新区产业帮扶基金正式设立，全球环境基金也参与。';
+    const spans = recognize(t).spans.map((s) => `${s.type}:${t.slice(s.start, s.end)}`);
+    expect(spans).toContain('Organization:全球环境基金');
+    expect(spans).toContain('Project:“郑卢结对帮扶”高新区产业帮扶基金');
+  });
+});
