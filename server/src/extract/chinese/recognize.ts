@@ -8,6 +8,7 @@ import { SURNAMES, WEAK_ORG_SUFFIXES } from './cues.ts';
 import { defaultTagger, type Tagger } from '../learn/model.ts';
 import { endsConjoinedRemit, joinCutNames } from './join-names.ts';
 import { withoutSetPhraseFragments } from './set-phrases.ts';
+import { balanceMarks } from './brackets.ts';
 
 // Margins in the tagger's score units (`Tagger.decode` → cost: score lost by the best path that has
 // exactly that span). Chosen on the held-out last 15 % of PD-dev, never on MSRA.
@@ -100,7 +101,7 @@ export function combineWithTagger(folded: string, given: Span[], rules: Recognit
   const taken = new Uint8Array(folded.length);
   const kept: Span[] = [];
   for (const s of given) takeIfFree(s, taken, kept);
-  for (const s of rules.spans) if (s.type === 'Project') takeIfFree(s, taken, kept);
+  for (const s of rules.spans) if (s.type === 'Project' && !readAsBody(s, model)) takeIfFree(s, taken, kept);
   // A rule organization that ends where the tagger's does but starts further left (新型|城镇化工作领导小组)
   // keeps the rule's left edge when the tagger finds it close enough.
   const widened = model.map((m) => {
@@ -142,7 +143,16 @@ export function combineWithTagger(folded: string, given: Span[], rules: Recognit
     }
   }
   kept.sort((a, b) => a.start - b.start);
-  return { units: rules.units, spans: joinCutNames(folded, withoutSetPhraseFragments(folded, withoutMixedPairs(kept)), rules.units) };
+  return { units: rules.units, spans: balanceMarks(folded, joinCutNames(folded, withoutSetPhraseFragments(folded, withoutMixedPairs(kept)), rules.units)) };
+}
+
+/**
+ * A name with a project's head that the tagger reads, exactly, as an organization is one (全球环境基金,
+ * 非洲发展基金: a fund is also a body); policy documents in 《》 stay projects.
+ */
+function readAsBody(p: Span, model: Span[]): boolean {
+  if (p.rule === 'document') return false;
+  return model.some((m) => m.type === 'Organization' && m.start === p.start && m.end === p.end);
 }
 
 /** The cost below which a waiting rule span stands (see `combineWithTagger`). */
