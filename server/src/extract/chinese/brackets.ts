@@ -47,17 +47,27 @@ function balanced(text: string, s: Span, prev: Span | undefined, next: Span | un
   return { ...s, start, end, rule: s.rule === 'model' ? 'balanced-marks' : s.rule };
 }
 
+// The marks as character codes: `unmatched` reads every character of every organization name, and
+// indexing a string by position makes a one-character string each time (two-byte characters are not
+// cached) before the object lookup: 1.5 % of extraction's CPU time.
+const OPENER_CODE = new Map(Object.entries(PAIRS).map(([o, c]) => [c.charCodeAt(0), o.charCodeAt(0)]));
+const OPENERS = new Set(Object.keys(PAIRS).map((o) => o.charCodeAt(0)));
+
 /** The first mark in text[start, end) left open (opener) and the first closed that nothing opened (closer). */
 function unmatched(text: string, start: number, end: number): { opener?: number; closer?: number } {
-  const stack: number[] = [];
+  let stack: number[] | undefined;
   let closer: number | undefined;
   for (let i = start; i < end; i++) {
-    const c = text[i]!;
-    if (PAIRS[c]) stack.push(i);
-    else if (OPENER_OF[c]) {
-      if (stack.length && text[stack[stack.length - 1]!] === OPENER_OF[c]) stack.pop();
+    const c = text.charCodeAt(i);
+    // Every mark lies in U+201C..U+300F, below the Han characters: most are ruled out here.
+    if (c < 0x201c || c > 0x300f) continue;
+    if (OPENERS.has(c)) (stack ??= []).push(i);
+    else {
+      const o = OPENER_CODE.get(c);
+      if (o === undefined) continue;
+      if (stack?.length && text.charCodeAt(stack[stack.length - 1]!) === o) stack.pop();
       else closer ??= i;
     }
   }
-  return { opener: stack[0], closer };
+  return { opener: stack?.[0], closer };
 }

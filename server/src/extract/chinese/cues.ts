@@ -108,6 +108,13 @@ export const TITLE_SUFFIXES = suffixTrie(TITLES);
 
 /** Respectful or familiar forms after a name that also mark a person (王某同志, 克林顿先生). */
 export const PERSON_SUFFIX_WORDS = words('同志 先生 女士 小姐 夫人 老师 师傅 大夫 医生 老人 教授 博士 烈士 总 委员');
+const PERSON_SUFFIX_ENDS = lastCharacters(PERSON_SUFFIX_WORDS);
+
+// Membership tests for the word of every unit, several times over (persons, organizations, features):
+// the last character's bit first, which rules out most words without hashing a string jieba has just
+// made (its hash is not computed yet). The same answers as the sets' `has`.
+export const isTitle = (t: string): boolean => isMarked(TITLE_ENDS, t.charCodeAt(t.length - 1)) && TITLES.has(t);
+export const isPersonSuffixWord = (t: string): boolean => isMarked(PERSON_SUFFIX_ENDS, t.charCodeAt(t.length - 1)) && PERSON_SUFFIX_WORDS.has(t);
 
 /** Organization heads (the word that ends an organization name). Longest match wins. */
 export const ORG_SUFFIXES = words(`
@@ -130,6 +137,8 @@ export const PLACE_SUFFIXES = words(`
   省 市 县 区 州 乡 镇 村 街道 自治区 自治州 自治县 特别行政区 地区 新区 开发区 高新区 盟 旗 岛 群岛 半岛 山 山脉 江 河 湖 海 海峡
   湾 港 峡 关 口 洲 平原 高原 盆地 沙漠 草原 林区 垦区 矿区 街 路 大街 大道 广场 桥 大桥 机场 车站 火车站 码头 水库 运河 沟 坝
 `);
+const PLACE_SUFFIX_ENDS = lastCharacters(PLACE_SUFFIXES);
+export const isPlaceSuffix = (t: string): boolean => isMarked(PLACE_SUFFIX_ENDS, t.charCodeAt(t.length - 1)) && PLACE_SUFFIXES.has(t);
 
 /** Words that mark the thing before them as a named project, programme, fund or plan. */
 export const PROJECT_CUES = words('项目 工程 行动 基金 平台 计划 规划 方案 实施方案 行动计划 战略 倡议 专项行动 示范工程 产业园');

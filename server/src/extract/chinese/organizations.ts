@@ -1,6 +1,6 @@
 import type { Span } from './span.ts';
 import type { Unit } from './units.ts';
-import { COMMON_WORD_STOPS, ORG_HEADS, TITLES, TITLE_ENDS, WEAK_ORG_SUFFIXES, endsInMarked, longestSuffix, marksOf, words } from './cues.ts';
+import { COMMON_WORD_STOPS, ORG_HEADS, TITLES, TITLE_ENDS, WEAK_ORG_SUFFIXES, endsInMarked, isTitle, longestSuffix, marksOf, words } from './cues.ts';
 import { dictTag } from './tokens.ts';
 import { gazetteer } from './gazetteer.ts';
 
@@ -117,7 +117,7 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
     if (!suffix && !isNt) continue;
     // Extend right over further heads (中共中央|政治局, 北京大学|法律系 stay one name); not past a title.
     let last = i;
-    while (!glued && last + 1 < us.length && !blocked[last + 1] && (us[last + 1]!.tag === 'nt' || (orgSuffixOf(us[last + 1]!.text) && us[last + 1]!.text.length >= 2 && !TITLES.has(us[last + 1]!.text)))) last++;
+    while (!glued && last + 1 < us.length && !blocked[last + 1] && (us[last + 1]!.tag === 'nt' || (orgSuffixOf(us[last + 1]!.text) && us[last + 1]!.text.length >= 2 && !isTitle(us[last + 1]!.text)))) last++;
     // Extend left over name parts.
     let first = i;
     let strong = isNt || STRONG_PART.has(u.tag) && u.text.length > (suffix?.length ?? 0);
@@ -125,7 +125,7 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
       const p = us[first - 1]!;
       const stopWord = COMMON_WORD_STOPS.has(p.text) && !p.place && !stems.has(p.text);
       const trade = p.tag === 'v' && TRADE_VERBS.has(p.text) && !!suffix && COMPANY_HEADS.test(suffix);
-      if (blocked[first - 1] || !(NAME_PART.has(p.tag) || trade || stems.has(p.text)) || NOT_NAME_START.has(p.text) || TITLES.has(p.text) || (stopWord && !placeBefore(us, first - 1, stems))) break;
+      if (blocked[first - 1] || !(NAME_PART.has(p.tag) || trade || stems.has(p.text)) || NOT_NAME_START.has(p.text) || isTitle(p.text) || (stopWord && !placeBefore(us, first - 1, stems))) break;
       // A name that starts with a place does not reach further left over a word the dictionary does not
       // know as a place or body (荣获|郑州市|技术监督局: jieba tags 荣获 a person name).
       if (us[first]!.place && !p.place && PERSONLIKE_OR_UNKNOWN.has(p.tag)) break;
@@ -136,7 +136,7 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
     // (郑州, 河南) stands further left: look past them for one.
     if (!strong) {
       let k = first - 1;
-      while (k >= 0 && i - k < MAX_UNITS && !blocked[k] && INNER_PART.has(us[k]!.tag) && !NOT_NAME_START.has(us[k]!.text) && !TITLES.has(us[k]!.text)) {
+      while (k >= 0 && i - k < MAX_UNITS && !blocked[k] && INNER_PART.has(us[k]!.tag) && !NOT_NAME_START.has(us[k]!.text) && !isTitle(us[k]!.text)) {
         if (strongPart(us[k]!, stems, streets)) {
           // A zone's stem goes with the city before it (郑州|高新|投资…).
           first = stems.has(us[k]!.text) && k > 0 && us[k - 1]!.place && !blocked[k - 1] ? k - 1 : k;

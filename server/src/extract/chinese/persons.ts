@@ -2,7 +2,7 @@ import type { Span } from './span.ts';
 import type { Unit } from './units.ts';
 import {
   AMBIGUOUS_SURNAMES, COMMON_WORD_STOPS, COMPOUND_SURNAMES, COMPOUND_SURNAME_FIRSTS, GIVEN_NAME_CHARS, PERSON_SUFFIX_WORDS, SURNAME_CHARS, TITLES, TITLE_SUFFIXES, TRANSLIT_CHARS,
-  isMarked, longestSuffix, marksOf, words,
+  isMarked, isPersonSuffixWord, isTitle, longestSuffix, marksOf, words,
 } from './cues.ts';
 import { dictEntry } from './tokens.ts';
 
@@ -63,7 +63,7 @@ export function findPersons(text: string, us: Unit[]): Span[] {
     const prev = us[i - 1];
     const next = us[i + 1];
     const afterTitle = !!prev && endsWithTitle(prev.text);
-    const titleNext = !!next && (TITLES.has(next.text) || PERSON_SUFFIX_WORDS.has(next.text));
+    const titleNext = !!next && (isTitle(next.text) || isPersonSuffixWord(next.text));
     const beforeCue = !!next && (titleNext || PERSON_FOLLOWERS.has(next.text) || next.text === '、' || next.text === '，' || next.text === ',');
     // 0. A dictionary word made of a name and a common noun (邓小平理论, 毛泽东思想).
     if (t.length >= 4 && (u.tag === 'nr' || u.tag === 'nz' || u.tag === 'n')) {
@@ -132,7 +132,7 @@ export function findPersons(text: string, us: Unit[]): Span[] {
         const follow = us[k + 1];
         // In a list of who attended, a department's name stands where a title would (总法办郑水泉，).
         const afterOffice = officeBefore && !!follow && /^[、，,]/.test(follow.text);
-        const cue = afterTitle || !follow || TITLES.has(follow.text) || PERSON_SUFFIX_WORDS.has(follow.text) || PERSON_FOLLOWERS.has(follow.text) || /^[、，,。；：:]/.test(follow.text);
+        const cue = afterTitle || !follow || isTitle(follow.text) || isPersonSuffixWord(follow.text) || PERSON_FOLLOWERS.has(follow.text) || /^[、，,。；：:]/.test(follow.text);
         if ((afterTitle || afterOffice) && cue && isChineseNameShape(name) && !isCommonWord(name)) {
           spans.push({ start: u.start, end, type: 'Person', rule: afterTitle ? 'split-name' : 'office-name' });
           i = k;

@@ -16,6 +16,11 @@ const SIDE_RE = /^([中美日俄英法德韩朝越印巴意加澳欧泰菲缅埃
 // 中欧, which name regions.
 const ABBREVIATION_RUN_RE = /^([中美日俄英法德韩朝越印意加欧亚非泰菲缅埃以伊墨荷葡港澳台京津沪粤闽]{2,3})(地区|两地|三地)?$/;
 const PAIR_RE = /^(.{2,3}?)(关系)?$/;
+// Every character the two regexes above name (their first characters among them: neither has a range
+// or a wildcard): a two-character unit whose first is unmarked is not run through them. Both ran on
+// every such unit: 1 % of extraction's CPU time.
+const SIDE_CHARS = marksOf(SIDE_RE.source);
+const TRIP_CHARS = marksOf(TRIP_RE.source);
 
 /**
  * Places: gazetteer and world-list units; jieba place words that are not common nouns; a proper
@@ -27,7 +32,7 @@ export function findPlaces(us: Unit[]): Span[] {
     const u = us[i]!;
     const t = u.text;
     // Before the stop list: 华侨 and 欧美 are no entities, but the abbreviations in them are places.
-    const side = t.length === 2 ? SIDE_RE.exec(t) : null;
+    const side = t.length === 2 && isMarked(SIDE_CHARS, t.charCodeAt(0)) ? SIDE_RE.exec(t) : null;
     if (side) {
       spans.push({ start: u.start, end: u.start + 1, type: 'Place', rule: 'abbreviation-side' });
       continue;
@@ -39,7 +44,7 @@ export function findPlaces(us: Unit[]): Span[] {
     }
     if (COMMON_WORD_STOPS.has(t)) continue;
     // 访华, 来京, 赴美: a verb of travel and a one-character place.
-    const trip = t.length === 2 ? TRIP_RE.exec(t) : null;
+    const trip = t.length === 2 && isMarked(TRIP_CHARS, t.charCodeAt(0)) ? TRIP_RE.exec(t) : null;
     if (trip) {
       spans.push({ start: u.end - 1, end: u.end, type: 'Place', rule: 'trip-abbreviation' });
       continue;

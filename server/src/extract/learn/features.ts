@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import type { Span } from '../chinese/span.ts';
 import type { Unit } from '../chinese/units.ts';
 import {
-  COMPOUND_SURNAMES, GIVEN_NAME_CHARS, ORG_HEADS, ORG_SUFFIXES, PERSON_SUFFIX_WORDS, PLACE_SUFFIXES, SURNAMES, TITLES, TRANSLIT_CHARS, longestSuffix,
+  COMPOUND_SURNAMES, GIVEN_NAME_CHARS, ORG_HEADS, ORG_SUFFIXES, PERSON_SUFFIX_WORDS, PLACE_SUFFIXES, SURNAMES, TITLES, TRANSLIT_CHARS, isPersonSuffixWord, isPlaceSuffix, isTitle, longestSuffix,
 } from '../chinese/cues.ts';
 import { lexiconWords, nameWords } from '../chinese/tokens.ts';
 import { placeWords } from '../chinese/units.ts';
@@ -224,9 +224,9 @@ export function featurize(text: string, units: Unit[], rules: Span[], out: Int32
     const t = u.text;
     const len = t.length >= 4 ? 4 : t.length;
     let info = len | (u.place ? 8 : 0);
-    if (TITLES.has(t)) info |= 16;
-    if (PERSON_SUFFIX_WORDS.has(t)) info |= 32;
-    if (t.length >= 2 && PLACE_SUFFIXES.has(t)) info |= 64;
+    if (isTitle(t)) info |= 16;
+    if (isPersonSuffixWord(t)) info |= 32;
+    if (t.length >= 2 && isPlaceSuffix(t)) info |= 64;
     const org = longestSuffix(ORG_HEADS, t, MAX_ORG_SUFFIX);
     const o = 6 * (k + 1);
     us[o] = idOf(u.tag);
