@@ -40,15 +40,38 @@ const formats = args.formats.split(',').filter(Boolean);
 for (const f of formats) if (!isExportFormat(f)) throw new Error(`unknown format ${f}; use ${EXPORT_FORMATS.join(', ')}`);
 const MB = 1024 * 1024;
 const log = (line: string) => console.log(line);
+const mb = (bytes: number) => (bytes / MB).toFixed(0);
+/** A field's peak over its idle value. */
+const rise = (r: { idle: Memory; peak: Memory }, f: keyof Memory) => r.peak[f] - r.idle[f];
+const memoryLine = (idle: Memory, peak: Memory) =>
+  `RSS idle ${mb(idle.rss)} MB, peak +${mb(peak.rss - idle.rss)}; heap used ${mb(idle.heapUsed)} MB, peak +${mb(peak.heapUsed - idle.heapUsed)}; ` +
+  `heap total ${mb(idle.heapTotal)} MB, peak +${mb(peak.heapTotal - idle.heapTotal)}; external +${mb(peak.external - idle.external)}, arrayBuffers +${mb(peak.arrayBuffers - idle.arrayBuffers)} MB`;
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(' ');
 
-/** Peak RSS while `work` runs, sampled often (a timer, so a busy loop would hide a peak: the export awaits I/O every page). */
-async function peakRss<T>(work: () => Promise<T>): Promise<{ result: T; peak: number }> {
-  let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 10);
+/** What `process.memoryUsage()` reports, each field's own peak (they need not peak together). */
+type Memory = Pick<NodeJS.MemoryUsage, 'rss' | 'heapTotal' | 'heapUsed' | 'external' | 'arrayBuffers'>;
+const FIELDS = ['rss', 'heapTotal', 'heapUsed', 'external', 'arrayBuffers'] as const;
+const memory = (): Memory => {
+  const m = process.memoryUsage();
+  return { rss: m.rss, heapTotal: m.heapTotal, heapUsed: m.heapUsed, external: m.external, arrayBuffers: m.arrayBuffers };
+};
+
+/**
+ * Peaks of RSS and of V8's heap (committed and used), external memory and ArrayBuffers while `work`
+ * runs, sampled often (a timer, so a busy loop would hide a peak: the export awaits I/O every page).
+ * Set beside RSS they tell live data (heap used) from heap V8 has grown and keeps (heap total) and
+ * from Buffers outside the heap (external, arrayBuffers: the driver's and the streams' bytes).
+ */
+async function peakMemory<T>(work: () => Promise<T>): Promise<{ result: T; peak: Memory }> {
+  const peak = memory();
+  const sample = () => {
+    const now = memory();
+    for (const f of FIELDS) peak[f] = Math.max(peak[f], now[f]);
+  };
+  const timer = setInterval(sample, 10);
   try {
     const result = await work();
-    peak = Math.max(peak, process.memoryUsage.rss());
+    sample();
     return { result, peak };
   } finally {
     clearInterval(timer);
@@ -86,8 +109,8 @@ interface Row {
   name: string;
   elements: number;
   seconds: number;
-  idle: number;
-  peak: number;
+  idle: Memory;
+  peak: Memory;
   bytes: number;
   cpu: { node: number; neo4j: number };
 }
@@ -106,7 +129,7 @@ try {
   const rows: Row[] = [];
   const run = async (name: string, format: ExportFormat | null | 'raw') => {
     (globalThis as { gc?: () => void }).gc?.();
-    const idle = process.memoryUsage.rss();
+    const idle = memory();
     const file = path.join(tmp, format === 'csv' ? 'csv' : `graph.${format && format !== 'raw' ? FORMAT_INFO[format].ext : 'none'}`);
     const cpuBefore = cpuSeconds(neo4jPid(collectionDir(N)));
     const started = performance.now();
@@ -116,7 +139,7 @@ try {
       said = performance.now();
       log(`  … ${name}: ${p.nodes} nodes, ${p.edges} edges, ${Math.round((p.nodes + p.edges) / ((said - started) / 1000))} elements/s, ${((100 * p.visited) / p.total).toFixed(0)} %`);
     };
-    const { result, peak } = await peakRss(async () => {
+    const { result, peak } = await peakMemory(async () => {
       if (format === 'raw') return rawRead(db.graph);
       if (!format) return runExport(db.graph, scope, discard, { collection: 'bench', page, rows: readRows, onProgress });
       const out = openExport(format, format === 'csv' ? { folder: file } : { stream: fs.createWriteStream(file) });
@@ -132,7 +155,7 @@ try {
     rows.push(row);
     log(
       `${name.padEnd(22)} ${result.nodes} nodes + ${result.edges} edges in ${seconds.toFixed(1)} s: ${Math.round(row.elements / seconds)} elements/s; ` +
-        `CPU ${cpu.node.toFixed(0)} s here + ${cpu.neo4j.toFixed(0)} s Neo4j; RSS idle ${(idle / MB).toFixed(0)} MB, peak ${(peak / MB).toFixed(0)} MB (+${((peak - idle) / MB).toFixed(0)}); ${(bytes / MB).toFixed(0)} MB written; load ${load()}`,
+        `CPU ${cpu.node.toFixed(0)} s here + ${cpu.neo4j.toFixed(0)} s Neo4j; ${memoryLine(idle, peak)}; ${(bytes / MB).toFixed(0)} MB written; load ${load()}`,
     );
     fs.rmSync(file, { recursive: true, force: true });
   };
@@ -145,21 +168,21 @@ try {
 
   const base = rows.find((r) => r.name.startsWith('read only')) ?? rows[0]!;
   const raw = rows.find((r) => r.name.startsWith('raw'));
-  log('\n| export | elements | seconds | elements/s | × raw read | × baseline | CPU s (Node + Neo4j) | elements per CPU s | peak RSS over idle | written |');
-  log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  log('\n| export | elements | seconds | elements/s | × raw read | × baseline | CPU s (Node + Neo4j) | elements per CPU s | peak RSS over idle | heap used / total | external / arrayBuffers | written |');
+  log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
     const rate = r.elements / r.seconds;
     log(
       `| ${r.name} | ${r.elements.toLocaleString('en')} | ${r.seconds.toFixed(1)} | ${Math.round(rate).toLocaleString('en')} | ` +
         `${raw ? (rate / (raw.elements / raw.seconds)).toFixed(2) : ''} | ` +
         `${(rate / (base.elements / base.seconds)).toFixed(2)} | ${r.cpu.node.toFixed(0)} + ${r.cpu.neo4j.toFixed(0)} | ` +
-        `${Math.round(r.elements / (r.cpu.node + r.cpu.neo4j)).toLocaleString('en')} | ${((r.peak - r.idle) / MB).toFixed(0)} MB | ${(r.bytes / MB).toFixed(0)} MB |`,
+        `${Math.round(r.elements / (r.cpu.node + r.cpu.neo4j)).toLocaleString('en')} | +${mb(rise(r, 'rss'))} MB | +${mb(rise(r, 'heapUsed'))} / +${mb(rise(r, 'heapTotal'))} MB | +${mb(rise(r, 'external'))} / +${mb(rise(r, 'arrayBuffers'))} MB | ${mb(r.bytes)} MB |`,
     );
   }
   const csv = rows.find((r) => r.name === 'csv');
   if (csv) log(`\nCSV: ${Math.round(csv.elements / csv.seconds).toLocaleString('en')} elements/s (target ≥ 50,000)`);
-  const worst = rows.reduce((w, r) => (r.peak - r.idle > w.peak - w.idle ? r : w));
-  log(`largest RSS rise: ${worst.name}, +${((worst.peak - worst.idle) / MB).toFixed(0)} MB (target ≤ 100 MB)`);
+  const worst = rows.reduce((w, r) => (rise(r, 'rss') > rise(w, 'rss') ? r : w));
+  log(`largest RSS rise: ${worst.name}, +${mb(rise(worst, 'rss'))} MB (target ≤ 100 MB)`);
 } finally {
   fs.rmSync(tmp, { recursive: true, force: true });
   await db.close();
