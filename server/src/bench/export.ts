@@ -8,6 +8,7 @@ import type { Graph } from '../graph/db.ts';
 import { PAIR_SEPARATOR } from '../export/evidence.ts';
 import { applySchema } from '../graph/store.ts';
 import { EXPORT_FORMATS, FORMAT_INFO, isExportFormat, openExport, type ExportFormat } from '../export/formats.ts';
+import { HEAP_GROWING_PERCENT } from '../export/heap.ts';
 import { PAGE, ROWS } from '../export/read.ts';
 import { runExport, type ExportProgress } from '../export/run.ts';
 import { parseScope } from '../export/scope.ts';
@@ -15,7 +16,7 @@ import { collectionDir, openDb } from './api-collection.ts';
 import { cpuSeconds, neo4jPid } from './cpu.ts';
 
 /**
- * npm run bench:export [-- --articles 100000 --formats csv,json,… --with-articles --page 20000 --rows 20000 --no-baseline]
+ * npm run bench:export [-- --articles 100000 --formats csv,json,… --with-articles --page 20000 --rows 20000 --fetch 2000 --batch 1000 --heap-growing 50,0 --no-baseline]
  *
  * Exports the kept bench:api collection (built by `npm run bench:api -- --build-only`) whole, in
  * each format, to a temporary folder: elements (nodes + edges) per second, against two baselines in
@@ -33,9 +34,17 @@ const { values: args } = parseArgs({
     'with-articles': { type: 'boolean', default: false },
     page: { type: 'string', default: String(PAGE) },
     rows: { type: 'string', default: String(ROWS) },
+    // Rows the driver fetches at once, rows handed to the writer at once (runExport's defaults if unset).
+    fetch: { type: 'string' },
+    batch: { type: 'string' },
+    // Old-generation growth while exporting (export/heap.ts), a list to compare in one run: each
+    // format runs once per value, 0 being V8's own growth; the read-only baseline takes the first.
+    'heap-growing': { type: 'string', default: String(HEAP_GROWING_PERCENT) },
   },
 });
 const N = Number(args.articles);
+const growths = args['heap-growing'].split(',').map(Number);
+const growthName = (g: number) => (g > 0 ? `heap growth ${g} %` : "V8's own heap growth");
 const formats = args.formats.split(',').filter(Boolean);
 for (const f of formats) if (!isExportFormat(f)) throw new Error(`unknown format ${f}; use ${EXPORT_FORMATS.join(', ')}`);
 const MB = 1024 * 1024;
@@ -88,12 +97,19 @@ async function rawRead(graph: Graph): Promise<{ nodes: number; edges: number }> 
   const params = { after: '', page: 1e9, types: null, from: null, to: null, separator: PAIR_SEPARATOR };
   const count = async (query: string) => {
     const session = graph.driver.session({ database: graph.database, fetchSize: 10_000 });
+    const cpuBefore = cpuSeconds(neo4jPid(collectionDir(N)));
+    const started = performance.now();
     try {
-      return await session.executeRead(async (tx) => {
-        let rows = 0;
-        for await (const record of tx.run(cypher(query), params)) if (record.length > 0) rows++;
-        return rows;
+      const rows = await session.executeRead(async (tx) => {
+        let n = 0;
+        for await (const record of tx.run(cypher(query), params)) if (record.length > 0) n++;
+        return n;
       });
+      // Which query Neo4j's time goes to: where cheaper reads would pay.
+      const cpu = cpuSeconds(neo4jPid(collectionDir(N)));
+      const seconds = (performance.now() - started) / 1000;
+      log(`  raw ${query}: ${rows} rows in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)}/s), CPU ${(cpu.node - cpuBefore.node).toFixed(0)} s here + ${(cpu.neo4j - cpuBefore.neo4j).toFixed(0)} s Neo4j`);
+      return rows;
     } finally {
       await session.close();
     }
@@ -124,10 +140,15 @@ try {
   const scope = parseScope({ articles: args['with-articles'] });
   const page = Number(args.page);
   const readRows = Number(args.rows);
-  log(`bench:export — ${N} articles, whole collection${scope.articles ? ' with articles' : ', connection graph'}, pages of ${page} entities, reads of ${readRows} co-mentions; load ${load()}`);
+  const fetchSize = args.fetch ? Number(args.fetch) : undefined;
+  const batch = args.batch ? Number(args.batch) : undefined;
+  log(
+    `bench:export — ${N} articles, whole collection${scope.articles ? ' with articles' : ', connection graph'}, pages of ${page} entities, reads of ${readRows} co-mentions, ` +
+      `fetch ${fetchSize ?? 'default'}, batch ${batch ?? 'default'}, ${growths.map(growthName).join(' / ')}; load ${load()}`,
+  );
 
   const rows: Row[] = [];
-  const run = async (name: string, format: ExportFormat | null | 'raw') => {
+  const run = async (name: string, format: ExportFormat | null | 'raw', heapGrowingPercent = growths[0]) => {
     (globalThis as { gc?: () => void }).gc?.();
     const idle = memory();
     const file = path.join(tmp, format === 'csv' ? 'csv' : `graph.${format && format !== 'raw' ? FORMAT_INFO[format].ext : 'none'}`);
@@ -141,9 +162,9 @@ try {
     };
     const { result, peak } = await peakMemory(async () => {
       if (format === 'raw') return rawRead(db.graph);
-      if (!format) return runExport(db.graph, scope, discard, { collection: 'bench', page, rows: readRows, onProgress });
+      if (!format) return runExport(db.graph, scope, discard, { collection: 'bench', page, rows: readRows, fetchSize, batch, heapGrowingPercent, onProgress });
       const out = openExport(format, format === 'csv' ? { folder: file } : { stream: fs.createWriteStream(file) });
-      const summary = await runExport(db.graph, scope, out.writer, { collection: 'bench', page, rows: readRows, onProgress });
+      const summary = await runExport(db.graph, scope, out.writer, { collection: 'bench', page, rows: readRows, fetchSize, batch, heapGrowingPercent, onProgress });
       await out.close();
       return summary;
     });
@@ -164,7 +185,9 @@ try {
     await run('raw driver read (floor)', 'raw');
     await run('read only (baseline)', null);
   }
-  for (const format of formats as ExportFormat[]) await run(format, format);
+  for (const format of formats as ExportFormat[]) {
+    for (const g of growths) await run(growths.length > 1 ? `${format}, ${growthName(g)}` : format, format, g);
+  }
 
   const base = rows.find((r) => r.name.startsWith('read only')) ?? rows[0]!;
   const raw = rows.find((r) => r.name.startsWith('raw'));
@@ -179,7 +202,7 @@ try {
         `${Math.round(r.elements / (r.cpu.node + r.cpu.neo4j)).toLocaleString('en')} | +${mb(rise(r, 'rss'))} MB | +${mb(rise(r, 'heapUsed'))} / +${mb(rise(r, 'heapTotal'))} MB | +${mb(rise(r, 'external'))} / +${mb(rise(r, 'arrayBuffers'))} MB | ${mb(r.bytes)} MB |`,
     );
   }
-  const csv = rows.find((r) => r.name === 'csv');
+  const csv = rows.find((r) => r.name.startsWith('csv'));
   if (csv) log(`\nCSV: ${Math.round(csv.elements / csv.seconds).toLocaleString('en')} elements/s (target ≥ 50,000)`);
   const worst = rows.reduce((w, r) => (rise(r, 'rss') > rise(w, 'rss') ? r : w));
   log(`largest RSS rise: ${worst.name}, +${mb(rise(worst, 'rss'))} MB (target ≤ 100 MB)`);

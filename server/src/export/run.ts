@@ -4,6 +4,7 @@
  */
 import type { ExportMeta, ExportSummary, GraphWriter } from '@guanxi/shared';
 import type { Graph } from '../graph/db.ts';
+import { HEAP_GROWING_PERCENT, withBoundedHeapGrowth } from './heap.ts';
 import { planExport } from './plan.ts';
 import { PAGE, readEdges, readNodes, ROWS } from './read.ts';
 import { describeScope, scopeFilters, type ExportScope } from './scope.ts';
@@ -28,6 +29,8 @@ export interface ExportOptions {
   fetchSize?: number;
   batch?: number;
   now?: Date;
+  /** Old-generation growth over what survived, while the export runs (export/heap.ts); 0: V8's own. */
+  heapGrowingPercent?: number;
 }
 
 /**
@@ -43,6 +46,11 @@ export function exportMeta(scope: ExportScope, collection: string, generator = '
 }
 
 export async function runExport(graph: Graph, scope: ExportScope, writer: GraphWriter, options: ExportOptions): Promise<ExportSummary> {
+  const percent = options.heapGrowingPercent ?? HEAP_GROWING_PERCENT;
+  return percent > 0 ? withBoundedHeapGrowth(() => streamExport(graph, scope, writer, options), percent) : streamExport(graph, scope, writer, options);
+}
+
+async function streamExport(graph: Graph, scope: ExportScope, writer: GraphWriter, options: ExportOptions): Promise<ExportSummary> {
   const plan = await planExport(graph, scope);
   const read = { page: options.page ?? PAGE, rows: options.rows ?? ROWS, fetchSize: options.fetchSize, batch: options.batch };
   const progress: ExportProgress = { visited: 0, total: plan.size, nodes: 0, edges: 0 };
