@@ -7,6 +7,8 @@ import {
   cypherWriter,
   cytoscapeWriter,
   escapeXml,
+  escapeXmlList,
+  listText,
   gexfWriter,
   graphmlWriter,
   memorySink,
@@ -99,6 +101,14 @@ describe('CSV for neo4j-admin', () => {
 describe('XML escaping', () => {
   it('escapes markup and drops characters XML 1.0 cannot hold', () => {
     expect(escapeXml(`a&b<c>"d"'e'\u0000\u0007\uD800f`)).toBe('a&amp;b&lt;c&gt;&quot;d&quot;&apos;e&apos;f');
+    expect(escapeXml('王新亭 主持会议。')).toBe('王新亭 主持会议。');
+    expect(escapeXml('\u{20000}\uFFFE\t')).toBe('\u{20000}&#9;');
+  });
+
+  it('escapes a list as its lines joined, item by item', () => {
+    const items = ['王新亭\n书记', `"a" & <b>`, '\uD800', '\uDC00', '\u{20000}', '', ' \r'];
+    expect(escapeXmlList(items)).toBe(escapeXml(listText(items)));
+    expect(escapeXmlList([])).toBe('');
     expect(escapeXml('王新亭 😀')).toBe('王新亭 😀');
   });
 });
