@@ -34,7 +34,7 @@ describe('withBoundedHeapGrowth', () => {
     expect(calls()).toEqual(['--heap-growing-percent=30', '--heap-growing-percent=0']);
   });
 
-  it("leaves a growth the process was started with alone", async () => {
+  it('leaves a growth the process was started with alone', async () => {
     vi.stubEnv('NODE_OPTIONS', '--heap-growing-percent=10');
     const calls = flags();
     await withBoundedHeapGrowth(async () => {});
