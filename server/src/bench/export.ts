@@ -9,14 +9,14 @@ import { PAIR_SEPARATOR } from '../export/evidence.ts';
 import { applySchema } from '../graph/store.ts';
 import { EXPORT_FORMATS, FORMAT_INFO, isExportFormat, openExport, type ExportFormat } from '../export/formats.ts';
 import { HEAP_GROWING_PERCENT } from '../export/heap.ts';
-import { PAGE, ROWS } from '../export/read.ts';
+import { BATCH, FETCH, PAGE, ROWS } from '../export/read.ts';
 import { runExport, type ExportProgress } from '../export/run.ts';
 import { parseScope } from '../export/scope.ts';
 import { collectionDir, openDb } from './api-collection.ts';
 import { cpuSeconds, neo4jPid } from './cpu.ts';
 
 /**
- * npm run bench:export [-- --articles 100000 --formats csv,json,… --with-articles --page 20000 --rows 20000 --fetch 2000 --batch 1000 --heap-growing 50,0 --no-baseline]
+ * npm run bench:export [-- --articles 100000 --formats csv,json,… --with-articles --page 20000 --rows 20000 --fetch 500 --batch 250 --heap-growing 50,0 --no-baseline]
  *
  * Exports the kept bench:api collection (built by `npm run bench:api -- --build-only`) whole, in
  * each format, to a temporary folder: elements (nodes + edges) per second, against two baselines in
@@ -34,9 +34,9 @@ const { values: args } = parseArgs({
     'with-articles': { type: 'boolean', default: false },
     page: { type: 'string', default: String(PAGE) },
     rows: { type: 'string', default: String(ROWS) },
-    // Rows the driver fetches at once, rows handed to the writer at once (runExport's defaults if unset).
-    fetch: { type: 'string' },
-    batch: { type: 'string' },
+    // Rows the driver fetches at once, rows handed to the writer at once.
+    fetch: { type: 'string', default: String(FETCH) },
+    batch: { type: 'string', default: String(BATCH) },
     // Old-generation growth while exporting (export/heap.ts), a list to compare in one run: each
     // format runs once per value, 0 being V8's own growth; the read-only baseline takes the first.
     'heap-growing': { type: 'string', default: String(HEAP_GROWING_PERCENT) },
@@ -140,11 +140,11 @@ try {
   const scope = parseScope({ articles: args['with-articles'] });
   const page = Number(args.page);
   const readRows = Number(args.rows);
-  const fetchSize = args.fetch ? Number(args.fetch) : undefined;
-  const batch = args.batch ? Number(args.batch) : undefined;
+  const fetchSize = Number(args.fetch);
+  const batch = Number(args.batch);
   log(
     `bench:export — ${N} articles, whole collection${scope.articles ? ' with articles' : ', connection graph'}, pages of ${page} entities, reads of ${readRows} co-mentions, ` +
-      `fetch ${fetchSize ?? 'default'}, batch ${batch ?? 'default'}, ${growths.map(growthName).join(' / ')}; load ${load()}`,
+      `fetch ${fetchSize}, batch ${batch}, ${growths.map(growthName).join(' / ')}; load ${load()}`,
   );
 
   const rows: Row[] = [];
