@@ -21,8 +21,9 @@ import { cpuSeconds, neo4jPid } from './cpu.ts';
  * Exports the kept bench:api collection (built by `npm run bench:api -- --build-only`) whole, in
  * each format, to a temporary folder: elements (nodes + edges) per second, against two baselines in
  * the same run — the export's queries read raw through the driver (the floor), and the export's
- * reading with a writer that drops everything (what it costs before any writing) — and the peak
- * RSS of this process above its idle RSS (sampled every 10 ms). Targets: CSV ≥ 50,000 elements/s,
+ * reading with a writer that drops everything (what it costs before any writing) — and the peaks
+ * of this process's RSS, V8 heap (used, total), external memory and ArrayBuffers above their idle
+ * values (sampled every 10 ms). Targets: CSV ≥ 50,000 elements/s,
  * every format within 100 MB of idle. PageRank and communities: `npm run bench:analytics`.
  */
 const { values: args } = parseArgs({

@@ -37,7 +37,8 @@ export interface ExportOptions {
  * Nodes or edges a writer is given at once: the text of a call stays well under ~128 KB, past which
  * V8 allocates a string straight in the old generation (a batch of 1,000 edges is up to a megabyte
  * of Chinese, two bytes a character). The peak RSS it was meant to cut did not fall measurably
- * (docs/benchmarks.md, bench:export): what is left is V8 growing its heap while writing.
+ * (docs/benchmarks.md, bench:export): that was V8's heap growing with promoted garbage, held down
+ * by smaller fetches (read.ts) and a bounded growth (heap.ts).
  */
 const WRITE_SLICE = 64;
 
