@@ -2,10 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import {
   csvWriter,
+  csvCell,
   cypherString,
   cypherWriter,
   cytoscapeWriter,
   escapeXml,
+  escapeXmlList,
+  listText,
   gexfWriter,
   graphmlWriter,
   memorySink,
@@ -75,11 +78,37 @@ describe('CSV for neo4j-admin', () => {
     expect(csv).toContain('"标题 ""引号"", 逗号 & <尖括号>\n第二行\u0007"');
     expect(csv).toContain(`Person:=cmd,Entity;Person,Person,"'=HYPERLINK(""x"")"`);
   });
+
+  it('quotes a cell with white space at either end (full-width too), and only looks at the ends for it', () => {
+    expect(csvCell(' 王新亭')).toBe('" 王新亭"');
+    expect(csvCell('王新亭\u3000')).toBe('"王新亭\u3000"');
+    expect(csvCell('王 新亭')).toBe('王 新亭');
+    expect(csvCell(['王新亭', ' 书记 '], 'string[]')).toBe('"王新亭; 书记 "');
+    expect(csvCell('\u{20000}')).toBe('\u{20000}');
+    expect(csvCell('')).toBe('');
+    expect(csvCell([], 'string[]')).toBe('');
+  });
+
+  it('joins lists with the delimiter, writing a delimiter inside an item full-width, and defuses a formula in the first item', () => {
+    expect(csvCell(['a;b', 'c', 'd;;e'], 'string[]')).toBe('a；b;c;d；；e');
+    expect(csvCell(['=1+1', 'x'], 'string[]')).toBe("'=1+1;x");
+    expect(csvCell(['说"好"', '逗,号'], 'string[]')).toBe('"说""好"";逗,号"');
+    expect(csvCell(-3, 'int')).toBe('-3');
+    expect(csvCell('-3')).toBe("'-3");
+  });
 });
 
 describe('XML escaping', () => {
   it('escapes markup and drops characters XML 1.0 cannot hold', () => {
     expect(escapeXml(`a&b<c>"d"'e'\u0000\u0007\uD800f`)).toBe('a&amp;b&lt;c&gt;&quot;d&quot;&apos;e&apos;f');
+    expect(escapeXml('王新亭 主持会议。')).toBe('王新亭 主持会议。');
+    expect(escapeXml('\u{20000}\uFFFE\t')).toBe('\u{20000}&#9;');
+  });
+
+  it('escapes a list as its lines joined, item by item', () => {
+    const items = ['王新亭\n书记', `"a" & <b>`, '\uD800', '\uDC00', '\u{20000}', '', ' \r'];
+    expect(escapeXmlList(items)).toBe(escapeXml(listText(items)));
+    expect(escapeXmlList([])).toBe('');
     expect(escapeXml('王新亭 😀')).toBe('王新亭 😀');
   });
 });

@@ -34,6 +34,23 @@ export class ArticleRefs {
     const missing = new Set<string>();
     for (const id of ids) if (id && !this.refs.has(id)) missing.add(id);
     if (missing.size === 0) return;
+    await this.lookUp(missing);
+  }
+
+  /**
+   * The articles co-mention rows cite, looked up if any is not held. Plain loops, no generator and
+   * no set while all are held (always, after a preload): this runs for every row of a whole export.
+   */
+  async loadCited(rows: readonly CoMentionRow[]): Promise<void> {
+    let missing: Set<string> | undefined;
+    for (const row of rows) {
+      const cites = row.evidenceArticles;
+      for (let i = 0; i < cites.length; i++) if (cites[i] && !this.refs.has(cites[i]!)) (missing ??= new Set()).add(cites[i]!);
+    }
+    if (missing) await this.lookUp(missing);
+  }
+
+  private async lookUp(missing: Set<string>): Promise<void> {
     const rows = await this.graph.read<{ id: string; date: string | null; url: string | null }>(cypher('export/article-refs'), { ids: [...missing] });
     for (const row of rows) this.refs.set(row.id, { date: row.date, url: row.url });
     // An id with no article (deleted since) is remembered as such, not asked again.
@@ -90,7 +107,7 @@ export interface CoMentionRow {
 export const PAIR_SEPARATOR = '\u001f';
 
 export async function coMentionEdges(rows: readonly CoMentionRow[], refs: ArticleRefs): Promise<ExportEdge[]> {
-  await refs.load(cited(rows));
+  await refs.loadCited(rows);
   return rows.map((row) => {
     let { source, target } = row;
     if (row.pair !== undefined) [source, target] = row.pair.split(PAIR_SEPARATOR) as [string, string];
@@ -111,10 +128,6 @@ export async function coMentionEdges(rows: readonly CoMentionRow[], refs: Articl
       evidenceUrls: cites.map((id) => refs.get(id)?.url ?? ''),
     };
   });
-}
-
-function* cited(rows: readonly CoMentionRow[]): Generator<string> {
-  for (const row of rows) yield* row.evidenceArticles;
 }
 
 /** One statement of a relation, as read: null type for an entity with none (relations-page). */

@@ -30,7 +30,17 @@ export interface ReadOptions {
   fetchSize?: number;
 }
 
-const streaming = (o: ReadOptions) => ({ batch: o.batch ?? 1_000, fetchSize: o.fetchSize ?? 2_000 });
+/**
+ * Small on purpose: every row the driver holds or the writer is still given survives the young
+ * generation's collections while the batch's text is built (megabytes of it), is promoted, and dies
+ * in the old generation. With fetches of 2,000 and batches of 1,000, that garbage cost a GEXF export
+ * 48 Node CPU s against 31 at 500 and 250, for the same reads; fetches of 500 then left Neo4j waiting
+ * between pulls (CSV at 0.65× the raw read), 1,000 did not (0.90×) (docs/benchmarks.md, bench:export).
+ */
+export const FETCH = 1_000;
+export const BATCH = 250;
+
+const streaming = (o: ReadOptions) => ({ batch: o.batch ?? BATCH, fetchSize: o.fetchSize ?? FETCH });
 
 /** One query's keyset pages, each streamed, the next after the last row's key: a unique, index-ordered key. */
 async function keyset<T extends RecordShape>(

@@ -4,6 +4,7 @@
  */
 import type { ExportMeta, ExportSummary, GraphWriter } from '@guanxi/shared';
 import type { Graph } from '../graph/db.ts';
+import { HEAP_GROWING_PERCENT, withBoundedHeapGrowth } from './heap.ts';
 import { planExport } from './plan.ts';
 import { PAGE, readEdges, readNodes, ROWS } from './read.ts';
 import { describeScope, scopeFilters, type ExportScope } from './scope.ts';
@@ -28,13 +29,16 @@ export interface ExportOptions {
   fetchSize?: number;
   batch?: number;
   now?: Date;
+  /** Old-generation growth over what survived, while the export runs (export/heap.ts); 0: V8's own. */
+  heapGrowingPercent?: number;
 }
 
 /**
  * Nodes or edges a writer is given at once: the text of a call stays well under ~128 KB, past which
  * V8 allocates a string straight in the old generation (a batch of 1,000 edges is up to a megabyte
  * of Chinese, two bytes a character). The peak RSS it was meant to cut did not fall measurably
- * (docs/benchmarks.md, bench:export): what is left is V8 growing its heap while writing.
+ * (docs/benchmarks.md, bench:export): that was V8's heap growing with promoted garbage, held down
+ * by smaller fetches (read.ts) and a bounded growth (heap.ts).
  */
 const WRITE_SLICE = 64;
 
@@ -43,6 +47,11 @@ export function exportMeta(scope: ExportScope, collection: string, generator = '
 }
 
 export async function runExport(graph: Graph, scope: ExportScope, writer: GraphWriter, options: ExportOptions): Promise<ExportSummary> {
+  const percent = options.heapGrowingPercent ?? HEAP_GROWING_PERCENT;
+  return percent > 0 ? withBoundedHeapGrowth(() => streamExport(graph, scope, writer, options), percent) : streamExport(graph, scope, writer, options);
+}
+
+async function streamExport(graph: Graph, scope: ExportScope, writer: GraphWriter, options: ExportOptions): Promise<ExportSummary> {
   const plan = await planExport(graph, scope);
   const read = { page: options.page ?? PAGE, rows: options.rows ?? ROWS, fetchSize: options.fetchSize, batch: options.batch };
   const progress: ExportProgress = { visited: 0, total: plan.size, nodes: 0, edges: 0 };

@@ -34,25 +34,24 @@ export function csvCell(value: unknown, type: FieldType = 'string'): string {
   if (!present(value)) return '';
   // Numbers are written as they are: never a formula, never quoted. (Most cells of a large export.)
   if (typeof value === 'number' && type !== 'string' && type !== 'string[]') return String(value);
-  let text: string;
-  if (Array.isArray(value)) text = listCell(value);
-  else text = String(value);
+  let text = Array.isArray(value) ? listCell(value) : String(value);
+  if (text === '') return text;
   if ((type === 'string' || type === 'string[]') && FORMULA.test(text)) text = `'${text}`;
-  return QUOTE.test(text) || EDGE_SPACE.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  // The ends are looked at, not the whole cell (a regex for \s$ would scan it): evidence cells are
+  // most of an export's text, and QUOTE's scan is the only one over it.
+  return QUOTE.test(text) || SPACE.test(text[0]!) || SPACE.test(text[text.length - 1]!) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 const FORMULA = /^[=+\-@\t\r]/;
 const QUOTE = /[",\r\n]/;
-/** Leading or trailing white space (what trim() would remove): quoted, so that readers keep it. */
-const EDGE_SPACE = /^\s|\s$/;
+/** White space (what trim() would remove) at either end is quoted, so that readers keep it. */
+const SPACE = /\s/;
 
+/** Items joined by the array delimiter (a delimiter inside an item written full-width), as one flat string. */
 function listCell(values: readonly unknown[]): string {
-  let text = '';
-  for (let i = 0; i < values.length; i++) {
-    const item = String(values[i]);
-    text += (i > 0 ? ARRAY_DELIMITER : '') + (item.includes(ARRAY_DELIMITER) ? item.replaceAll(ARRAY_DELIMITER, '；') : item);
-  }
-  return text;
+  const items = values.map(String);
+  for (let i = 0; i < items.length; i++) if (items[i]!.includes(ARRAY_DELIMITER)) items[i] = items[i]!.replaceAll(ARRAY_DELIMITER, '；');
+  return items.join(ARRAY_DELIMITER);
 }
 
 const row = (cells: string[]) => cells.join(',') + EOL;

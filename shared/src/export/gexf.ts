@@ -6,8 +6,8 @@
  */
 import { nodeColor } from '../palette.ts';
 import { EDGE_FIELDS, metaLines, NODE_FIELDS, nodeLabel, type ExportEdge, type ExportNode, type FieldType } from './model.ts';
-import { escapeXml, XML_DECLARATION } from './xml.ts';
-import { listText, present, type GraphWriter, type TextSink } from './writer.ts';
+import { escapeXml, escapeXmlList, XML_DECLARATION } from './xml.ts';
+import { present, type GraphWriter, type TextSink } from './writer.ts';
 
 const GEXF_TYPES: Record<FieldType, string> = {
   string: 'string',
@@ -28,7 +28,7 @@ function rgb(hex: string): string {
 
 function attvalue(id: string, value: unknown): string {
   if (!present(value)) return '';
-  return `<attvalue for="${id}" value="${escapeXml(Array.isArray(value) ? listText(value) : (value as string | number))}"/>`;
+  return `<attvalue for="${id}" value="${Array.isArray(value) ? escapeXmlList(value) : escapeXml(value as string | number)}"/>`;
 }
 
 function spell(start: string | null | undefined, end: string | null | undefined): string {

@@ -1,7 +1,7 @@
 /** GraphML (http://graphml.graphdrawing.org) with typed keys: Gephi, yEd, networkx, igraph. */
 import { EDGE_FIELDS, metaLines, NODE_FIELDS, nodeLabel, type Field, type FieldType } from './model.ts';
-import { escapeXml, XML_DECLARATION } from './xml.ts';
-import { listText, present, type GraphWriter, type TextSink } from './writer.ts';
+import { escapeXml, escapeXmlList, XML_DECLARATION } from './xml.ts';
+import { present, type GraphWriter, type TextSink } from './writer.ts';
 
 const GRAPHML_TYPES: Record<FieldType, string> = {
   string: 'string',
@@ -17,7 +17,7 @@ const key = (prefix: string, owner: 'node' | 'edge', f: Field<string>) =>
 
 function data(id: string, value: unknown): string {
   if (!present(value)) return '';
-  return `<data key="${id}">${escapeXml(Array.isArray(value) ? listText(value) : (value as string | number))}</data>`;
+  return `<data key="${id}">${Array.isArray(value) ? escapeXmlList(value) : escapeXml(value as string | number)}</data>`;
 }
 
 export function graphmlWriter(sink: TextSink, file = 'graph.graphml'): GraphWriter {

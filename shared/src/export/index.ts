@@ -9,4 +9,4 @@ export { cytoscapeWriter, nodeLinkWriter } from './json.ts';
 export { graphmlWriter } from './graphml.ts';
 export { gexfWriter } from './gexf.ts';
 export { cypherWriter, cypherString } from './cypher.ts';
-export { escapeXml } from './xml.ts';
+export { escapeXml, escapeXmlList } from './xml.ts';
