@@ -1,14 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import neo4j from 'neo4j-driver';
-import { ROOT } from '../config.ts';
+import { ROOT, loadConfig } from '../config.ts';
 import { cypher } from '../graph/cypher.ts';
 import { Graph } from '../graph/db.ts';
 import { applySchema } from '../graph/store.ts';
 import { readInputs } from '../ingest/index.ts';
 import { ExtractionPool, defaultWorkers } from '../importer/pool.ts';
 import { runImport } from '../importer/run.ts';
+import { createDriver } from '../neo4j/connect.ts';
 import { portAnswers, startEmbedded, stopEmbedded } from '../neo4j/embedded.ts';
 import { writeCorpus } from './corpus.ts';
 import { resetBenchDatabase } from './neo4j.ts';
@@ -45,9 +45,8 @@ export async function openDb(dataDir: string, firstPort: number, embedded = fals
     uri = server.uri;
     if (server.started) stop = async () => void (await stopEmbedded({ dataDir }));
   }
-  const driver = neo4j.driver(uri, neo4j.auth.basic(process.env.NEO4J_USER ?? 'neo4j', process.env.NEO4J_PASSWORD ?? ''), {
-    disableLosslessIntegers: true,
-  });
+  // The product's driver (its pool, timeouts and retries), so the server under test is guanxi serve's.
+  const driver = createDriver(uri, loadConfig());
   return {
     graph: new Graph(driver, embedded ? undefined : process.env.NEO4J_DATABASE),
     uri,

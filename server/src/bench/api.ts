@@ -142,7 +142,7 @@ async function onCollection(report: Record<string, unknown>) {
 async function loadRun(url: string) {
   const clients = Number(args.clients);
   const seconds = Number(args['load-seconds']);
-  log(`\nload: ${clients} clients for ${seconds} s (autocannon, in this process; the server in its own), search rotating 4 texts; load average ${load()}`);
+  log(`\nload: ${clients} clients for ${seconds} s after 15 s unmeasured (autocannon, in this process; the server in its own, with guanxi serve's driver settings), search rotating 4 texts; load average ${load()}`);
   const result = await searchLoad(url, ['王', '李', '发展和改革委员会', '乡村振兴'], clients, seconds);
   const met = result.requestsPerSecond >= 150 && result.p99 <= 500 && result.errors + result.timeouts + result.non2xx === 0;
   log(
