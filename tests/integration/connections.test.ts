@@ -15,9 +15,10 @@ import type { Graph } from '../../server/src/graph/db.ts';
 import { CONNECTION_EVIDENCE, ensureConnectionLayer } from '../../server/src/graph/connection-layer.ts';
 import { connections } from '../../server/src/graph/connections.ts';
 import { markAllHubs, rankHubs } from '../../server/src/graph/hub-ranking.ts';
-import { deleteArticles } from '../../server/src/graph/store.ts';
+import { deleteArticles, writeBatch, type PreparedArticle } from '../../server/src/graph/store.ts';
+import { createExtractor } from '../../server/src/extract/index.ts';
 import { ExtractionPool } from '../../server/src/importer/pool.ts';
-import { runImport } from '../../server/src/importer/run.ts';
+import { articleHash, runImport } from '../../server/src/importer/run.ts';
 import { readInputs } from '../../server/src/ingest/index.ts';
 import { emptyDatabase, testGraph } from './graph.ts';
 
@@ -229,5 +230,44 @@ describe('the connection layer', () => {
     await expectExact(graph);
     await deleteArticles(graph, ids);
     expect(await expectExact(graph)).toBe(0);
+  });
+
+  it('makes a writer of a pair another transaction is creating wait for it, then add to it', async () => {
+    await graph.write("CREATE (:Entity {id: 'race-a', name: 'race-a'}), (:Entity {id: 'race-b', name: 'race-b'})");
+    const pairs = [{ x: 'race-a', y: 'race-b', weight: 1, articles: 1, firstDate: null, lastDate: null, evidence: [], evidenceArticles: [] }];
+    const params = { pairs, sentences: [], evidence: CONNECTION_EVIDENCE };
+    const first = graph.driver.session({ database: graph.database });
+    const second = graph.driver.session({ database: graph.database });
+    const creator = first.beginTransaction();
+    const follower = second.beginTransaction();
+    try {
+      await creator.run(cypher('connections/add-pairs'), params);
+      let settled = false;
+      const following = (async () => {
+        await follower.run(cypher('connections/add-pairs'), params);
+        await follower.commit();
+      })().finally(() => (settled = true));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      // The pair's key is locked by its lookup: the follower neither misses the new pair nor fails on it.
+      expect(settled).toBe(false);
+      await creator.commit();
+      await following;
+    } finally {
+      await Promise.all([first.close(), second.close()]);
+    }
+    const links = await graph.read("MATCH (:Entity {id: 'race-a'})-[c:CO_MENTIONED]-() RETURN c.pair AS pair, c.weight AS weight, c.articles AS articles");
+    expect(links).toEqual([{ pair: 'race-a\u001frace-b', weight: 2, articles: 2 }]);
+    await graph.write("MATCH (e:Entity) WHERE e.id STARTS WITH 'race-' DETACH DELETE e");
+  });
+
+  it('stays exact when several imports write the same new pairs at once', async () => {
+    const extractor = createExtractor();
+    const prepared: PreparedArticle[] = [];
+    for await (const item of readInputs([path.join(tmp, 'corpus.jsonl')])) {
+      if (item.kind === 'article') prepared.push({ article: item.article, extraction: extractor.extract(item.article), hash: articleHash(item.article) });
+    }
+    // Four writers, each a slice of articles that name the same hubs: their batches create the same pairs.
+    await Promise.all([0, 1, 2, 3].map((w) => writeBatch(graph, prepared.slice(0, 40).filter((_, i) => i % 4 === w))));
+    expect(await expectExact(graph)).toBeGreaterThan(100);
   });
 });
