@@ -9,8 +9,9 @@
  * the same run, is the frame rate of the same pan on an empty canvas. Also the initial
  * JavaScript bundle, gzipped. Screenshots go to the temp folder.
  *
- *   npm run bench:ui [-- --sizes 500,2000,5000 --renderers canvas,webgl] [--profile]
+ *   npm run bench:ui [-- --sizes 500,2000,5000 --renderers canvas,webgl] [--profile] [--trace]
  *
+ * --trace: a Chromium trace of the load (ui-trace.ts), main thread and layout worker side by side.
  * --profile: CPU profiles of the load and of the pan (ui-profile.ts) beside the screenshots, and
  * the functions with the most self time printed (profiling slows the figures of that run).
  */
@@ -26,6 +27,7 @@ import { CLIENT_DIST } from '../api/server.ts';
 import { generateGraph } from './ui-graph.ts';
 import { startUiServer, type UiServer } from './ui-server.ts';
 import { startProfile } from './ui-profile.ts';
+import { traced } from './ui-trace.ts';
 import { UI_INIT_SCRIPT, loadGraph, panAndZoom, type PageWindow } from './ui-page.ts';
 
 const { values: args } = parseArgs({
@@ -33,6 +35,7 @@ const { values: args } = parseArgs({
     sizes: { type: 'string', default: '500,2000,5000' },
     renderers: { type: 'string', default: 'canvas,webgl' },
     profile: { type: 'boolean', default: false },
+    trace: { type: 'boolean', default: false },
   },
 });
 const sizes = args.sizes.split(',').map(Number);
@@ -156,7 +159,13 @@ async function measure(browser: Browser, server: UiServer, renderer: string, n: 
     console.log(`${renderer} ${n} ${phase}: most self time (${file})\n${(await profiler.stop(file)).join('\n')}`);
     return result;
   };
-  const load = await profiled('load', () => loadGraph(page, n));
+  const load = await profiled('load', async () => {
+    if (!args.trace) return loadGraph(page, n);
+    const file = path.join(SHOTS, `${renderer}-${n}-load.trace.json`);
+    const run = await traced(browser, page, file, () => loadGraph(page, n));
+    console.log(`${renderer} ${n} load: tasks over 8 ms, from the click (${file})\n${run.timeline.join('\n')}`);
+    return run.result;
+  });
   await page.screenshot({ path: path.join(SHOTS, `${renderer}-${n}.png`) });
   const pan = await profiled('pan', () => panAndZoom(page));
   await page.evaluate(() => {
