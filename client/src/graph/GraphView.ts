@@ -11,7 +11,7 @@ import { i18n } from '../i18n/index.ts';
 import { FIT_MAX_ZOOM, LayoutRunner, seedPositions, type LayoutMode, type PendingEdge } from './layout.ts';
 import { LevelOfDetail } from './level-of-detail.ts';
 import { chooseRenderer } from './renderer.ts';
-import { mergeSubgraph, shownElements, visibleGraph, type PlainGraph } from './elements.ts';
+import { edgeDefinitions, mergeSubgraph, shownElements, visibleGraph, type PlainGraph } from './elements.ts';
 import { installContextMenu, installFocus, installHover, installTaps, type TapHandlers } from './interactions.ts';
 
 declare global {
@@ -123,7 +123,8 @@ export class GraphView {
    * The edges of a big new drawing, added once its nodes are laid out and on screen. Adding,
    * styling and drawing 6,000 edges costs as much as the 2,000 nodes they join; the nodes at
    * their final places, with their labels, are what a reader looks at first, and the layout
-   * already knew the edges (layoutAdded's `pending`). The container's `data-edges` says
+   * already knew the edges (layoutAdded's `pending`), the labels and the selection's fade count
+   * them too, and the undo step and the URL wait for them (Workbench.place). The container's `data-edges` says
    * `pending` meanwhile (bench:ui times both paints). Resolves with the edges added.
    */
   async addEdgesAfterPaint(edges: GraphEdge[]): Promise<cytoscape.EdgeCollection> {
@@ -131,16 +132,24 @@ export class GraphView {
     container?.setAttribute('data-edges', 'pending');
     this.pendingEdges = edges;
     this.lod.pendingEdges = edges;
+    // Created while the layout runs, off the canvas (Cytoscape's `removed` collections): building
+    // the elements is most of what adding them costs, and the main thread has time then.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // @types/cytoscape lacks collection()'s options.
+    const removed = this.cy.collection as unknown as (this: cytoscape.Core, eles: cytoscape.ElementDefinition[], options: { removed: boolean }) => cytoscape.CollectionReturnValue;
+    const later = this.cy.destroyed() ? undefined : removed.call(this.cy, edgeDefinitions(this.cy, edges), { removed: true });
     await this.layouts.whenIdle();
     // The frame that draws the nodes, then one more: the edges come in a task of their own after it.
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));
     if (this.pendingEdges === edges) this.pendingEdges = [];
     this.lod.pendingEdges = [];
-    if (this.cy.destroyed()) return this.cy.collection() as cytoscape.EdgeCollection;
-    let added = this.cy.collection();
-    // With the selection's fade in the same batch: each edge is styled once, faded or not.
-    this.cy.batch(() => {
-      added = mergeSubgraph(this.cy, { nodes: [], edges, truncated: false });
+    if (this.cy.destroyed() || !later) return this.cy.collection() as cytoscape.EdgeCollection;
+    const { cy } = this;
+    let added = cy.collection();
+    // With the selection's fade in the same batch: each edge is styled once, faded or not. Only
+    // edges still missing whose ends are still there (the canvas may have changed meanwhile).
+    cy.batch(() => {
+      added = later.filter((e) => !cy.hasElementWithId(e.id()) && cy.hasElementWithId(e.data('source')) && cy.hasElementWithId(e.data('target'))).restore();
       this.refreshFocus();
     });
     container?.setAttribute('data-edges', 'added');
