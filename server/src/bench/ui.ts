@@ -11,7 +11,7 @@
  *
  *   npm run bench:ui [-- --sizes 500,2000,5000 --renderers canvas,webgl] [--profile] [--trace]
  *
- * --trace: a Chromium trace of the load (ui-trace.ts), main thread and layout worker side by side.
+ * --trace: Chromium traces of the load and the pan (ui-trace.ts), main thread and layout worker side by side.
  * --profile: CPU profiles of the load and of the pan (ui-profile.ts) beside the screenshots, and
  * the functions with the most self time printed (profiling slows the figures of that run).
  */
@@ -168,7 +168,13 @@ async function measure(browser: Browser, server: UiServer, renderer: string, n: 
     return run.result;
   });
   await page.screenshot({ path: path.join(SHOTS, `${renderer}-${n}.png`) });
-  const pan = await profiled('pan', () => panAndZoom(page));
+  const pan = await profiled('pan', async () => {
+    if (!args.trace) return panAndZoom(page);
+    const file = path.join(SHOTS, `${renderer}-${n}-pan.trace.json`);
+    const run = await traced(browser, page, file, () => panAndZoom(page));
+    console.log(`${renderer} ${n} pan: tasks over 8 ms (${file})\n${run.timeline.join('\n')}`);
+    return run.result;
+  });
   await page.evaluate(() => {
     const cy = (window as PageWindow).__cy!;
     cy.fit(undefined, 40);
