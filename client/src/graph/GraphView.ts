@@ -122,10 +122,10 @@ export class GraphView {
   /**
    * The edges of a big new drawing, added once its nodes are laid out and on screen. Adding,
    * styling and drawing 6,000 edges costs as much as the 2,000 nodes they join; the nodes at
-   * their final places, with their labels, are what a reader looks at first, and the layout
-   * already knew the edges (layoutAdded's `pending`), the labels and the selection's fade count
-   * them too, and the undo step and the URL wait for them (Workbench.place). The container's `data-edges` says
-   * `pending` meanwhile (bench:ui times both paints). Resolves with the edges added.
+   * their final places, with their labels, are what a reader looks at first. The layout knew
+   * the edges already (layoutAdded's `pending`), the labels and the selection's fade count them
+   * meanwhile, and the undo step and the URL wait for them (Workbench.place). The container's
+   * `data-edges` says `pending` meanwhile (bench:ui times both paints). Resolves with the edges added.
    */
   async addEdgesAfterPaint(edges: GraphEdge[]): Promise<cytoscape.EdgeCollection> {
     const container = this.cy.container();
