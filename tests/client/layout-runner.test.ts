@@ -41,4 +41,22 @@ describe('LayoutRunner, a big new graph', () => {
     runner.destroy();
     cy.destroy();
   });
+
+  it('lays out with links not on the canvas yet (the edges of a big drawing come after its first paint)', async () => {
+    const graph = generateGraph(600);
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: liteGraphStyle });
+    cy.add(graph.nodes.map((node) => ({ group: 'nodes' as const, data: { ...node, size: sizeFor(node.type, node.weight) } })));
+    const runner = new LayoutRunner(cy);
+    await runner.run('fresh', graph.edges);
+    const at = (id: string) => cy.getElementById(id).position();
+    const distance = (a: string, b: string) => Math.hypot(at(a).x - at(b).x, at(a).y - at(b).y);
+    const mean = (pairs: [string, string][]) => pairs.reduce((sum, [a, b]) => sum + distance(a, b), 0) / pairs.length;
+    const linked = mean(graph.edges.map((e) => [e.source, e.target]));
+    // The same number of pairs, each node with the one 300 places on: unrelated by construction.
+    const unrelated = mean(graph.edges.map((e, i) => [graph.nodes[i % 600]!.id, graph.nodes[(i + 300) % 600]!.id]));
+    // Laid out without its links, a linked pair would be as far apart as any other.
+    expect(linked).toBeLessThan(unrelated * 0.6);
+    runner.destroy();
+    cy.destroy();
+  });
 });

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { GraphView } from '../../client/src/graph/GraphView.ts';
 import { EXPAND_CAP, Workbench } from '../../client/src/workbench/Workbench.ts';
 import { viewFromSearch, viewToSearch } from '../../client/src/workbench/viewState.ts';
+import { mergeSubgraph } from '../../client/src/graph/elements.ts';
 
 const node = (id: string, type = 'Person') => ({ id, type, label: id.split(':')[1], weight: 1 });
 const edge = (a: string, b: string, firstDate: string, lastDate: string) => ({ id: `${a}~CO_MENTIONED~${b}`, source: a, target: b, type: 'CO_MENTIONED', weight: 1, articles: 1, firstDate, lastDate });
@@ -172,5 +173,42 @@ describe('Workbench', () => {
     expect(workbench.getState().notice).toBeDefined();
     workbench.pin([HUB]);
     expect(workbench.getState().notice).toBeUndefined();
+  });
+});
+
+describe('Workbench, a big new drawing', () => {
+  const BIG = 'Person:big';
+  const AROUND = Array.from({ length: 1200 }, (_, i) => `Person:b${i}`);
+
+  it('records the undo step and the URL only once the edges drawn after the nodes are in', async () => {
+    vi.stubGlobal('fetch', async () => {
+      const nodes = [BIG, ...AROUND].map((id) => node(id));
+      const edges = AROUND.map((n) => edge(BIG, n, '2021-01-15', '2021-01-15'));
+      return new Response(JSON.stringify({ data: { connections: { nodes, edges, truncated: false, totalNodes: nodes.length } } }), { status: 200 });
+    });
+    let release: () => void = () => {};
+    const view = fakeView(cy) as GraphView & { addEdgesAfterPaint: GraphView['addEdgesAfterPaint'] };
+    // As GraphView does: the edges go on the canvas when the first paint is done (here: when released).
+    view.addEdgesAfterPaint = (edges) =>
+      new Promise((resolve) => {
+        release = () => resolve(mergeSubgraph(cy, { nodes: [], edges, truncated: false }).edges());
+      });
+    workbench = new Workbench();
+    workbench.attach(view);
+    const urls: string[] = [];
+    workbench.onCommit = (state) => urls.push(viewToSearch(state));
+
+    await workbench.expand(BIG);
+    expect(cy.nodes('[type != "More"]').length).toBe(1201);
+    expect(cy.edges('[type = "CO_MENTIONED"]').length).toBe(0);
+    expect(urls).toHaveLength(0);
+
+    release();
+    await vi.waitFor(() => expect(urls).toHaveLength(1));
+    expect(cy.edges('[type = "CO_MENTIONED"]').length).toBe(1200);
+    workbench.undo();
+    expect(cy.nodes().length).toBe(0);
+    workbench.redo();
+    expect(cy.edges('[type = "CO_MENTIONED"]').length).toBe(1200);
   });
 });

@@ -3,15 +3,15 @@
  * needs (add a subgraph, hide types, remove, clear, export). React never touches `cy` directly.
  */
 import cytoscape from 'cytoscape';
-import type { NodeType, Subgraph } from '@guanxi/shared';
+import type { GraphEdge, NodeType, Subgraph } from '@guanxi/shared';
 import { NODE_TYPES } from '@guanxi/shared';
 import { graphStyle, liteGraphStyle } from './style.ts';
 import { edgeNameStyle, workbenchStyle } from './canvasState.ts';
 import { i18n } from '../i18n/index.ts';
-import { FIT_MAX_ZOOM, LayoutRunner, seedPositions, type LayoutMode } from './layout.ts';
+import { FIT_MAX_ZOOM, LayoutRunner, seedPositions, type LayoutMode, type PendingEdge } from './layout.ts';
 import { LevelOfDetail } from './level-of-detail.ts';
 import { chooseRenderer } from './renderer.ts';
-import { mergeSubgraph, shownElements, visibleGraph, type PlainGraph } from './elements.ts';
+import { edgeDefinitions, mergeSubgraph, shownElements, visibleGraph, type PlainGraph } from './elements.ts';
 import { installContextMenu, installFocus, installHover, installTaps, type TapHandlers } from './interactions.ts';
 
 declare global {
@@ -46,6 +46,9 @@ export class GraphView {
   private readonly layouts: LayoutRunner;
   private readonly lod: LevelOfDetail;
   private readonly resizeObserver: ResizeObserver | undefined;
+  private readonly refreshFocus: () => void;
+  /** Edges waiting for the first paint of their nodes (addEdgesAfterPaint). */
+  private pendingEdges: readonly GraphEdge[] = [];
 
   constructor(container: HTMLElement, private readonly events: GraphViewEvents) {
     const renderer = chooseRenderer(window.location.search);
@@ -63,7 +66,7 @@ export class GraphView {
     this.lod = new LevelOfDetail(this.cy, stylesheet, () => this.layouts.running);
     this.layouts.onSettled = () => this.lod.refresh();
     installHover(this.cy);
-    installFocus(this.cy);
+    this.refreshFocus = installFocus(this.cy, () => this.pendingEdges);
     installTaps(this.cy, events);
     installContextMenu(this.cy, events);
     // add/remove fire once per element; summarise once per frame instead.
@@ -110,10 +113,47 @@ export class GraphView {
    * Lays out nodes just merged by someone else (the workbench): only they move, from their seeded
    * places; the placed and pinned ones stay put (`fresh` when the canvas was empty before).
    */
-  layoutAdded(added: cytoscape.NodeCollection, fresh: boolean): void {
+  layoutAdded(added: cytoscape.NodeCollection, fresh: boolean, pending: readonly PendingEdge[] = []): void {
     if (added.empty()) return;
     this.layouts.markUnplaced(added);
-    this.runLayout(fresh ? 'fresh' : 'incremental');
+    this.runLayout(fresh ? 'fresh' : 'incremental', pending);
+  }
+
+  /**
+   * The edges of a big new drawing, added once its nodes are laid out and on screen. Adding,
+   * styling and drawing 6,000 edges costs as much as the 2,000 nodes they join; the nodes at
+   * their final places, with their labels, are what a reader looks at first. The layout knew
+   * the edges already (layoutAdded's `pending`), the labels and the selection's fade count them
+   * meanwhile, and the undo step and the URL wait for them (Workbench.place). The container's
+   * `data-edges` says `pending` meanwhile (bench:ui times both paints). Resolves with the edges added.
+   */
+  async addEdgesAfterPaint(edges: GraphEdge[]): Promise<cytoscape.EdgeCollection> {
+    const container = this.cy.container();
+    container?.setAttribute('data-edges', 'pending');
+    this.pendingEdges = edges;
+    this.lod.pendingEdges = edges;
+    // Created while the layout runs, off the canvas (Cytoscape's `removed` collections): building
+    // the elements is most of what adding them costs, and the main thread has time then.
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // @types/cytoscape lacks collection()'s options.
+    const removed = this.cy.collection as unknown as (this: cytoscape.Core, eles: cytoscape.ElementDefinition[], options: { removed: boolean }) => cytoscape.CollectionReturnValue;
+    const later = this.cy.destroyed() ? undefined : removed.call(this.cy, edgeDefinitions(this.cy, edges), { removed: true });
+    await this.layouts.whenIdle();
+    // The frame that draws the nodes, then one more: the edges come in a task of their own after it.
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));
+    if (this.pendingEdges === edges) this.pendingEdges = [];
+    this.lod.pendingEdges = [];
+    if (this.cy.destroyed() || !later) return this.cy.collection() as cytoscape.EdgeCollection;
+    const { cy } = this;
+    let added = cy.collection();
+    // With the selection's fade in the same batch: each edge is styled once, faded or not. Only
+    // edges still missing whose ends are still there (the canvas may have changed meanwhile).
+    cy.batch(() => {
+      added = later.filter((e) => !cy.hasElementWithId(e.id()) && cy.hasElementWithId(e.data('source')) && cy.hasElementWithId(e.data('target'))).restore();
+      this.refreshFocus();
+    });
+    container?.setAttribute('data-edges', 'added');
+    return added.edges();
   }
 
   /** Re-layout: everything but pinned nodes moves on from where it is (`fresh`: starts over). */
@@ -121,9 +161,9 @@ export class GraphView {
     this.runLayout(fresh ? 'fresh' : 'refine');
   }
 
-  private runLayout(mode: LayoutMode): void {
+  private runLayout(mode: LayoutMode, pending: readonly PendingEdge[] = []): void {
     // Off the main thread (layout.ts); failures are logged there and leave the nodes where they are.
-    void this.layouts.run(mode);
+    void this.layouts.run(mode, pending);
   }
 
   /** Selects (and centres on) an element if it is on the canvas, leaving the rest unselected. */

@@ -20,13 +20,19 @@ export function mergeSubgraph(cy: cytoscape.Core, graph: Subgraph): cytoscape.Co
     // hasElementWithId, not getElementById(): the latter builds a collection per call.
     if (!cy.hasElementWithId(node.id)) fresh.push({ group: 'nodes', data: { ...node, size: sizeFor(node.type, node.weight) } });
   }
-  for (const edge of graph.edges) {
-    if (cy.hasElementWithId(edge.id)) continue;
-    const ends = [edge.source, edge.target];
-    if (!ends.every((id) => nodeIds.has(id) || cy.hasElementWithId(id))) continue;
-    fresh.push({ group: 'edges', data: edge.type === 'CO_MENTIONED' ? { ...edge, lineWidth: lineWidthFor(edge.weight) } : { ...edge } });
-  }
+  fresh.push(...edgeDefinitions(cy, graph.edges, nodeIds));
   return cy.add(fresh);
+}
+
+/** Definitions of the edges not on the canvas yet whose ends are on it or in `nodeIds`. */
+export function edgeDefinitions(cy: cytoscape.Core, edges: readonly GraphEdge[], nodeIds: ReadonlySet<string> = new Set()): cytoscape.ElementDefinition[] {
+  const out: cytoscape.ElementDefinition[] = [];
+  for (const edge of edges) {
+    if (cy.hasElementWithId(edge.id)) continue;
+    if (![edge.source, edge.target].every((id) => nodeIds.has(id) || cy.hasElementWithId(id))) continue;
+    out.push({ group: 'edges', data: edge.type === 'CO_MENTIONED' ? { ...edge, lineWidth: lineWidthFor(edge.weight) } : { ...edge } });
+  }
+  return out;
 }
 
 function nodeData(node: cytoscape.NodeSingular): GraphNode {

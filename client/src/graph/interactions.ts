@@ -17,9 +17,10 @@ export function installHover(cy: cytoscape.Core): void {
 /**
  * Selecting one node fades everything not adjacent to it, to make its ties readable. Only
  * elements whose fade changes are touched, in one batch: a class change restyles an element,
- * which over thousands of elements is what a click costs.
+ * which over thousands of elements is what a click costs. Returns the refresh, for a caller
+ * that adds elements and wants them faded before they are first styled.
  */
-export function installFocus(cy: cytoscape.Core): void {
+export function installFocus(cy: cytoscape.Core, pendingEdges: () => readonly { source: string; target: string }[] = () => []): () => void {
   const refresh = (): void => {
     const selected = cy.$(':selected');
     let focus: cytoscape.CollectionReturnValue | undefined;
@@ -27,11 +28,24 @@ export function installFocus(cy: cytoscape.Core): void {
       focus = selected.nodes().nonempty() ? selected.nodes().closedNeighborhood() : selected.union(selected.edges().connectedNodes());
     }
     const keep = focus ? new Set(focus.map((ele) => ele.id())) : undefined;
+    // Edges not on the canvas yet (GraphView.addEdgesAfterPaint) already bring their neighbours into focus.
+    if (keep && selected.length === 1 && selected.nodes().nonempty()) {
+      const id = selected.id();
+      for (const e of pendingEdges()) {
+        if (e.source === id) keep.add(e.target);
+        else if (e.target === id) keep.add(e.source);
+      }
+    }
+    // Changed as two collections: a class change per element spawns a collection and queues a
+    // restyle each, which over 8,000 elements cost more than the restyle itself.
+    const fades = (ele: cytoscape.SingularElementArgument) => keep !== undefined && !keep.has(ele.id());
+    const all = cy.elements();
+    const on = all.filter((ele) => fades(ele) && !ele.hasClass('faded'));
+    const off = all.filter((ele) => !fades(ele) && ele.hasClass('faded'));
+    if (on.empty() && off.empty()) return;
     cy.batch(() => {
-      cy.elements().forEach((ele) => {
-        const fade = keep !== undefined && !keep.has(ele.id());
-        if (fade !== ele.hasClass('faded')) ele.toggleClass('faded', fade);
-      });
+      on.addClass('faded');
+      off.removeClass('faded');
     });
   };
   // select/unselect fire once per element; batch them into one refresh per frame.
@@ -44,6 +58,7 @@ export function installFocus(cy: cytoscape.Core): void {
       if (!cy.destroyed()) refresh();
     });
   });
+  return refresh;
 }
 
 export interface TapHandlers {

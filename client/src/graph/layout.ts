@@ -65,7 +65,13 @@ interface Job {
   input: LayoutInput;
 }
 
-function buildJob(cy: cytoscape.Core, mode: LayoutMode, unplaced: ReadonlySet<string>): Job {
+/** A link not on the canvas yet (GraphView's edges drawn after the nodes), which the layout must still know. */
+export interface PendingEdge {
+  source: string;
+  target: string;
+}
+
+function buildJob(cy: cytoscape.Core, mode: LayoutMode, unplaced: ReadonlySet<string>, pending: readonly PendingEdge[]): Job {
   const shown = shownElements(cy);
   const nodes = shown.nodes.toArray() as cytoscape.NodeSingular[];
   const index = new Map(nodes.map((n, i) => [n.id(), i]));
@@ -78,16 +84,18 @@ function buildJob(cy: cytoscape.Core, mode: LayoutMode, unplaced: ReadonlySet<st
       const { x, y } = node.position();
       return { x, y, fixed: pinned || mode === 'incremental', size };
     }),
-    edges: new Uint32Array(2 * shown.edges.length),
+    edges: new Uint32Array(2 * (shown.edges.length + pending.length)),
   };
   let k = 0;
-  shown.edges.forEach((edge) => {
-    const s = index.get(edge.data('source') as string);
-    const t = index.get(edge.data('target') as string);
+  const link = (source: string, target: string) => {
+    const s = index.get(source);
+    const t = index.get(target);
     if (s === undefined || t === undefined) return;
     input.edges[k++] = s;
     input.edges[k++] = t;
-  });
+  };
+  shown.edges.forEach((edge) => link(edge.data('source') as string, edge.data('target') as string));
+  for (const edge of pending) link(edge.source, edge.target);
   input.edges = input.edges.slice(0, k);
   return { nodes, input };
 }
@@ -212,11 +220,12 @@ export class LayoutRunner {
     return new Promise((resolve) => this.waiters.push(resolve));
   }
 
-  async run(mode: LayoutMode): Promise<void> {
+  /** `pending`: links to lay out with that are not on the canvas yet. */
+  async run(mode: LayoutMode, pending: readonly PendingEdge[] = []): Promise<void> {
     const id = ++this.seq;
     this.animation?.stop();
     this.setState('running');
-    const job = buildJob(this.cy, mode, this.unplaced);
+    const job = buildJob(this.cy, mode, this.unplaced, pending);
     if (job.nodes.length === 0) return this.finish(id);
     if (mode === 'fresh' && job.nodes.length > ANIMATE_MAX) this.holdDrawing();
     let positions: Float64Array;

@@ -32,17 +32,24 @@ function candidate(node: cytoscape.NodeSingular, degree: Map<string, number>): L
 }
 
 export class LevelOfDetail {
+  /** Links not on the canvas yet (GraphView.addEdgesAfterPaint): they count towards a node's importance already. */
+  pendingEdges: readonly { source: string; target: string }[] = [];
   private lite = false;
   private step = 0;
   private zoomTimer: ReturnType<typeof setTimeout> | undefined;
   private queued = false;
+  /** Whether nodes came or went since the labels were last chosen (edges alone change only the tie-break). */
+  private nodesChanged = false;
   private readonly onZoom = () => {
     clearTimeout(this.zoomTimer);
     this.zoomTimer = setTimeout(() => {
       if (scaleStep(this.cy.zoom()) !== this.step) this.refresh();
     }, ZOOM_SETTLE_MS);
   };
-  private readonly onChange = () => this.schedule();
+  private readonly onChange = (event: cytoscape.EventObject) => {
+    if ((event.target as cytoscape.SingularElementArgument).isNode()) this.nodesChanged = true;
+    this.schedule();
+  };
   /** Hovered and selected nodes show their label at the current scale too. */
   private readonly onEmphasis = (event: cytoscape.EventObject) => this.scale(event.target as cytoscape.NodeSingular);
 
@@ -83,7 +90,9 @@ export class LevelOfDetail {
       this.queued = false;
       if (this.cy.destroyed()) return;
       this.updateStyle();
-      if (!this.laying()) this.refresh();
+      // A big drawing's edges, added after its first paint, leave its labels as they are: the
+      // layout's labels already counted them (pendingEdges).
+      if (!this.laying() && this.nodesChanged) this.refresh();
     });
   }
 
@@ -119,6 +128,7 @@ export class LevelOfDetail {
   /** Chooses the labels for the current zoom and positions (call after a layout moves nodes). */
   refresh(): void {
     if (this.cy.destroyed()) return;
+    this.nodesChanged = false;
     const zoom = this.cy.zoom();
     const { nodes, edges } = shownElements(this.cy);
     // Counted from edge data: node.degree() builds collections, slow over thousands of nodes.
@@ -126,6 +136,7 @@ export class LevelOfDetail {
     edges.forEach((edge) => {
       for (const end of [edge.data('source') as string, edge.data('target') as string]) degree.set(end, (degree.get(end) ?? 0) + 1);
     });
+    for (const edge of this.pendingEdges) for (const end of [edge.source, edge.target]) degree.set(end, (degree.get(end) ?? 0) + 1);
     const plan = planLabels(nodes.map((node) => candidate(node, degree)), zoom);
     this.step = plan.step;
     this.cy.batch(() => {

@@ -33,6 +33,12 @@ import { EMPTY_VIEW, type ViewMode, type ViewState } from './viewState.ts';
 export const EXPAND_CAP = 30;
 /** Nodes a mode switch re-expands from (the connections query takes 50 ids a call). */
 const SWITCH_SEEDS = 50;
+/**
+ * A new drawing of this many nodes or more shows its nodes first and adds its edges after that
+ * first paint (GraphView.addEdgesAfterPaint). From LITE_FROM: the canvas is big, lighter styles,
+ * with or without its edges.
+ */
+const EDGES_AFTER_NODES_FROM = 1000;
 
 /** A message for the user: an i18n key and its values, translated when shown. */
 export interface Notice {
@@ -79,6 +85,9 @@ const EMPTY_STEP: Step = { canvas: { nodes: [], edges: [] }, mode: 'connections'
 
 export class Workbench {
   private view: GraphView | null = null;
+  /** Resolves once the last place() has put its edges on the canvas too (at once, unless deferred). */
+  private placing: Promise<void> = Promise.resolve();
+  private deferred = false;
   private readonly history = new UndoStack<Step>(EMPTY_STEP);
   private listeners = new Set<() => void>();
   private state: WorkbenchState = {
@@ -248,6 +257,7 @@ export class Workbench {
         const found = new Set(graph.nodes.map((n) => n.id));
         const lost = missing.filter((id) => !found.has(id)).length;
         this.place(graph, undefined, target.pins);
+        await this.placing;
         if (lost > 0) this.say({ kind: 'notice', key: 'canvas.missing', params: { count: lost } });
       } catch (error) {
         this.say({ kind: 'error', key: 'canvas.restoreFailed', params: { message: errorMessage(error) }, retry: () => void this.restore(target) });
@@ -271,13 +281,18 @@ export class Workbench {
     this.commit(fromUrl);
   }
 
-  /** Adds a subgraph: new nodes seeded around the anchor, pinned ones where the view pins them, then laid out. */
+  /**
+   * Adds a subgraph: new nodes seeded around the anchor, pinned ones where the view pins them, then
+   * laid out. A big new drawing gets its edges after its first paint: callers that go on to read
+   * or record the canvas (select, undo step, URL) wait for `placing`.
+   */
   private place(graph: Subgraph, anchorId?: string, pins: ViewState['pins'] = {}): number {
     const view = this.view!;
     const cy = view.cy;
     const wasEmpty = dataNodes(cy).empty();
+    const deferEdges = wasEmpty && graph.nodes.length >= EDGES_AFTER_NODES_FROM;
     view.prepareFor(graph.nodes.length + graph.edges.length);
-    const added = mergeSubgraph(cy, graph);
+    const added = mergeSubgraph(cy, deferEdges ? { ...graph, edges: [] } : graph);
     const fresh = added.nodes();
     fresh.forEach((node) => {
       const pin = pins[node.id()];
@@ -287,7 +302,13 @@ export class Workbench {
     // Only the newcomers can lack the filter's class; every caller commits, which recounts.
     view.hideFilteredTypes(fresh);
     applyWindow(cy, this.state.from, this.state.to);
-    view.layoutAdded(fresh, wasEmpty);
+    view.layoutAdded(fresh, wasEmpty, deferEdges ? graph.edges : []);
+    this.deferred = deferEdges;
+    this.placing = deferEdges
+      ? view.addEdgesAfterPaint(graph.edges).then(() => {
+          if (this.view === view) applyWindow(cy, this.state.from, this.state.to);
+        })
+      : Promise.resolve();
     return fresh.length;
   }
 
@@ -319,7 +340,10 @@ export class Workbench {
       else if (remaining !== 0 && total !== undefined && options.limit === undefined) {
         this.say({ kind: 'notice', key: 'canvas.capped', params: { label, total: total - 1, shown: graph.nodes.length - 1, more: remaining ?? 0 } });
       }
-      this.commit();
+      // Not waited for when the edges come after the first paint: the caller selects the node
+      // meanwhile (its fade already counts the coming edges), the undo step and URL follow them.
+      if (this.deferred) void this.placing.then(() => this.view && this.commit());
+      else this.commit();
     } catch (error) {
       this.failed(error, () => void this.expand(id, options));
     }
@@ -344,6 +368,7 @@ export class Workbench {
       const all = [...dataNodes(cy).map((n) => n.id()), ...fresh];
       const graph = await this.busy(() => fetchExactly(this.state.mode, all));
       this.place({ ...graph, nodes: graph.nodes }, undefined);
+      await this.placing;
       this.commit();
     } catch (error) {
       this.failed(error, () => void this.add(ids));
@@ -440,6 +465,7 @@ export class Workbench {
       const graph = await this.busy(() => fetchAroundAll(mode, seeds, 150));
       if (this.state.mode !== mode) return;
       this.place(graph, seeds[0]);
+      await this.placing;
       // Switching views keeps the selection (what is in both views).
       for (const id of selected) view.cy.getElementById(id).select();
       this.commit();

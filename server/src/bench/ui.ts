@@ -9,8 +9,9 @@
  * the same run, is the frame rate of the same pan on an empty canvas. Also the initial
  * JavaScript bundle, gzipped. Screenshots go to the temp folder.
  *
- *   npm run bench:ui [-- --sizes 500,2000,5000 --renderers canvas,webgl] [--profile]
+ *   npm run bench:ui [-- --sizes 500,2000,5000 --renderers canvas,webgl] [--profile] [--trace]
  *
+ * --trace: Chromium traces of the load and the pan (ui-trace.ts), main thread and layout worker side by side.
  * --profile: CPU profiles of the load and of the pan (ui-profile.ts) beside the screenshots, and
  * the functions with the most self time printed (profiling slows the figures of that run).
  */
@@ -26,6 +27,7 @@ import { CLIENT_DIST } from '../api/server.ts';
 import { generateGraph } from './ui-graph.ts';
 import { startUiServer, type UiServer } from './ui-server.ts';
 import { startProfile } from './ui-profile.ts';
+import { traced } from './ui-trace.ts';
 import { UI_INIT_SCRIPT, loadGraph, panAndZoom, type PageWindow } from './ui-page.ts';
 
 const { values: args } = parseArgs({
@@ -33,6 +35,7 @@ const { values: args } = parseArgs({
     sizes: { type: 'string', default: '500,2000,5000' },
     renderers: { type: 'string', default: 'canvas,webgl' },
     profile: { type: 'boolean', default: false },
+    trace: { type: 'boolean', default: false },
   },
 });
 const sizes = args.sizes.split(',').map(Number);
@@ -62,6 +65,7 @@ interface Row {
   nodes: number;
   edges: number;
   firstPaint: number;
+  complete: number;
   split: { before: number; layout: number; after: number };
   loadTask: number;
   fps: number;
@@ -156,9 +160,21 @@ async function measure(browser: Browser, server: UiServer, renderer: string, n: 
     console.log(`${renderer} ${n} ${phase}: most self time (${file})\n${(await profiler.stop(file)).join('\n')}`);
     return result;
   };
-  const load = await profiled('load', () => loadGraph(page, n));
+  const load = await profiled('load', async () => {
+    if (!args.trace) return loadGraph(page, n);
+    const file = path.join(SHOTS, `${renderer}-${n}-load.trace.json`);
+    const run = await traced(browser, page, file, () => loadGraph(page, n));
+    console.log(`${renderer} ${n} load: tasks over 8 ms, from the click (${file})\n${run.timeline.join('\n')}`);
+    return run.result;
+  });
   await page.screenshot({ path: path.join(SHOTS, `${renderer}-${n}.png`) });
-  const pan = await profiled('pan', () => panAndZoom(page));
+  const pan = await profiled('pan', async () => {
+    if (!args.trace) return panAndZoom(page);
+    const file = path.join(SHOTS, `${renderer}-${n}-pan.trace.json`);
+    const run = await traced(browser, page, file, () => panAndZoom(page));
+    console.log(`${renderer} ${n} pan: tasks over 8 ms (${file})\n${run.timeline.join('\n')}`);
+    return run.result;
+  });
   await page.evaluate(() => {
     const cy = (window as PageWindow).__cy!;
     cy.fit(undefined, 40);
@@ -173,6 +189,7 @@ async function measure(browser: Browser, server: UiServer, renderer: string, n: 
     nodes: n,
     edges: graph.edges.length,
     firstPaint: load.ms,
+    complete: load.complete,
     split: load.split,
     loadTask: load.task,
     fps: pan.fps,
@@ -211,7 +228,7 @@ async function main(): Promise<void> {
         const row = await measure(browser, server, renderer, n);
         rows.push(row);
         console.log(
-          `${renderer} ${n} nodes/${row.edges} edges: first paint ${row.firstPaint.toFixed(0)} ms (longest task ${row.loadTask.toFixed(0)} ms; ` +
+          `${renderer} ${n} nodes/${row.edges} edges: first paint ${row.firstPaint.toFixed(0)} ms, edges drawn ${row.complete.toFixed(0)} ms (longest task ${row.loadTask.toFixed(0)} ms; ` +
             `${row.split.before.toFixed(0)} ms to the layout, ${row.split.layout.toFixed(0)} in it, ${row.split.after.toFixed(0)} after), ` +
             `pan+zoom ${row.fps.toFixed(1)} fps (longest task ${row.panTask.toFixed(0)} ms), click ${row.click.toFixed(0)} ms` +
             `${row.clickRight ? '' : ' WRONG NODE'}, expand +150 ${row.expand.toFixed(0)} ms (longest task ${row.expandTask.toFixed(0)} ms), ` +
@@ -223,11 +240,11 @@ async function main(): Promise<void> {
     await browser.close();
     await server.close();
   }
-  console.log('\n| renderer | nodes / edges | first paint | longest task (load) | pan+zoom fps (empty canvas) | longest task (pan) | click → selected | expand +150 (longest task) | labels shown |');
-  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
+  console.log('\n| renderer | nodes / edges | first paint | edges drawn | longest task (load) | pan+zoom fps (empty canvas) | longest task (pan) | click → selected | expand +150 (longest task) | labels shown |');
+  console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
     console.log(
-      `| ${r.renderer} | ${r.nodes} / ${r.edges} | ${r.firstPaint.toFixed(0)} ms | ${r.loadTask.toFixed(0)} ms | ${r.fps.toFixed(1)} (${baseline[r.renderer]!.toFixed(1)}) | ` +
+      `| ${r.renderer} | ${r.nodes} / ${r.edges} | ${r.firstPaint.toFixed(0)} ms | ${r.complete.toFixed(0)} ms | ${r.loadTask.toFixed(0)} ms | ${r.fps.toFixed(1)} (${baseline[r.renderer]!.toFixed(1)}) | ` +
         `${r.panTask.toFixed(0)} ms | ${r.click.toFixed(0)} ms${r.clickRight ? '' : ' (wrong node)'} | ${r.expand.toFixed(0)} ms (${r.expandTask.toFixed(0)} ms) | ${r.labels} |`,
     );
   }
