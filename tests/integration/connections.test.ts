@@ -71,6 +71,17 @@ async function expectExact(graph: Graph): Promise<number> {
   return stored.length;
 }
 
+/** What a layer of version 2 or 3 held on links that share a sentence: more articles, a wider window. */
+async function widenLinks(graph: Graph): Promise<number> {
+  const [row] = await graph.write<{ n: number }>(
+    `MATCH ()-[c:CO_MENTIONED]->() WHERE c.weight > 0
+     WITH c ORDER BY c.pair LIMIT 30
+     SET c.articles = c.articles + 2, c.lastDate = '2099-12-31'
+     RETURN count(c) AS n`,
+  );
+  return row!.n;
+}
+
 function writeJsonl(file: string, articles: SyntheticArticle[]): void {
   fs.writeFileSync(file, articles.map((a) => JSON.stringify(a)).join('\n') + '\n');
 }
@@ -212,6 +223,8 @@ describe('the connection layer', () => {
        RETURN count(*) AS n`,
     );
     expect(added!.n).toBe(20);
+    // … and counted and dated every article naming both ends, not only those with a shared sentence.
+    await widenLinks(graph);
     await graph.write("MATCH (m:GuanxiMeta {key: 'connections'}) SET m.version = 2");
     expect(await ensureConnectionLayer(graph)).toBe(true);
     expect(await graph.read(cypher('connections/stored'))).toEqual(before);
@@ -219,6 +232,16 @@ describe('the connection layer', () => {
     const file = path.join(tmp, 'after-keying.jsonl');
     writeJsonl(file, changed);
     expect((await importFile(file)).updated).toBe(10);
+    await expectExact(graph);
+  });
+
+  it('recounts the links that an upgrade to version 4 kept with the older counts and dates', async () => {
+    const before = await graph.read(cypher('connections/stored'));
+    expect(await widenLinks(graph)).toBeGreaterThan(0);
+    expect(await graph.read(cypher('connections/stored'))).not.toEqual(before);
+    await graph.write("MATCH (m:GuanxiMeta {key: 'connections'}) SET m.version = 4");
+    expect(await ensureConnectionLayer(graph)).toBe(true);
+    expect(await graph.read(cypher('connections/stored'))).toEqual(before);
     await expectExact(graph);
   });
 

@@ -8,10 +8,11 @@ import { HUB_RANKING, markAllHubs, rankHubs } from './hub-ranking.ts';
  * it), from the mentions already stored: imports keep it exact from then on. Version 2 adds the
  * articles' sortDate (listings newest first); version 3 keys each link by its pair (a unique
  * index); version 4 links only entities that share a sentence and ranks the neighbours of hubs
- * (hub-ranking.ts). A version-2 or -3 layer is upgraded in place, no rebuild. Batch by batch, each
- * in a transaction of its own, so a large collection needs no large transaction.
+ * (hub-ranking.ts); version 5 recounts the links that an upgrade to 4 kept with the articles and
+ * dates of the older definition. A layer of version 2 to 4 is upgraded in place, no rebuild. Batch
+ * by batch, each in a transaction of its own, so a large collection needs no large transaction.
  */
-export const CONNECTION_LAYER_VERSION = 4;
+export const CONNECTION_LAYER_VERSION = 5;
 
 /** Sentences kept on a connection as its evidence; the rest are a query away (the mentions). */
 export const CONNECTION_EVIDENCE = 5;
@@ -20,7 +21,7 @@ const BATCH = 500;
 export async function ensureConnectionLayer(graph: Graph, onProgress?: (done: number, what: string) => void): Promise<boolean> {
   const [state] = await graph.read<{ version: number | null; hasArticles: boolean }>(cypher('connections/layer-version'));
   if (state?.version === CONNECTION_LAYER_VERSION) return false;
-  if (state?.hasArticles && (state.version === 2 || state.version === 3)) {
+  if (state?.hasArticles && state.version !== null && state.version >= 2 && state.version < CONNECTION_LAYER_VERSION) {
     log.warn('upgrading the links of the connection layer (once, after an upgrade)');
     await upgradeLinks(graph, state.version, onProgress);
   } else if (state?.hasArticles) {
@@ -59,13 +60,17 @@ export async function rebuildConnectionLayer(graph: Graph, onProgress?: (done: n
   }
 }
 
-/** Keys the links of version 2, drops the links without a shared sentence, recounts the entities. */
+/**
+ * Keys the links of version 2, drops the links without a shared sentence (2, 3), recounts the
+ * links' articles and dates to the current definition (2 to 4), then the entities' counts.
+ */
 async function upgradeLinks(graph: Graph, from: number, onProgress?: (done: number, what: string) => void): Promise<void> {
   let done = 0;
   for await (const ids of pages(graph, 'connections/entity-ids-page')) {
     await graph.writeTransaction(async (tx) => {
       if (from === 2) await tx.run(cypher('connections/key-pairs'), { ids });
-      await tx.run(cypher('connections/drop-unshared'), { ids });
+      if (from <= 3) await tx.run(cypher('connections/drop-unshared'), { ids });
+      await tx.run(cypher('connections/recount-links'), { ids });
     });
     onProgress?.((done += ids.length), 'entities');
   }
