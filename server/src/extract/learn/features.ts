@@ -2,7 +2,7 @@
  * Character features for the learned tagger. Every feature is a 32-bit hash of (template id, values)
  * computed with integer math only — no strings are built per character. The same code serves
  * training (`train.ts`) and tagging (`model.ts`), so the two can never drift apart. This module lays
- * out what each character sees; the per-character loop that turns it into 38 hashes runs in
+ * out what each character sees; the per-character loop that turns it into 43 hashes runs in
  * WebAssembly (`server/wasm/features.ts`, where the templates are listed).
  *
  * What a character sees: the characters around it (−2..+2, bigrams), the jieba unit it sits in
@@ -26,7 +26,20 @@ import { placeWords } from '../chinese/units.ts';
 import { COUNTRY_ABBREVIATIONS, PROVINCE_ABBREVIATIONS } from '../chinese/world.ts';
 
 /** Features per character (fixed, so feature arrays are n × FEATURES). */
-export const FEATURES = 41;
+export const FEATURES = 43;
+
+/**
+ * Words of a sports report. MSRA annotates a country, province or city standing for its team as an
+ * organization (意大利、德国等老牌世界冠军; 辽宁以3比1胜上海), elsewhere a place: the tagger needs the
+ * sentence's topic to tell them apart (templates 41–42). A score (3比1, 2:0) counts; 队 not in 部队,
+ * 军队, 队伍, 队员, 队长 (a team's members are no cue that places stand for teams, but 球队 is).
+ */
+const SPORTS = /比赛|赛季|联赛|决赛|半决赛|复赛|预赛|锦标赛|大奖赛|世界杯|奥运|亚运|全运|冠军|亚军|季军|夺冠|卫冕|出线|击败|战胜|负于|不敌|战平|逼平|淘汰|积分|进球|射门|主场|客场|球队|足球|篮球|排球|乒乓|网球|羽毛球|棋手|选手|教练|甲级|乙级|甲A|甲B|[0-9]+ ?[:∶比] ?[0-9]+|[^部军]队(?![伍员长])/;
+
+/** 1 when the text reads as a sports report (see SPORTS), else 0. */
+export function sportsTopic(text: string): number {
+  return SPORTS.test(text) ? 1 : 0;
+}
 
 // Entity types of the rule spans, as small integers (0 = none).
 const SPAN_TYPE: Record<string, number> = { Person: 1, Place: 2, Organization: 3, Project: 4 };
@@ -114,7 +127,7 @@ let lwOrg = new Uint8Array(0);
 
 interface Kernel {
   memory: WebAssembly.Memory;
-  featurize(n: number, codes: number, cues: number, rules: number, names: number, unitOf: number, units: number, lexicon: number, out: number): void;
+  featurize(n: number, codes: number, cues: number, rules: number, names: number, unitOf: number, units: number, lexicon: number, topic: number, out: number): void;
 }
 let kernel: Kernel | undefined;
 const KERNEL_PATH = fileURLToPath(new URL('../../../wasm/features.wasm', import.meta.url));
@@ -244,7 +257,7 @@ export function featurize(text: string, units: Unit[], rules: Span[], out: Int32
     unitOf[i] = u && u.start <= i && i < u.end ? k + 1 : 0;
   }
   const { at } = mem;
-  kernel!.featurize(n, at.codes, at.cues, at.rules, at.names, at.unitOf, at.units, at.lexicon, at.out);
+  kernel!.featurize(n, at.codes, at.cues, at.rules, at.names, at.unitOf, at.units, at.lexicon, sportsTopic(text), at.out);
   out.set(mem.out);
   return out;
 }
