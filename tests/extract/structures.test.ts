@@ -132,9 +132,9 @@ describe('compact lookup structures', () => {
     // next characters, so compare the sentences' first character only through templates 41–42.
     const sports = slots('上海队以2比1战胜北京队');
     const other = slots('上海市政府今天召开会议');
-    expect(other.topic).toEqual([featureHash(41, 0), featureHash(42, 0)]);
-    expect(sports.topic[0]).not.toBe(featureHash(41, 0));
-    expect(sports.topic[1]).not.toBe(featureHash(42, 0));
+    expect(other.topic).toEqual([0, 0]); // no feature
+    expect(sports.topic[0]).not.toBe(0);
+    expect(sports.topic[1]).not.toBe(0);
     expect(sports.first[0]).toBe(other.first[0]); // the bias
   });
 });
