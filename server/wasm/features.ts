@@ -67,13 +67,13 @@ export const FEATURES = 43;
  *             whatever the segmentation (SoftLexicon): bits of the lengths (2, 3, 4, 5+) of words
  *             beginning there (bits 0–3), running through it (4–7), ending there (8–11), and whether
  *             such a word ends with an organization head (12–14: begins, runs through, ends)
- *   topic   — the sentence's topic (1: a sports report, 0: other): in sports news MSRA annotates a
+ *   topics  — n: the topic of character i's sentence (1: a sports report, 0: other): in sports news MSRA annotates a
  *             country or city standing for its team as an organization (中国队, 辽宁 beat 上海), so
  *             templates 41–42 conjoin it with the rule verdict and the gazetteer's match; outside
  *             sports they are 0, "no feature" (training gives 0 no row: a constant there would be a
  *             second and third bias, which slowed training — more sentences wrong each epoch)
  */
-export function featurize(n: i32, codes: usize, cues: usize, rules: usize, names: usize, unitOf: usize, units: usize, lexicon: usize, topic: i32, out: usize): void {
+export function featurize(n: i32, codes: usize, cues: usize, rules: usize, names: usize, unitOf: usize, units: usize, lexicon: usize, topics: usize, out: usize): void {
   for (let i = 0; i < n; i++) {
     const ku = i32At(unitOf, i);
     const u = units + <usize>ku * 24;
@@ -115,6 +115,7 @@ export function featurize(n: i32, codes: usize, cues: usize, rules: usize, names
     const sE = (soft >>> 8) & 15;
     const prevE = i > 0 ? (load<i32>(lex - 24, 20) >>> 8) & 15 : 0;
     const nextB = i + 1 < n ? load<i32>(lex + 24, 20) & 15 : 0;
+    const topic = i32At(topics, i);
     const o = out + <usize>i * (FEATURES << 2);
     store<i32>(o, f1(0, 0), 0);
     store<i32>(o, f1(1, cm2), 4);
