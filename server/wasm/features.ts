@@ -3,14 +3,14 @@
  * features.wasm, committed; tests/extract/kernel.test.ts checks it matches this source). The
  * JavaScript side (`server/src/extract/learn/features.ts`) lays out what a character can see —
  * character codes, cue bits, rule verdicts, jieba units, lexicon matches — and this loop turns it
- * into 38 hashes a character, the same for training and tagging.
+ * into 43 hashes a character, the same for training and tagging.
  *
  * A feature is a 32-bit hash of its template id and values: fin(mix(…mix(SEED[t], a)…, c)), with
  * SEED[t] = mix(0x3c6ef372, t) (MurmurHash3's mixing steps). `featureHash` in features.ts is the
  * reference the tests hold this to.
  */
 
-export const FEATURES = 41;
+export const FEATURES = 43;
 
 // @ts-ignore: decorator
 @inline function mix(h: i32, v: i32): i32 {
@@ -67,8 +67,13 @@ export const FEATURES = 41;
  *             whatever the segmentation (SoftLexicon): bits of the lengths (2, 3, 4, 5+) of words
  *             beginning there (bits 0–3), running through it (4–7), ending there (8–11), and whether
  *             such a word ends with an organization head (12–14: begins, runs through, ends)
+ *   topics  — n: the topic of character i's sentence (1: a sports report, 0: other): in sports news MSRA annotates a
+ *             country or city standing for its team as an organization (中国队, 辽宁 beat 上海), so
+ *             templates 41–42 conjoin it with the rule verdict and the gazetteer's match; outside
+ *             sports they are 0, "no feature" (training gives 0 no row: a constant there would be a
+ *             second and third bias, which slowed training — more sentences wrong each epoch)
  */
-export function featurize(n: i32, codes: usize, cues: usize, rules: usize, names: usize, unitOf: usize, units: usize, lexicon: usize, out: usize): void {
+export function featurize(n: i32, codes: usize, cues: usize, rules: usize, names: usize, unitOf: usize, units: usize, lexicon: usize, topics: usize, out: usize): void {
   for (let i = 0; i < n; i++) {
     const ku = i32At(unitOf, i);
     const u = units + <usize>ku * 24;
@@ -110,6 +115,7 @@ export function featurize(n: i32, codes: usize, cues: usize, rules: usize, names
     const sE = (soft >>> 8) & 15;
     const prevE = i > 0 ? (load<i32>(lex - 24, 20) >>> 8) & 15 : 0;
     const nextB = i + 1 < n ? load<i32>(lex + 24, 20) & 15 : 0;
+    const topic = i32At(topics, i);
     const o = out + <usize>i * (FEATURES << 2);
     store<i32>(o, f1(0, 0), 0);
     store<i32>(o, f1(1, cm2), 4);
@@ -152,5 +158,7 @@ export function featurize(n: i32, codes: usize, cues: usize, rules: usize, names
     store<i32>(o, f1(38, soft & 0xfff), 152);
     store<i32>(o, f3(39, soft >>> 12, pos, tag), 156);
     store<i32>(o, f2(40, prevE | (sB << 4), nextB | (sE << 4)), 160);
+    store<i32>(o, topic != 0 ? f3(41, r0, gpos * 8 + gb, ncls * 8 + npos) : 0, 164);
+    store<i32>(o, topic != 0 ? f3(42, r0, cm1, cp1) : 0, 168);
   }
 }

@@ -8,7 +8,7 @@ import { ENTITY_CLASS, dictEntry, dictTag, lexiconWords, nameWords } from '../..
 import { ORG_HEADS, longestSuffix } from '../../server/src/extract/chinese/cues.ts';
 import { foldWidth } from '../../server/src/extract/text/fold.ts';
 import { recognizeRules } from '../../server/src/extract/chinese/recognize.ts';
-import { FEATURES, featureHash, featurize, strHash } from '../../server/src/extract/learn/features.ts';
+import { FEATURES, featureHash, featurize, sportsTopic, strHash } from '../../server/src/extract/learn/features.ts';
 
 const page = foldWidth(readFileSync(fileURLToPath(new URL('../../samples/gaoxin-2020-05.txt', import.meta.url)), 'utf8'));
 
@@ -116,5 +116,32 @@ describe('compact lookup structures', () => {
       expect(at(15)).toBe(featureHash(15, strHash(u.text), pos));
     }
     expect(new Set(Array.from(feats)).size).toBeGreaterThan(text.length * 20);
+  });
+
+  it('reads a sentence as sports news by its words, and conjoins only there the rule verdict with the topic', () => {
+    expect([
+      '辽宁队以3比1战胜上海队', '意大利、德国等老牌世界冠军均已出线', '中国女排在决赛中击败古巴', '比分为2∶0',
+      '卢氏县委副书记李兴东到徐家湾乡调研', '部队官兵和队员们一起', '他在全球范围内招商', '驻村工作队和医疗队来到卢氏县',
+    ].map(sportsTopic)).toEqual([1, 1, 1, 1, 0, 0, 0, 0]);
+    const slots = (text: string) => {
+      const { units, spans } = recognizeRules(text);
+      const feats = featurize(text, units, spans);
+      return { first: Array.from(feats.subarray(0, 41)), topic: [feats[41], feats[42]] };
+    };
+    // 上海 opens both sentences: the 41 templates that do not read the topic see the same up to the
+    // next characters, so compare the sentences' first character only through templates 41–42.
+    const sports = slots('上海队以2比1战胜北京队');
+    const other = slots('上海市政府今天召开会议');
+    expect(other.topic).toEqual([0, 0]); // no feature
+    expect(sports.topic[0]).not.toBe(0);
+    expect(sports.topic[1]).not.toBe(0);
+    expect(sports.first[0]).toBe(other.first[0]); // the bias
+    // The tagger reads a whole article: the topic is its sentence's, not the article's.
+    const text = '上海队以2比1战胜北京队。上海市政府今天召开会议。';
+    const { units, spans } = recognizeRules(text);
+    const feats = featurize(text, units, spans);
+    const second = text.indexOf('上海市');
+    expect(feats[41]).toBe(sports.topic[0]);
+    expect([feats[second * FEATURES + 41], feats[second * FEATURES + 42]]).toEqual([0, 0]);
   });
 });

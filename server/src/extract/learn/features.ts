@@ -2,7 +2,7 @@
  * Character features for the learned tagger. Every feature is a 32-bit hash of (template id, values)
  * computed with integer math only — no strings are built per character. The same code serves
  * training (`train.ts`) and tagging (`model.ts`), so the two can never drift apart. This module lays
- * out what each character sees; the per-character loop that turns it into 38 hashes runs in
+ * out what each character sees; the per-character loop that turns it into 43 hashes runs in
  * WebAssembly (`server/wasm/features.ts`, where the templates are listed).
  *
  * What a character sees: the characters around it (−2..+2, bigrams), the jieba unit it sits in
@@ -26,7 +26,36 @@ import { placeWords } from '../chinese/units.ts';
 import { COUNTRY_ABBREVIATIONS, PROVINCE_ABBREVIATIONS } from '../chinese/world.ts';
 
 /** Features per character (fixed, so feature arrays are n × FEATURES). */
-export const FEATURES = 41;
+export const FEATURES = 43;
+
+/**
+ * Words of a sports report. MSRA annotates a country, province or city standing for its team as an
+ * organization (意大利、德国等老牌世界冠军; 辽宁以3比1胜上海), elsewhere a place: the tagger needs the
+ * sentence's topic to tell them apart (templates 41–42). A score counts (3比1, 71∶7; not 9:30, a
+ * time); 队 is a team, but not in 部队, 军队, 队伍, 队员, 队长 nor the work, medical, survey… teams of
+ * government news (工作队, 医疗队, 考察队, 乐队, 车队, 舰队, 团队, 排队).
+ */
+const SPORTS = /比赛|赛季|联赛|决赛|半决赛|复赛|预赛|锦标赛|大奖赛|世界杯|奥运|亚运|全运|冠军|亚军|季军|夺冠|卫冕|出线|击败|战胜|负于|不敌|战平|逼平|淘汰|积分|进球|射门|主场|客场|球队|足球|篮球|排球|乒乓|网球|羽毛球|棋手|选手|教练|甲级|乙级|甲A|甲B|[0-9]+ ?[∶比] ?[0-9]+|(?<![部军作疗防察击务探逻车乐蹈仗卫援传测船舰机团编插站排连])队(?![伍员长部])/;
+/** Where a sentence ends, for the topic: the tagger reads a whole article, and one report can cite another. */
+const SENTENCE_END = /[。！？；!?;\n]/g;
+
+/** 1 when the text reads as a sports report (see SPORTS), else 0. */
+export function sportsTopic(text: string): number {
+  return SPORTS.test(text) ? 1 : 0;
+}
+
+/** Each character's sentence topic (`sportsTopic` of the sentence around it) into `out`. */
+function sentenceTopics(text: string, out: Int32Array): void {
+  let start = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (;;) {
+    const m = SENTENCE_END.exec(text);
+    const end = m ? m.index + 1 : text.length;
+    out.fill(end > start ? sportsTopic(text.slice(start, end)) : 0, start, end);
+    if (!m) break;
+    start = end;
+  }
+}
 
 // Entity types of the rule spans, as small integers (0 = none).
 const SPAN_TYPE: Record<string, number> = { Person: 1, Place: 2, Organization: 3, Project: 4 };
@@ -114,7 +143,7 @@ let lwOrg = new Uint8Array(0);
 
 interface Kernel {
   memory: WebAssembly.Memory;
-  featurize(n: number, codes: number, cues: number, rules: number, names: number, unitOf: number, units: number, lexicon: number, out: number): void;
+  featurize(n: number, codes: number, cues: number, rules: number, names: number, unitOf: number, units: number, lexicon: number, topics: number, out: number): void;
 }
 let kernel: Kernel | undefined;
 const KERNEL_PATH = fileURLToPath(new URL('../../../wasm/features.wasm', import.meta.url));
@@ -130,16 +159,17 @@ function layout(n: number, m: number) {
   const unitOf = names + 4 * n;
   const units = unitOf + 4 * n;
   const lexicon = units + 4 * 6 * (m + 2);
-  const out = lexicon + 4 * LEX * n;
+  const topics = lexicon + 4 * LEX * n;
+  const out = topics + 4 * n;
   const end = out + 4 * n * FEATURES;
   const have = kernel.memory.buffer.byteLength;
   if (end > have) kernel.memory.grow(Math.ceil((end - have) / 65536));
   const mem = kernel.memory.buffer;
   return {
-    at: { codes, cues, rules, names, unitOf, units, lexicon, out },
+    at: { codes, cues, rules, names, unitOf, units, lexicon, topics, out },
     codes: new Int32Array(mem, codes, n + 4), cues: new Int32Array(mem, cues, n + 2), rules: new Int32Array(mem, rules, n + 2),
     names: new Int32Array(mem, names, n), unitOf: new Int32Array(mem, unitOf, n), units: new Int32Array(mem, units, 6 * (m + 2)),
-    lexicon: new Int32Array(mem, lexicon, LEX * n), out: new Int32Array(mem, out, n * FEATURES),
+    lexicon: new Int32Array(mem, lexicon, LEX * n), topics: new Int32Array(mem, topics, n), out: new Int32Array(mem, out, n * FEATURES),
   };
 }
 
@@ -244,7 +274,8 @@ export function featurize(text: string, units: Unit[], rules: Span[], out: Int32
     unitOf[i] = u && u.start <= i && i < u.end ? k + 1 : 0;
   }
   const { at } = mem;
-  kernel!.featurize(n, at.codes, at.cues, at.rules, at.names, at.unitOf, at.units, at.lexicon, at.out);
+  sentenceTopics(text, mem.topics);
+  kernel!.featurize(n, at.codes, at.cues, at.rules, at.names, at.unitOf, at.units, at.lexicon, at.topics, at.out);
   out.set(mem.out);
   return out;
 }

@@ -103,7 +103,8 @@ export function indexFeatures(train: Example[], minCount: number): { rows: KeyTa
   for (const ex of train) {
     for (let i = 0; i < ex.n * FEATURES; i++) {
       const key = ex.feats[i]!;
-      if (counts.get(key) < minCount || rows.get(key) >= 0) continue;
+      // 0 is "no feature" (features.ts: the topic templates outside sports reports).
+      if (key === 0 || counts.get(key) < minCount || rows.get(key) >= 0) continue;
       rows.add(key, keys.length);
       keys.push(key);
     }
