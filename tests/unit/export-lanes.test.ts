@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { inLanes, LaneAborted } from '../../server/src/export/lanes.ts';
-import { ranges } from '../../server/src/export/read.ts';
+import { END_OF_KEYS, ranges } from '../../server/src/export/read.ts';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 1));
 
@@ -80,11 +80,13 @@ describe('reads at once (export/lanes)', () => {
 
 describe('key ranges', () => {
   it('cover the keys from the start to the end, each (after, up to]', () => {
-    expect(ranges([])).toEqual([{ after: '', upTo: null }]);
+    expect(ranges([])).toEqual([{ after: '', upTo: END_OF_KEYS }]);
     expect(ranges(['m', 't'])).toEqual([
       { after: '', upTo: 'm' },
       { after: 'm', upTo: 't' },
-      { after: 't', upTo: null },
+      { after: 't', upTo: END_OF_KEYS },
     ]);
+    // Past every id, whose first character is its type's (ASCII); a CJK name or an astral one sorts before it too.
+    for (const id of ['Person:王新亭', 'Person:𠀀', 'Location:~']) expect(id < END_OF_KEYS).toBe(true);
   });
 });

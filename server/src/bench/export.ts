@@ -10,7 +10,7 @@ import { applySchema } from '../graph/store.ts';
 import { EXPORT_FORMATS, FORMAT_INFO, isExportFormat, openExport, type ExportFormat } from '../export/formats.ts';
 import { HEAP_GROWING_PERCENT } from '../export/heap.ts';
 import { inLanes } from '../export/lanes.ts';
-import { BATCH, FETCH, PAGE, PARALLEL, ranges, ROWS, splitPoints } from '../export/read.ts';
+import { BATCH, END_OF_KEYS, FETCH, PAGE, PARALLEL, ranges, ROWS, splitPoints } from '../export/read.ts';
 import { runExport, type ExportProgress } from '../export/run.ts';
 import { parseScope } from '../export/scope.ts';
 import { collectionDir, openDb } from './api-collection.ts';
@@ -103,8 +103,8 @@ async function peakMemory<T>(work: () => Promise<T>): Promise<{ result: T; peak:
  * CPU is then the range queries' together).
  */
 async function rawRead(graph: Graph, parallel: number): Promise<{ nodes: number; edges: number }> {
-  const params = { after: '', upTo: null as string | null, page: 1e9, types: null, from: null, to: null, separator: PAIR_SEPARATOR };
-  const count = async (query: string, range: { after: string; upTo: string | null } = { after: '', upTo: null }) => {
+  const params = { after: '', upTo: END_OF_KEYS, page: 1e9, types: null, from: null, to: null, separator: PAIR_SEPARATOR };
+  const count = async (query: string, range: { after: string; upTo: string } = { after: '', upTo: END_OF_KEYS }) => {
     const session = graph.driver.session({ database: graph.database, fetchSize: 10_000 });
     try {
       return await session.executeRead(async (tx) => {
@@ -135,8 +135,14 @@ async function rawRead(graph: Graph, parallel: number): Promise<{ nodes: number;
   const points = await splitPoints(graph, counts?.pairs ?? 0, parallel);
   let edges = 0;
   const tasks = [
-    ...ranges(points.map((p) => p.pair)).map((r) => async () => void (edges += await count('export/co-mentions-page', r))),
-    ...ranges(points.map((p) => p.entity)).map((r) => async () => void (edges += await count('export/relations-page', r))),
+    ...ranges(points.map((p) => p.pair)).map((r) => async () => {
+      const rows = await count('export/co-mentions-page', r);
+      edges += rows;
+    }),
+    ...ranges(points.map((p) => p.entity)).map((r) => async () => {
+      const rows = await count('export/relations-page', r);
+      edges += rows;
+    }),
   ];
   await timed(`co-mentions-page and relations-page in ${points.length + 1} ranges each, ${parallel} at once`, async () => {
     await inLanes(tasks, parallel);

@@ -92,13 +92,42 @@ export async function readNodes(graph: Graph, plan: ExportPlan, scope: ExportSco
 /** Edges and the steps of progress they complete (pairs, entities or articles whose links are all read). */
 export type EmitEdges = (edges: ExportEdge[], visited: number) => Promise<void>;
 
-/** Edges in batches: co-mentions and stated relations, then the articles' mentions and bylines. */
-export async function readEdges(graph: Graph, plan: ExportPlan, scope: ExportScope, emit: EmitEdges, o: ReadOptions): Promise<void> {
+/** What the links' reads need first: the cited articles' refs and, for a whole export, its split points. */
+export interface LinkSetup {
+  refs: ArticleRefs;
+  points: SplitPoint[];
+}
+
+/**
+ * Reads the articles' refs ahead (a whole export) and finds its split points: started beside the
+ * nodes' read, so that it takes the core the nodes leave idle rather than time of its own.
+ */
+export async function setUpLinks(graph: Graph, plan: ExportPlan, o: ReadOptions): Promise<LinkSetup> {
   const refs = new ArticleRefs(graph);
-  if (plan.entities === 'whole') await refs.preload(plan.collectionArticles, o.page);
-  if (plan.entities === 'whole') await wholeEntityLinks(graph, plan, scope, refs, emit, o);
+  if (plan.entities !== 'whole') return { refs, points: [] };
+  const parallel = o.parallel ?? PARALLEL;
+  const [points] = await Promise.all([parallel > 1 ? splitPoints(graph, plan.pairs, parallel) : [], refs.preload(plan.collectionArticles, o.page)]);
+  return { refs, points };
+}
+
+/** Edges in batches: co-mentions and stated relations, then the articles' mentions and bylines. */
+export async function readEdges(
+  graph: Graph,
+  plan: ExportPlan,
+  scope: ExportScope,
+  emit: EmitEdges,
+  o: ReadOptions,
+  setup: Promise<LinkSetup> = setUpLinks(graph, plan, o),
+): Promise<void> {
+  const { refs, points } = await setup;
+  if (plan.entities === 'whole') await wholeEntityLinks(graph, points, scope, refs, emit, o);
   else await viewEntityLinks(graph, plan.entities, plan.keep, scope, refs, emit, o);
   if (plan.articles) await articleLinks(graph, plan, scope, emit, o);
+}
+
+export interface SplitPoint {
+  pair: string;
+  entity: string;
 }
 
 /**
@@ -106,8 +135,8 @@ export async function readEdges(graph: Graph, plan: ExportPlan, scope: ExportSco
  * (the pair index's quantiles, export/pair-at) and entities up to its smaller end (their relations).
  * Fewer points when the pairs are too few to split.
  */
-export async function splitPoints(graph: Graph, pairs: number, parts: number): Promise<{ pair: string; entity: string }[]> {
-  const points: { pair: string; entity: string }[] = [];
+export async function splitPoints(graph: Graph, pairs: number, parts: number): Promise<SplitPoint[]> {
+  const points: SplitPoint[] = [];
   for (let k = 1; k < parts; k++) {
     const [row] = await graph.read<{ pair: string }>(cypher('export/pair-at'), { skip: Math.floor((k * pairs) / parts) });
     if (!row || row.pair === points.at(-1)?.pair) continue;
@@ -116,23 +145,29 @@ export async function splitPoints(graph: Graph, pairs: number, parts: number): P
   return points;
 }
 
+/**
+ * Past every key: ids start with their type's name (ASCII), so each id and pair key sorts before
+ * U+FFFF. The last range ends here rather than unbounded so that every read is a seek between two
+ * bounds: one bound and a filter would walk the rest of the index to find its last page.
+ */
+export const END_OF_KEYS = '\uffff';
+
 /** Consecutive ranges (after, up to], the first from the start, the last to the end. */
-export function ranges(points: string[]): { after: string; upTo: string | null }[] {
-  return [...points, null].map((upTo, i) => ({ after: i === 0 ? '' : points[i - 1]!, upTo }));
+export function ranges(points: string[]): { after: string; upTo: string }[] {
+  return [...points, END_OF_KEYS].map((upTo, i) => ({ after: i === 0 ? '' : points[i - 1]!, upTo }));
 }
 
 /**
  * The whole collection's links: co-mentions off the pair index, then relations an entity page a
  * read — each in `parallel` key ranges, read at once (the co-mention ranges first: the most rows).
  */
-async function wholeEntityLinks(graph: Graph, plan: ExportPlan, scope: ExportScope, refs: ArticleRefs, emit: EmitEdges, o: ReadOptions): Promise<void> {
+async function wholeEntityLinks(graph: Graph, points: SplitPoint[], scope: ExportScope, refs: ArticleRefs, emit: EmitEdges, o: ReadOptions): Promise<void> {
   const parallel = o.parallel ?? PARALLEL;
-  const points = parallel > 1 ? await splitPoints(graph, plan.pairs, parallel) : [];
   const pairs = { ...filters(scope), separator: PAIR_SEPARATOR };
   type Turn = <T>(work: () => Promise<T>) => Promise<T>;
-  const coMentions = (range: { after: string; upTo: string | null }) => async (turn: Turn) =>
+  const coMentions = (range: { after: string; upTo: string }) => async (turn: Turn) =>
     keyset<CoMentionRow>(graph, 'export/co-mentions-page', { ...pairs, upTo: range.upTo }, o.rows, (r) => r.pair!, (rows) => turn(async () => emit(await coMentionEdges(rows, refs), rows.length)), o, range.after);
-  const relations = (range: { after: string; upTo: string | null }) => async (turn: Turn) => {
+  const relations = (range: { after: string; upTo: string }) => async (turn: Turn) => {
     let after = range.after;
     for (;;) {
       const folder = new RelationFolder(refs, scope);

@@ -6,7 +6,7 @@ import type { ExportMeta, ExportSummary, GraphWriter } from '@guanxi/shared';
 import type { Graph } from '../graph/db.ts';
 import { HEAP_GROWING_PERCENT, withBoundedHeapGrowth } from './heap.ts';
 import { planExport } from './plan.ts';
-import { PAGE, readEdges, readNodes, ROWS } from './read.ts';
+import { PAGE, readEdges, readNodes, ROWS, setUpLinks } from './read.ts';
 import { describeScope, scopeFilters, type ExportScope } from './scope.ts';
 
 export interface ExportProgress {
@@ -60,6 +60,10 @@ async function streamExport(graph: Graph, scope: ExportScope, writer: GraphWrite
   const report = () => options.onProgress?.({ ...progress, total: Math.max(progress.total, progress.visited) });
   await writer.begin(exportMeta(scope, options.collection, options.generator, options.now));
   report();
+  // The links' setup (refs read ahead, split points) runs beside the nodes' read; a failure of it
+  // is thrown by readEdges, or dropped if the nodes' read fails first.
+  const setup = setUpLinks(graph, plan, read);
+  setup.catch(() => {});
   await readNodes(graph, plan, scope, async (batch) => {
     for (let i = 0; i < batch.length; i += WRITE_SLICE) await writer.nodes(batch.slice(i, i + WRITE_SLICE));
     progress.nodes += batch.length;
@@ -71,7 +75,7 @@ async function streamExport(graph: Graph, scope: ExportScope, writer: GraphWrite
     progress.edges += edges.length;
     progress.visited += visited;
     report();
-  }, read);
+  }, read, setup);
   const summary = { nodes: progress.nodes, edges: progress.edges, truncated: plan.truncated };
   await writer.end(summary);
   return summary;
