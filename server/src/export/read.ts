@@ -43,10 +43,12 @@ export interface ReadOptions {
 export const FETCH = 1_000;
 export const BATCH = 250;
 /**
- * Reads at once for a whole export's links: Neo4j gives a query one core, so with one read at a
- * time the export waits on one core while the other idles (docs/benchmarks.md, bench:export).
+ * Reads at once for a whole export's links. Neo4j gives a query one core, so two reads could keep
+ * both cores busy; but on the shared 2-core machine (load 7–14) two at once measured 0.86–1.04× the
+ * speed of one at a time for CSV, with 2 more Node CPU s and ~20 MB more heap (docs/benchmarks.md,
+ * bench:export, `--parallel 1,2`): one at a time until a quiet machine shows otherwise.
  */
-export const PARALLEL = 2;
+export const PARALLEL = 1;
 
 const streaming = (o: ReadOptions) => ({ batch: o.batch ?? BATCH, fetchSize: o.fetchSize ?? FETCH });
 
