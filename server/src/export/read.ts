@@ -4,7 +4,8 @@
  * articles by id, co-mentions by their pair key) or over a slice of a view's sorted ids, and its rows
  * go to the writer in batches as they arrive, the driver pausing while the writer waits for its
  * output — memory holds about a fetch, however large the export. Most of a whole export is its
- * co-mentions: read straight off the pair index with their properties, no node touched.
+ * co-mentions: read straight off the pair index with their properties, no node touched. A whole
+ * export's links can be read in key ranges at once (`parallel`, lanes.ts); one at a time by default.
  */
 import { edgeId, type ExportEdge, type ExportNode } from '@guanxi/shared';
 import type { RecordShape } from 'neo4j-driver';
