@@ -45,9 +45,9 @@ export const FETCH = 1_000;
 export const BATCH = 250;
 /**
  * Reads at once for a whole export's links. Neo4j gives a query one core, so two reads could keep
- * both cores busy; but on the shared 2-core machine (load 7–14) two at once measured 0.86–1.04× the
- * speed of one at a time for CSV, with 2 more Node CPU s and ~20 MB more heap (docs/benchmarks.md,
- * bench:export, `--parallel 1,2`): one at a time until a quiet machine shows otherwise.
+ * both cores busy; but then Node's one thread is the limit: two at once measured 1.05× one at a time
+ * for CSV on a quiet machine (62,202 against 59,492/s) and 0.86–1.04× at load 7–15, with ~10 MB more
+ * heap (docs/benchmarks.md, bench:export, `--parallel 1,2`).
  */
 export const PARALLEL = 1;
 
