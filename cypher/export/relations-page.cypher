@@ -1,10 +1,11 @@
 // The stated relations out of a page of the entities a whole-collection export keeps (after $after
-// in id order, the unique index, no sort): one flat row a statement, with its sentence, title, article
-// and date, the rows of an entity together. The reader folds a pair's parallel statements into
-// one edge and adds their articles' dates and urls. An entity with no relation kept gives one row
-// with a null type, so that the page's last entity (the next page's cursor) is always seen.
+// in id order, up to $upTo — one of the ranges read at once, U+FFFF for the end; a seek between the
+// two on the unique index, no sort): one flat row a statement, with its sentence, title, article and
+// date, the rows of an entity together. The reader folds a pair's parallel statements into one edge
+// and adds their articles' dates and urls. An entity with no relation kept gives one row with a null
+// type, so that the page's last entity (the next page's cursor) is always seen.
 MATCH (e:Entity)
-WHERE e.id > $after
+WHERE e.id > $after AND e.id <= $upTo
   AND ($types IS NULL OR e.type IN $types)
   AND ($from IS NULL OR coalesce(e.lastSeen, '') >= $from)
   AND ($to IS NULL OR substring(coalesce(e.firstSeen, '~'), 0, 10) <= $to)

@@ -63,11 +63,11 @@ describe('exports, read back by their consumers', () => {
   };
 
   /** Small pages and reads, so that every export here spans many (the sample has a few hundred nodes). */
-  async function exportTo(format: ExportFormat, input: ScopeInput, name: string, page = 7) {
+  async function exportTo(format: ExportFormat, input: ScopeInput, name: string, page = 7, parallel?: number) {
     const file = path.join(tmp, name);
     const output = format === 'csv' && !name.endsWith('.zip') ? { folder: file } : { stream: fs.createWriteStream(file) };
     const out = openExport(format, output);
-    const summary = await runExport(graph, parseScope(input), out.writer, { collection: 'test collection', page, rows: page * 3 });
+    const summary = await runExport(graph, parseScope(input), out.writer, { collection: 'test collection', page, rows: page * 3, parallel, now: new Date('2026-12-03T12:00:00Z') });
     await out.close();
     return { file, summary };
   }
@@ -132,6 +132,26 @@ describe('exports, read back by their consumers', () => {
       if (other) expect(other.pagerank, where).toBeUndefined();
       if (format === 'gexf') expect(JSON.stringify(wang.spells?.value), where).toMatch(/2020-05/);
       for (const name of truth.names) expect(view.labels, `${format} label ${name}`).toContain(name);
+    }
+  });
+
+  it('reads at once (key ranges side by side) write the same nodes in the same order and the same links as one read at a time', async () => {
+    for (const input of [{ articles: true }, { types: 'Person,Organization' }] satisfies ScopeInput[]) {
+      const read = async (parallel: number) => {
+        const { file, summary } = await exportTo('csv', input, `lanes-${parallel}-${Object.keys(input)[0]}`, 5, parallel);
+        const text = (name: string) => fs.readFileSync(path.join(file, name), 'utf8');
+        return { summary, nodes: text('nodes.csv'), links: text('relationships.csv').split('\n'), readme: text('README.md') };
+      };
+      const one = await read(1);
+      expect(one.links.length).toBeGreaterThan(20);
+      for (const parallel of [2, 3]) {
+        const many = await read(parallel);
+        expect(many.summary, `${parallel} at once`).toEqual(one.summary);
+        expect(many.nodes).toBe(one.nodes);
+        expect(many.readme).toBe(one.readme);
+        expect(many.links[0]).toBe(one.links[0]);
+        expect([...many.links].sort()).toEqual([...one.links].sort());
+      }
     }
   });
 

@@ -9,14 +9,15 @@ import { PAIR_SEPARATOR } from '../export/evidence.ts';
 import { applySchema } from '../graph/store.ts';
 import { EXPORT_FORMATS, FORMAT_INFO, isExportFormat, openExport, type ExportFormat } from '../export/formats.ts';
 import { HEAP_GROWING_PERCENT } from '../export/heap.ts';
-import { BATCH, FETCH, PAGE, ROWS } from '../export/read.ts';
+import { inLanes } from '../export/lanes.ts';
+import { BATCH, END_OF_KEYS, FETCH, PAGE, PARALLEL, ranges, ROWS, splitPoints } from '../export/read.ts';
 import { runExport, type ExportProgress } from '../export/run.ts';
 import { parseScope } from '../export/scope.ts';
 import { collectionDir, openDb } from './api-collection.ts';
 import { cpuSeconds, neo4jPid } from './cpu.ts';
 
 /**
- * npm run bench:export [-- --articles 100000 --formats csv,json,… --with-articles --page 20000 --rows 20000 --fetch 500 --batch 250 --heap-growing 50,0 --no-baseline]
+ * npm run bench:export [-- --articles 100000 --formats csv,json,… --with-articles --page 20000 --rows 20000 --fetch 500 --batch 250 --heap-growing 50,0 --parallel 1,2 --no-baseline]
  *
  * Exports the kept bench:api collection (built by `npm run bench:api -- --build-only`) whole, in
  * each format, to a temporary folder: elements (nodes + edges) per second, against two baselines in
@@ -41,10 +42,15 @@ const { values: args } = parseArgs({
     // Old-generation growth while exporting (export/heap.ts), a list to compare in one run: each
     // format runs once per value, 0 being V8's own growth; the read-only baseline takes the first.
     'heap-growing': { type: 'string', default: String(HEAP_GROWING_PERCENT) },
+    // Reads at once for the links (export/read.ts), a list to compare in one run: the baselines
+    // and each format run once per value, the raw read in the same key ranges, at once.
+    parallel: { type: 'string', default: String(PARALLEL) },
   },
 });
 const N = Number(args.articles);
 const growths = args['heap-growing'].split(',').map(Number);
+const parallels = args.parallel.split(',').map(Number);
+const atOnce = (p: number) => (p > 1 ? `${p} reads at once` : 'one read at a time');
 const growthName = (g: number) => (g > 0 ? `heap growth ${g} %` : "V8's own heap growth");
 const formats = args.formats.split(',').filter(Boolean);
 for (const f of formats) if (!isExportFormat(f)) throw new Error(`unknown format ${f}; use ${EXPORT_FORMATS.join(', ')}`);
@@ -92,31 +98,56 @@ async function peakMemory<T>(work: () => Promise<T>): Promise<{ result: T; peak:
  * The floor under any export: the whole export's queries (export/entities-page, co-mentions-page,
  * relations-page), each as one page and one transaction, straight through the driver with a big
  * fetch, rows counted and dropped — no folding, no evidence lookups, no writer. Its elements are the
- * rows read (relation statements, not the edges they fold into).
+ * rows read (relation statements, not the edges they fold into). With `parallel` > 1 the links are
+ * read as the export reads them: in the same key ranges, that many transactions at once (their
+ * CPU is then the range queries' together).
  */
-async function rawRead(graph: Graph): Promise<{ nodes: number; edges: number }> {
-  const params = { after: '', page: 1e9, types: null, from: null, to: null, separator: PAIR_SEPARATOR };
-  const count = async (query: string) => {
+async function rawRead(graph: Graph, parallel: number): Promise<{ nodes: number; edges: number }> {
+  const params = { after: '', upTo: END_OF_KEYS, page: 1e9, types: null, from: null, to: null, separator: PAIR_SEPARATOR };
+  const count = async (query: string, range: { after: string; upTo: string } = { after: '', upTo: END_OF_KEYS }) => {
     const session = graph.driver.session({ database: graph.database, fetchSize: 10_000 });
-    const cpuBefore = cpuSeconds(neo4jPid(collectionDir(N)));
-    const started = performance.now();
     try {
-      const rows = await session.executeRead(async (tx) => {
+      return await session.executeRead(async (tx) => {
         let n = 0;
-        for await (const record of tx.run(cypher(query), params)) if (record.length > 0) n++;
+        for await (const record of tx.run(cypher(query), { ...params, ...range })) if (record.length > 0) n++;
         return n;
       });
-      // Which query Neo4j's time goes to: where cheaper reads would pay.
-      const cpu = cpuSeconds(neo4jPid(collectionDir(N)));
-      const seconds = (performance.now() - started) / 1000;
-      log(`  raw ${query}: ${rows} rows in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)}/s), CPU ${(cpu.node - cpuBefore.node).toFixed(0)} s here + ${(cpu.neo4j - cpuBefore.neo4j).toFixed(0)} s Neo4j`);
-      return rows;
     } finally {
       await session.close();
     }
   };
-  const nodes = await count('export/entities-page');
-  const edges = (await count('export/co-mentions-page')) + (await count('export/relations-page'));
+  // Which query Neo4j's time goes to: where cheaper reads would pay.
+  const timed = async (what: string, read: () => Promise<number>) => {
+    const cpuBefore = cpuSeconds(neo4jPid(collectionDir(N)));
+    const started = performance.now();
+    const rows = await read();
+    const cpu = cpuSeconds(neo4jPid(collectionDir(N)));
+    const seconds = (performance.now() - started) / 1000;
+    log(`  raw ${what}: ${rows} rows in ${seconds.toFixed(1)} s (${Math.round(rows / seconds)}/s), CPU ${(cpu.node - cpuBefore.node).toFixed(0)} s here + ${(cpu.neo4j - cpuBefore.neo4j).toFixed(0)} s Neo4j`);
+    return rows;
+  };
+  const nodes = await timed('export/entities-page', () => count('export/entities-page'));
+  if (parallel <= 1) {
+    const edges = (await timed('export/co-mentions-page', () => count('export/co-mentions-page'))) + (await timed('export/relations-page', () => count('export/relations-page')));
+    return { nodes, edges };
+  }
+  const [counts] = await graph.read<{ pairs: number }>(cypher('export/counts'));
+  const points = await splitPoints(graph, counts?.pairs ?? 0, parallel);
+  let edges = 0;
+  const tasks = [
+    ...ranges(points.map((p) => p.pair)).map((r) => async () => {
+      const rows = await count('export/co-mentions-page', r);
+      edges += rows;
+    }),
+    ...ranges(points.map((p) => p.entity)).map((r) => async () => {
+      const rows = await count('export/relations-page', r);
+      edges += rows;
+    }),
+  ];
+  await timed(`co-mentions-page and relations-page in ${points.length + 1} ranges each, ${parallel} at once`, async () => {
+    await inLanes(tasks, parallel);
+    return edges;
+  });
   return { nodes, edges };
 }
 
@@ -124,6 +155,7 @@ const discard: GraphWriter = { begin: async () => {}, nodes: async () => {}, edg
 
 interface Row {
   name: string;
+  parallel: number;
   elements: number;
   seconds: number;
   idle: Memory;
@@ -145,11 +177,11 @@ try {
   const batch = Number(args.batch);
   log(
     `bench:export — ${N} articles, whole collection${scope.articles ? ' with articles' : ', connection graph'}, pages of ${page} entities, reads of ${readRows} co-mentions, ` +
-      `fetch ${fetchSize}, batch ${batch}, ${growths.map(growthName).join(' / ')}; load ${load()}`,
+      `fetch ${fetchSize}, batch ${batch}, ${growths.map(growthName).join(' / ')}, ${parallels.map(atOnce).join(' / ')}; load ${load()}`,
   );
 
   const rows: Row[] = [];
-  const run = async (name: string, format: ExportFormat | null | 'raw', heapGrowingPercent = growths[0]) => {
+  const run = async (name: string, format: ExportFormat | null | 'raw', parallel: number, heapGrowingPercent = growths[0]) => {
     (globalThis as { gc?: () => void }).gc?.();
     const idle = memory();
     const file = path.join(tmp, format === 'csv' ? 'csv' : `graph.${format && format !== 'raw' ? FORMAT_INFO[format].ext : 'none'}`);
@@ -162,10 +194,10 @@ try {
       log(`  … ${name}: ${p.nodes} nodes, ${p.edges} edges, ${Math.round((p.nodes + p.edges) / ((said - started) / 1000))} elements/s, ${((100 * p.visited) / p.total).toFixed(0)} %`);
     };
     const { result, peak } = await peakMemory(async () => {
-      if (format === 'raw') return rawRead(db.graph);
-      if (!format) return runExport(db.graph, scope, discard, { collection: 'bench', page, rows: readRows, fetchSize, batch, heapGrowingPercent, onProgress });
+      if (format === 'raw') return rawRead(db.graph, parallel);
+      if (!format) return runExport(db.graph, scope, discard, { collection: 'bench', page, rows: readRows, fetchSize, batch, heapGrowingPercent, parallel, onProgress });
       const out = openExport(format, format === 'csv' ? { folder: file } : { stream: fs.createWriteStream(file) });
-      const summary = await runExport(db.graph, scope, out.writer, { collection: 'bench', page, rows: readRows, fetchSize, batch, heapGrowingPercent, onProgress });
+      const summary = await runExport(db.graph, scope, out.writer, { collection: 'bench', page, rows: readRows, fetchSize, batch, heapGrowingPercent, parallel, onProgress });
       await out.close();
       return summary;
     });
@@ -173,7 +205,7 @@ try {
     const bytes = !format || format === 'raw' ? 0 : format === 'csv' ? fs.readdirSync(file).reduce((sum, f) => sum + fs.statSync(path.join(file, f)).size, 0) : fs.statSync(file).size;
     const cpuAfter = cpuSeconds(neo4jPid(collectionDir(N)));
     const cpu = { node: cpuAfter.node - cpuBefore.node, neo4j: cpuAfter.neo4j - cpuBefore.neo4j };
-    const row = { name, elements: result.nodes + result.edges, seconds, idle, peak, bytes, cpu };
+    const row = { name, parallel, elements: result.nodes + result.edges, seconds, idle, peak, bytes, cpu };
     rows.push(row);
     log(
       `${name.padEnd(22)} ${result.nodes} nodes + ${result.edges} edges in ${seconds.toFixed(1)} s: ${Math.round(row.elements / seconds)} elements/s; ` +
@@ -182,19 +214,23 @@ try {
     fs.rmSync(file, { recursive: true, force: true });
   };
 
+  // Each parallel value's runs side by side (raw, read only, formats), so that one read at a time
+  // and reads at once are compared minutes apart, not a whole run apart.
+  const named = (what: string, p: number) => (parallels.length > 1 ? `${what}, ${atOnce(p)}` : what);
   if (!args['no-baseline']) {
-    await run('raw driver read (floor)', 'raw');
-    await run('read only (baseline)', null);
+    for (const p of parallels) await run(named('raw driver read (floor)', p), 'raw', p);
+    for (const p of parallels) await run(named('read only (baseline)', p), null, p);
   }
   for (const format of formats as ExportFormat[]) {
-    for (const g of growths) await run(growths.length > 1 ? `${format}, ${growthName(g)}` : format, format, g);
+    for (const g of growths) for (const p of parallels) await run(named(growths.length > 1 ? `${format}, ${growthName(g)}` : format, p), format, p, g);
   }
 
-  const base = rows.find((r) => r.name.startsWith('read only')) ?? rows[0]!;
-  const raw = rows.find((r) => r.name.startsWith('raw'));
   log('\n| export | elements | seconds | elements/s | × raw read | × baseline | CPU s (Node + Neo4j) | elements per CPU s | peak RSS over idle | heap used / total | external / arrayBuffers | written |');
   log('| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
+    // Against the baselines read with as many reads at once.
+    const base = rows.find((b) => b.name.startsWith('read only') && b.parallel === r.parallel) ?? rows[0]!;
+    const raw = rows.find((b) => b.name.startsWith('raw') && b.parallel === r.parallel);
     const rate = r.elements / r.seconds;
     log(
       `| ${r.name} | ${r.elements.toLocaleString('en')} | ${r.seconds.toFixed(1)} | ${Math.round(rate).toLocaleString('en')} | ` +
@@ -203,8 +239,12 @@ try {
         `${Math.round(r.elements / (r.cpu.node + r.cpu.neo4j)).toLocaleString('en')} | +${mb(rise(r, 'rss'))} MB | +${mb(rise(r, 'heapUsed'))} / +${mb(rise(r, 'heapTotal'))} MB | +${mb(rise(r, 'external'))} / +${mb(rise(r, 'arrayBuffers'))} MB | ${mb(r.bytes)} MB |`,
     );
   }
-  const csv = rows.find((r) => r.name.startsWith('csv'));
-  if (csv) log(`\nCSV: ${Math.round(csv.elements / csv.seconds).toLocaleString('en')} elements/s (target ≥ 50,000)`);
+  for (const csv of rows.filter((r) => r.name.startsWith('csv'))) log(`\n${csv.name}: ${Math.round(csv.elements / csv.seconds).toLocaleString('en')} elements/s (target ≥ 50,000)`);
+  // Reads at once against one at a time, each run against its twin.
+  for (const r of rows.filter((x) => x.parallel !== parallels[0])) {
+    const twin = rows.find((x) => x.parallel === parallels[0] && x.name === r.name.replace(atOnce(r.parallel), atOnce(parallels[0]!)));
+    if (twin) log(`${r.name}: ${(twin.seconds / r.seconds).toFixed(2)}× the speed of ${atOnce(parallels[0]!)}`);
+  }
   const worst = rows.reduce((w, r) => (rise(r, 'rss') > rise(w, 'rss') ? r : w));
   log(`largest RSS rise: ${worst.name}, +${mb(rise(worst, 'rss'))} MB (target ≤ 100 MB)`);
 } finally {

@@ -17,6 +17,8 @@ export interface ExportPlan {
   size: number;
   /** Articles in the collection (whole), whose refs a whole export's evidence may cite. */
   collectionArticles: number;
+  /** Co-mention pairs in the collection (whole): where its ranges read at once split. */
+  pairs: number;
   truncated: boolean;
 }
 
@@ -56,6 +58,7 @@ export async function planExport(graph: Graph, scope: ExportScope): Promise<Expo
       keep: null,
       size: 2 * (entities + articles) + (counts?.pairs ?? 0),
       collectionArticles: counts?.articles ?? 0,
+      pairs: counts?.pairs ?? 0,
       truncated: false,
     };
   }
@@ -80,6 +83,7 @@ export async function planExport(graph: Graph, scope: ExportScope): Promise<Expo
     keep: entities,
     size: 2 * (entities.length + articles.length),
     collectionArticles: 0,
+    pairs: 0,
     truncated,
   };
 }

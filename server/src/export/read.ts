@@ -4,13 +4,15 @@
  * articles by id, co-mentions by their pair key) or over a slice of a view's sorted ids, and its rows
  * go to the writer in batches as they arrive, the driver pausing while the writer waits for its
  * output — memory holds about a fetch, however large the export. Most of a whole export is its
- * co-mentions: read straight off the pair index with their properties, no node touched.
+ * co-mentions: read straight off the pair index with their properties, no node touched. A whole
+ * export's links can be read in key ranges at once (`parallel`, lanes.ts); one at a time by default.
  */
 import { edgeId, type ExportEdge, type ExportNode } from '@guanxi/shared';
 import type { RecordShape } from 'neo4j-driver';
 import { cypher } from '../graph/cypher.ts';
 import type { Graph } from '../graph/db.ts';
 import { ArticleRefs, coMentionEdges, PAIR_SEPARATOR, RelationFolder, type CoMentionRow, type StatementRow } from './evidence.ts';
+import { inLanes } from './lanes.ts';
 import { filters, type ExportPlan } from './plan.ts';
 import type { ExportScope } from './scope.ts';
 
@@ -28,6 +30,8 @@ export interface ReadOptions {
   batch?: number;
   /** Rows the driver asks Neo4j for at once (it pauses past 70 % of it unread). */
   fetchSize?: number;
+  /** Reads at once (a whole export's links, in key ranges); 1: one after another. */
+  parallel?: number;
 }
 
 /**
@@ -39,6 +43,13 @@ export interface ReadOptions {
  */
 export const FETCH = 1_000;
 export const BATCH = 250;
+/**
+ * Reads at once for a whole export's links. Neo4j gives a query one core, so two reads could keep
+ * both cores busy; but then Node's one thread is the limit: two at once measured 1.05× one at a time
+ * for CSV on a quiet machine (62,202 against 59,492/s) and 0.86–1.04× at load 7–15, with ~10 MB more
+ * heap (docs/benchmarks.md, bench:export, `--parallel 1,2`).
+ */
+export const PARALLEL = 1;
 
 const streaming = (o: ReadOptions) => ({ batch: o.batch ?? BATCH, fetchSize: o.fetchSize ?? FETCH });
 
@@ -51,8 +62,9 @@ async function keyset<T extends RecordShape>(
   key: (row: T) => string,
   onRows: (rows: T[]) => Promise<void>,
   o: ReadOptions,
+  from = '',
 ): Promise<void> {
-  let after = '';
+  let after = from;
   for (;;) {
     let last: string | undefined;
     const read = await graph.stream<T>(cypher(query), { ...params, after, page }, async (rows) => {
@@ -83,34 +95,102 @@ export async function readNodes(graph: Graph, plan: ExportPlan, scope: ExportSco
 /** Edges and the steps of progress they complete (pairs, entities or articles whose links are all read). */
 export type EmitEdges = (edges: ExportEdge[], visited: number) => Promise<void>;
 
-/** Edges in batches: co-mentions and stated relations, then the articles' mentions and bylines. */
-export async function readEdges(graph: Graph, plan: ExportPlan, scope: ExportScope, emit: EmitEdges, o: ReadOptions): Promise<void> {
+/** What the links' reads need first: the cited articles' refs and, for a whole export, its split points. */
+export interface LinkSetup {
+  refs: ArticleRefs;
+  points: SplitPoint[];
+}
+
+/**
+ * Reads the articles' refs ahead (a whole export) and finds its split points: started beside the
+ * nodes' read, so that it takes the core the nodes leave idle rather than time of its own.
+ */
+export async function setUpLinks(graph: Graph, plan: ExportPlan, o: ReadOptions): Promise<LinkSetup> {
   const refs = new ArticleRefs(graph);
-  if (plan.entities === 'whole') await refs.preload(plan.collectionArticles, o.page);
-  if (plan.entities === 'whole') await wholeEntityLinks(graph, scope, refs, emit, o);
+  if (plan.entities !== 'whole') return { refs, points: [] };
+  const parallel = o.parallel ?? PARALLEL;
+  const [points] = await Promise.all([parallel > 1 ? splitPoints(graph, plan.pairs, parallel) : [], refs.preload(plan.collectionArticles, o.page)]);
+  return { refs, points };
+}
+
+/** Edges in batches: co-mentions and stated relations, then the articles' mentions and bylines. */
+export async function readEdges(
+  graph: Graph,
+  plan: ExportPlan,
+  scope: ExportScope,
+  emit: EmitEdges,
+  o: ReadOptions,
+  setup: Promise<LinkSetup> = setUpLinks(graph, plan, o),
+): Promise<void> {
+  const { refs, points } = await setup;
+  if (plan.entities === 'whole') await wholeEntityLinks(graph, points, scope, refs, emit, o);
   else await viewEntityLinks(graph, plan.entities, plan.keep, scope, refs, emit, o);
   if (plan.articles) await articleLinks(graph, plan, scope, emit, o);
 }
 
-/** The whole collection's links: co-mentions off the pair index, then relations an entity page a read. */
-async function wholeEntityLinks(graph: Graph, scope: ExportScope, refs: ArticleRefs, emit: EmitEdges, o: ReadOptions): Promise<void> {
-  const pairs = { ...filters(scope), separator: PAIR_SEPARATOR };
-  await keyset<CoMentionRow>(graph, 'export/co-mentions-page', pairs, o.rows, (r) => r.pair!, async (rows) => emit(await coMentionEdges(rows, refs), rows.length), o);
-  let after = '';
-  for (;;) {
-    const folder = new RelationFolder(refs, scope);
-    const fold = async (rows: StatementRow[]) => {
-      const before = folder.sources;
-      const edges = await folder.add(rows);
-      await emit(edges, folder.sources - before);
-    };
-    await graph.stream<StatementRow>(cypher('export/relations-page'), { ...filters(scope), after, page: o.page }, fold, streaming(o));
-    const before = folder.sources;
-    await emit(folder.flush(), folder.sources - before);
-    // Every entity of a page gives a row (relations-page), so fewer sources than the page is the end.
-    if (folder.sources < o.page || folder.last === null) return;
-    after = folder.last;
+export interface SplitPoint {
+  pair: string;
+  entity: string;
+}
+
+/**
+ * Where a whole export's links split into `parts` ranges read at once: pairs up to each split point
+ * (the pair index's quantiles, export/pair-at) and entities up to its smaller end (their relations).
+ * Fewer points when the pairs are too few to split.
+ */
+export async function splitPoints(graph: Graph, pairs: number, parts: number): Promise<SplitPoint[]> {
+  const points: SplitPoint[] = [];
+  for (let k = 1; k < parts; k++) {
+    const [row] = await graph.read<{ pair: string }>(cypher('export/pair-at'), { skip: Math.floor((k * pairs) / parts) });
+    if (!row || row.pair === points.at(-1)?.pair) continue;
+    points.push({ pair: row.pair, entity: row.pair.split(PAIR_SEPARATOR)[0]! });
   }
+  return points;
+}
+
+/**
+ * Past every key: ids start with their type's name (ASCII), so each id and pair key sorts before
+ * U+FFFF. The last range ends here rather than unbounded so that every read is a seek between two
+ * bounds: one bound and a filter would walk the rest of the index to find its last page.
+ */
+export const END_OF_KEYS = '\uffff';
+
+/** Consecutive ranges (after, up to], the first from the start, the last to the end. */
+export function ranges(points: string[]): { after: string; upTo: string }[] {
+  return [...points, END_OF_KEYS].map((upTo, i) => ({ after: i === 0 ? '' : points[i - 1]!, upTo }));
+}
+
+/**
+ * The whole collection's links: co-mentions off the pair index, then relations an entity page a
+ * read — each in `parallel` key ranges, read at once (the co-mention ranges first: the most rows).
+ */
+async function wholeEntityLinks(graph: Graph, points: SplitPoint[], scope: ExportScope, refs: ArticleRefs, emit: EmitEdges, o: ReadOptions): Promise<void> {
+  const parallel = o.parallel ?? PARALLEL;
+  const pairs = { ...filters(scope), separator: PAIR_SEPARATOR };
+  type Turn = <T>(work: () => Promise<T>) => Promise<T>;
+  const coMentions = (range: { after: string; upTo: string }) => async (turn: Turn) =>
+    keyset<CoMentionRow>(graph, 'export/co-mentions-page', { ...pairs, upTo: range.upTo }, o.rows, (r) => r.pair!, (rows) => turn(async () => emit(await coMentionEdges(rows, refs), rows.length)), o, range.after);
+  const relations = (range: { after: string; upTo: string }) => async (turn: Turn) => {
+    let after = range.after;
+    for (;;) {
+      const folder = new RelationFolder(refs, scope);
+      const fold = (rows: StatementRow[]) =>
+        turn(async () => {
+          const before = folder.sources;
+          const edges = await folder.add(rows);
+          await emit(edges, folder.sources - before);
+        });
+      await graph.stream<StatementRow>(cypher('export/relations-page'), { ...filters(scope), upTo: range.upTo, after, page: o.page }, fold, streaming(o));
+      await turn(async () => {
+        const before = folder.sources;
+        await emit(folder.flush(), folder.sources - before);
+      });
+      // Every entity of a page gives a row (relations-page), so fewer sources than the page is the end.
+      if (folder.sources < o.page || folder.last === null) return;
+      after = folder.last;
+    }
+  };
+  await inLanes([...ranges(points.map((p) => p.pair)).map(coMentions), ...ranges(points.map((p) => p.entity)).map(relations)], parallel);
 }
 
 /**

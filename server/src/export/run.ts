@@ -6,7 +6,7 @@ import type { ExportMeta, ExportSummary, GraphWriter } from '@guanxi/shared';
 import type { Graph } from '../graph/db.ts';
 import { HEAP_GROWING_PERCENT, withBoundedHeapGrowth } from './heap.ts';
 import { planExport } from './plan.ts';
-import { PAGE, readEdges, readNodes, ROWS } from './read.ts';
+import { PAGE, readEdges, readNodes, ROWS, setUpLinks } from './read.ts';
 import { describeScope, scopeFilters, type ExportScope } from './scope.ts';
 
 export interface ExportProgress {
@@ -28,6 +28,8 @@ export interface ExportOptions {
   /** Rows the driver fetches at once, and rows handed to the writer at once. */
   fetchSize?: number;
   batch?: number;
+  /** Reads at once for a whole export's links (read.ts, PARALLEL); 1: one after another. */
+  parallel?: number;
   now?: Date;
   /** Old-generation growth over what survived, while the export runs (export/heap.ts); 0: V8's own. */
   heapGrowingPercent?: number;
@@ -53,11 +55,15 @@ export async function runExport(graph: Graph, scope: ExportScope, writer: GraphW
 
 async function streamExport(graph: Graph, scope: ExportScope, writer: GraphWriter, options: ExportOptions): Promise<ExportSummary> {
   const plan = await planExport(graph, scope);
-  const read = { page: options.page ?? PAGE, rows: options.rows ?? ROWS, fetchSize: options.fetchSize, batch: options.batch };
+  const read = { page: options.page ?? PAGE, rows: options.rows ?? ROWS, fetchSize: options.fetchSize, batch: options.batch, parallel: options.parallel };
   const progress: ExportProgress = { visited: 0, total: plan.size, nodes: 0, edges: 0 };
   const report = () => options.onProgress?.({ ...progress, total: Math.max(progress.total, progress.visited) });
   await writer.begin(exportMeta(scope, options.collection, options.generator, options.now));
   report();
+  // The links' setup (refs read ahead, split points) runs beside the nodes' read; a failure of it
+  // is thrown by readEdges, or dropped if the nodes' read fails first.
+  const setup = setUpLinks(graph, plan, read);
+  setup.catch(() => {});
   await readNodes(graph, plan, scope, async (batch) => {
     for (let i = 0; i < batch.length; i += WRITE_SLICE) await writer.nodes(batch.slice(i, i + WRITE_SLICE));
     progress.nodes += batch.length;
@@ -69,7 +75,7 @@ async function streamExport(graph: Graph, scope: ExportScope, writer: GraphWrite
     progress.edges += edges.length;
     progress.visited += visited;
     report();
-  }, read);
+  }, read, setup);
   const summary = { nodes: progress.nodes, edges: progress.edges, truncated: plan.truncated };
   await writer.end(summary);
   return summary;
