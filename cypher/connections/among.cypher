@@ -1,4 +1,4 @@
-// The connection-graph edges among these entities, one per (source, type, target): co-mentions with
+// The connection-graph edges among these entities, one per (source, type, target), in one row (below): co-mentions with
 // their weight, articles and dates; stated relations (the same position in several articles) folded,
 // weight = statements, with their titles and dates. Same filters as expand.cypher.
 // A hub's co-mentions are never walked (tens of thousands of links for at most $ids of them): its
@@ -54,5 +54,7 @@ UNION
          CASE WHEN one < other THEN other ELSE one END AS target, r.weight AS weight,
          r.articles AS articles, [] AS titles, r.firstDate AS firstDate, r.lastDate AS lastDate
 }
-RETURN source, type, target, weight, articles, titles, firstDate, lastDate
+// One row of edges, each a list: a hub's 6,500 edges as records cost the driver a fifth of the time.
+WITH source, type, target, weight, articles, titles, firstDate, lastDate
 ORDER BY source, type, target
+RETURN collect([source, type, target, weight, articles, titles, firstDate, lastDate]) AS edges

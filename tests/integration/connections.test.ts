@@ -13,7 +13,7 @@ import { syntheticCorpus, type SyntheticArticle } from '../../server/src/bench/c
 import { cypher } from '../../server/src/graph/cypher.ts';
 import type { Graph } from '../../server/src/graph/db.ts';
 import { CONNECTION_EVIDENCE, ensureConnectionLayer } from '../../server/src/graph/connection-layer.ts';
-import { connections } from '../../server/src/graph/connections.ts';
+import { connections, edgesAmong } from '../../server/src/graph/connections.ts';
 import { markAllHubs, rankHubs } from '../../server/src/graph/hub-ranking.ts';
 import { deleteArticles, writeBatch, type PreparedArticle } from '../../server/src/graph/store.ts';
 import { createExtractor } from '../../server/src/extract/index.ts';
@@ -140,7 +140,7 @@ describe('the connection layer', () => {
        RETURN n.id AS source, type(r) AS type, m.id AS target, r.weight AS weight ORDER BY source, type, target`,
       params,
     );
-    const among = (await graph.read<{ source: string; type: string; target: string; weight: number }>(cypher('connections/among'), params)).map(
+    const among = (await edgesAmong(graph, params)).map(
       ({ source, type, target, weight }) => ({ source, type, target, weight: type === 'CO_MENTIONED' ? weight : null }),
     );
     expect(among.filter((e) => e.type === 'CO_MENTIONED' && hubs.includes(e.source) && hubs.includes(e.target)).length).toBe(1);

@@ -75,7 +75,7 @@ export function rankedRead(room: number, frontier = 1): number {
   return Math.min(HUB_RANKING.keep, Math.max(share, least));
 }
 
-type EdgeRow = {
+export type EdgeRow = {
   source: string;
   type: ConnectionType;
   target: string;
@@ -92,6 +92,18 @@ async function connectionEdges(
   filters: { relTypes: ConnectionType[]; minWeight: number; from: string | null; to: string | null },
 ): Promise<GraphEdge[]> {
   if (ids.length === 0) return [];
-  const rows = await graph.read<EdgeRow>(cypher('connections/among'), { ids, ...filters });
-  return toEdges(rows);
+  return toEdges(await edgesAmong(graph, { ids, ...filters }));
+}
+
+type PackedEdge = [string, ConnectionType, string, number, number, string[], string | null, string | null];
+
+/** connections/among's edges, which it returns as one row of lists, as rows. */
+export async function edgesAmong(
+  graph: Graph,
+  params: { ids: string[]; relTypes: ConnectionType[]; minWeight: number; from: string | null; to: string | null },
+): Promise<EdgeRow[]> {
+  const [row] = await graph.read<{ edges: PackedEdge[] }>(cypher('connections/among'), params);
+  return (row?.edges ?? []).map(([source, type, target, weight, articles, titles, firstDate, lastDate]) => ({
+    source, type, target, weight, articles, titles, firstDate, lastDate,
+  }));
 }
