@@ -13,6 +13,7 @@ import { LevelOfDetail } from './level-of-detail.ts';
 import { chooseRenderer } from './renderer.ts';
 import { edgeDefinitions, mergeSubgraph, shownElements, visibleGraph, type PlainGraph } from './elements.ts';
 import { installContextMenu, installFocus, installHover, installTaps, type TapHandlers } from './interactions.ts';
+import { installHitTest } from './hit-test.ts';
 
 declare global {
   interface Window {
@@ -62,6 +63,7 @@ export class GraphView {
       // @types/cytoscape predates the WebGL renderer option (Cytoscape 3.31).
       ...(renderer.kind === 'webgl' ? ({ renderer: { name: 'canvas', webgl: true } } as object) : {}),
     });
+    if (renderer.kind === 'canvas') installHitTest(this.cy);
     this.layouts = new LayoutRunner(this.cy);
     this.lod = new LevelOfDetail(this.cy, stylesheet, () => this.layouts.running);
     this.layouts.onSettled = () => this.lod.refresh();
