@@ -63,7 +63,7 @@ export class GraphView {
       // @types/cytoscape predates the WebGL renderer option (Cytoscape 3.31).
       ...(renderer.kind === 'webgl' ? ({ renderer: { name: 'canvas', webgl: true } } as object) : {}),
     });
-    if (renderer.kind === 'canvas') installHitTest(this.cy);
+    installHitTest(this.cy);
     this.layouts = new LayoutRunner(this.cy);
     this.lod = new LevelOfDetail(this.cy, stylesheet, () => this.layouts.running);
     this.layouts.onSettled = () => this.lod.refresh();
