@@ -14,32 +14,20 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../../server/src/bench/browser.ts';
-import { buildClientIfStale } from '../../server/src/api/client-build.ts';
-import { generateGraph } from '../../server/src/bench/ui-graph.ts';
-import { UI_INIT_SCRIPT, loadGraph, type PageWindow } from '../../server/src/bench/ui-page.ts';
-import { startUiServer, type UiServer } from '../../server/src/bench/ui-server.ts';
+import type { Page } from 'playwright-core';
+import { loadGraph, type PageWindow } from '../../server/src/bench/ui-page.ts';
+import { openGeneratedGraph, type GeneratedGraphPage } from './generated-graph.ts';
 
 const OUTPUT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../output');
 const N = 2000;
 
-let server: UiServer;
-let browser: Browser;
+let opened: GeneratedGraphPage | undefined;
 let page: Page;
-const pageErrors: string[] = [];
+let pageErrors: string[];
 
 beforeAll(async () => {
-  buildClientIfStale();
-  server = await startUiServer(generateGraph(N));
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on('pageerror', (error) => pageErrors.push(error.stack ?? error.message));
-  page.on('console', (message) => {
-    if (/Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
-  });
-  await page.addInitScript(UI_INIT_SCRIPT);
-  await page.goto(server.baseUrl);
+  opened = await openGeneratedGraph(N);
+  ({ page, pageErrors } = opened);
 }, 240_000);
 
 afterAll(async () => {
@@ -47,8 +35,7 @@ afterAll(async () => {
     mkdirSync(OUTPUT, { recursive: true });
     await page.screenshot({ path: path.join(OUTPUT, 'large-graph-last.png') }).catch(() => undefined);
   }
-  await browser?.close();
-  await server?.close();
+  await opened?.close();
 });
 
 /** Positions of every node, by id. */
