@@ -10,7 +10,7 @@ import { applySchema } from '../graph/store.ts';
 import { EXPORT_FORMATS, FORMAT_INFO, isExportFormat, openExport, type ExportFormat } from '../export/formats.ts';
 import { HEAP_GROWING_PERCENT } from '../export/heap.ts';
 import { inLanes } from '../export/lanes.ts';
-import { BATCH, END_OF_KEYS, FETCH, PAGE, PARALLEL, ranges, ROWS, splitPoints } from '../export/read.ts';
+import { BATCH, END_OF_KEYS, FETCH, PAGE, PARALLEL, ranges, READ_AHEAD, ROWS, splitPoints } from '../export/read.ts';
 import { runExport, type ExportProgress } from '../export/run.ts';
 import { parseScope } from '../export/scope.ts';
 import { collectionDir, openDb } from './api-collection.ts';
@@ -45,11 +45,16 @@ const { values: args } = parseArgs({
     // Reads at once for the links (export/read.ts), a list to compare in one run: the baselines
     // and each format run once per value, the raw read in the same key ranges, at once.
     parallel: { type: 'string', default: String(PARALLEL) },
+    // Rows taken off the driver ahead of the writer (Graph.stream), a list to compare in one run:
+    // the read-only baseline and each format run once per value.
+    'read-ahead': { type: 'string', default: String(READ_AHEAD) },
   },
 });
 const N = Number(args.articles);
 const growths = args['heap-growing'].split(',').map(Number);
 const parallels = args.parallel.split(',').map(Number);
+const aheads = args['read-ahead'].split(',').map(Number);
+const aheadName = (a: number) => (a > 0 ? `read ahead ${a}` : 'no read-ahead');
 const atOnce = (p: number) => (p > 1 ? `${p} reads at once` : 'one read at a time');
 const growthName = (g: number) => (g > 0 ? `heap growth ${g} %` : "V8's own heap growth");
 const formats = args.formats.split(',').filter(Boolean);
@@ -177,11 +182,11 @@ try {
   const batch = Number(args.batch);
   log(
     `bench:export — ${N} articles, whole collection${scope.articles ? ' with articles' : ', connection graph'}, pages of ${page} entities, reads of ${readRows} co-mentions, ` +
-      `fetch ${fetchSize}, batch ${batch}, ${growths.map(growthName).join(' / ')}, ${parallels.map(atOnce).join(' / ')}; load ${load()}`,
+      `fetch ${fetchSize}, batch ${batch}, ${growths.map(growthName).join(' / ')}, ${parallels.map(atOnce).join(' / ')}, ${aheads.map(aheadName).join(' / ')}; load ${load()}`,
   );
 
   const rows: Row[] = [];
-  const run = async (name: string, format: ExportFormat | null | 'raw', parallel: number, heapGrowingPercent = growths[0]) => {
+  const run = async (name: string, format: ExportFormat | null | 'raw', parallel: number, heapGrowingPercent = growths[0], readAhead = aheads[0]) => {
     (globalThis as { gc?: () => void }).gc?.();
     const idle = memory();
     const file = path.join(tmp, format === 'csv' ? 'csv' : `graph.${format && format !== 'raw' ? FORMAT_INFO[format].ext : 'none'}`);
@@ -195,9 +200,9 @@ try {
     };
     const { result, peak } = await peakMemory(async () => {
       if (format === 'raw') return rawRead(db.graph, parallel);
-      if (!format) return runExport(db.graph, scope, discard, { collection: 'bench', page, rows: readRows, fetchSize, batch, heapGrowingPercent, parallel, onProgress });
+      if (!format) return runExport(db.graph, scope, discard, { collection: 'bench', page, rows: readRows, fetchSize, batch, heapGrowingPercent, parallel, readAhead, onProgress });
       const out = openExport(format, format === 'csv' ? { folder: file } : { stream: fs.createWriteStream(file) });
-      const summary = await runExport(db.graph, scope, out.writer, { collection: 'bench', page, rows: readRows, fetchSize, batch, heapGrowingPercent, parallel, onProgress });
+      const summary = await runExport(db.graph, scope, out.writer, { collection: 'bench', page, rows: readRows, fetchSize, batch, heapGrowingPercent, parallel, readAhead, onProgress });
       await out.close();
       return summary;
     });
@@ -216,13 +221,15 @@ try {
 
   // Each parallel value's runs side by side (raw, read only, formats), so that one read at a time
   // and reads at once are compared minutes apart, not a whole run apart.
-  const named = (what: string, p: number) => (parallels.length > 1 ? `${what}, ${atOnce(p)}` : what);
+  const named = (what: string, p: number, a = aheads[0]!) =>
+    [what, ...(parallels.length > 1 ? [atOnce(p)] : []), ...(aheads.length > 1 ? [aheadName(a)] : [])].join(', ');
   if (!args['no-baseline']) {
     for (const p of parallels) await run(named('raw driver read (floor)', p), 'raw', p);
-    for (const p of parallels) await run(named('read only (baseline)', p), null, p);
+    for (const p of parallels) for (const a of aheads) await run(named('read only (baseline)', p, a), null, p, growths[0], a);
   }
   for (const format of formats as ExportFormat[]) {
-    for (const g of growths) for (const p of parallels) await run(named(growths.length > 1 ? `${format}, ${growthName(g)}` : format, p), format, p, g);
+    for (const g of growths)
+      for (const p of parallels) for (const a of aheads) await run(named(growths.length > 1 ? `${format}, ${growthName(g)}` : format, p, a), format, p, g, a);
   }
 
   log('\n| export | elements | seconds | elements/s | × raw read | × baseline | CPU s (Node + Neo4j) | elements per CPU s | peak RSS over idle | heap used / total | external / arrayBuffers | written |');

@@ -32,6 +32,8 @@ export interface ReadOptions {
   fetchSize?: number;
   /** Reads at once (a whole export's links, in key ranges); 1: one after another. */
   parallel?: number;
+  /** Rows taken off the driver ahead of the writer (Graph.stream); 0: the driver's backpressure alone. */
+  readAhead?: number;
 }
 
 /**
@@ -43,6 +45,8 @@ export interface ReadOptions {
  */
 export const FETCH = 1_000;
 export const BATCH = 250;
+/** Rows taken off the driver ahead of the writer (Graph.stream, readAhead). */
+export const READ_AHEAD = 0;
 /**
  * Reads at once for a whole export's links. Neo4j gives a query one core, so two reads could keep
  * both cores busy; but then Node's one thread is the limit: two at once measured 1.05× one at a time
@@ -51,7 +55,7 @@ export const BATCH = 250;
  */
 export const PARALLEL = 1;
 
-const streaming = (o: ReadOptions) => ({ batch: o.batch ?? BATCH, fetchSize: o.fetchSize ?? FETCH });
+const streaming = (o: ReadOptions) => ({ batch: o.batch ?? BATCH, fetchSize: o.fetchSize ?? FETCH, readAhead: o.readAhead ?? READ_AHEAD });
 
 /** One query's keyset pages, each streamed, the next after the last row's key: a unique, index-ordered key. */
 async function keyset<T extends RecordShape>(

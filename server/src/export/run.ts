@@ -30,6 +30,8 @@ export interface ExportOptions {
   batch?: number;
   /** Reads at once for a whole export's links (read.ts, PARALLEL); 1: one after another. */
   parallel?: number;
+  /** Rows taken off the driver ahead of the writer (read.ts, READ_AHEAD). */
+  readAhead?: number;
   now?: Date;
   /** Old-generation growth over what survived, while the export runs (export/heap.ts); 0: V8's own. */
   heapGrowingPercent?: number;
@@ -55,7 +57,7 @@ export async function runExport(graph: Graph, scope: ExportScope, writer: GraphW
 
 async function streamExport(graph: Graph, scope: ExportScope, writer: GraphWriter, options: ExportOptions): Promise<ExportSummary> {
   const plan = await planExport(graph, scope);
-  const read = { page: options.page ?? PAGE, rows: options.rows ?? ROWS, fetchSize: options.fetchSize, batch: options.batch, parallel: options.parallel };
+  const read = { page: options.page ?? PAGE, rows: options.rows ?? ROWS, fetchSize: options.fetchSize, batch: options.batch, parallel: options.parallel, readAhead: options.readAhead };
   const progress: ExportProgress = { visited: 0, total: plan.size, nodes: 0, edges: 0 };
   const report = () => options.onProgress?.({ ...progress, total: Math.max(progress.total, progress.visited) });
   await writer.begin(exportMeta(scope, options.collection, options.generator, options.now));

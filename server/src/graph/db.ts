@@ -59,28 +59,30 @@ export class Graph {
     query: string,
     params: Params,
     onRows: (rows: T[]) => void | Promise<void>,
-    { batch = 1_000, fetchSize = 5_000 }: { batch?: number; fetchSize?: number } = {},
+    { batch = 1_000, fetchSize = 5_000, readAhead = 0 }: StreamOptions = {},
   ): Promise<number> {
     const session = this.driver.session({ database: this.database, bookmarkManager: bookmarksOf(this.driver), fetchSize });
     const timeoutMs = this.options.readTimeoutMs;
     let handed = 0;
     try {
       return await session.executeRead(async (tx) => {
+        const records = tx.run<T>(query, params);
+        const hand = async (rows: T[]) => {
+          handed += rows.length;
+          await onRows(rows);
+        };
+        if (readAhead > 0) return await readingAhead(records, handed, batch, readAhead, hand);
         let seen = 0;
         let rows: T[] = [];
-        for await (const record of tx.run<T>(query, params)) {
+        for await (const record of records) {
           if (seen++ < handed) continue;
           rows.push(plain<T>(record));
           if (rows.length >= batch) {
-            handed += rows.length;
-            await onRows(rows);
+            await hand(rows);
             rows = [];
           }
         }
-        if (rows.length > 0) {
-          handed += rows.length;
-          await onRows(rows);
-        }
+        if (rows.length > 0) await hand(rows);
         return seen;
       }, txConfig(timeoutMs));
     } catch (error) {
@@ -137,6 +139,96 @@ function bookmarksOf(driver: Driver): BookmarkManager {
     bookmarkManagers.set(driver, manager);
   }
   return manager;
+}
+
+export interface StreamOptions {
+  /** Rows handed to `onRows` at once. */
+  batch?: number;
+  /** Rows Neo4j sends per PULL. */
+  fetchSize?: number;
+  /**
+   * Rows taken off the driver ahead of `onRows`, at most (0: none, the driver's own backpressure).
+   * The driver stops asking for rows once 70 % of a fetch lies unread and asks again at 30 %: with
+   * `onRows` as slow a row as Neo4j, Neo4j then waits for 70 % of every fetch to be handed on, and
+   * the two take turns. Taken off as they arrive, the rows leave the driver's queue empty, so
+   * Neo4j is asked for the next fetch as soon as it has sent the last one, until this many wait.
+   */
+  readAhead?: number;
+}
+
+/**
+ * The rows of `records`, from the `skip`th on, handed on in batches by one loop while another takes
+ * them off the driver as they arrive, up to `ahead` rows waiting. Returns the rows seen.
+ */
+async function readingAhead<T extends RecordShape>(
+  records: AsyncIterable<Neo4jRecord<T>>,
+  skip: number,
+  batch: number,
+  ahead: number,
+  hand: (rows: T[]) => Promise<void>,
+): Promise<number> {
+  const iterator = records[Symbol.asyncIterator]();
+  const full: T[][] = [];
+  let rows: T[] = [];
+  let waiting = 0;
+  let seen = 0;
+  let ended = false;
+  let failure: { error: unknown } | null = null;
+  let stopped = false;
+  // Whoever waits: the handing loop for a batch, the taking loop for room.
+  let wakeHander: (() => void) | null = null;
+  let wakeTaker: (() => void) | null = null;
+  const wake = (which: 'hander' | 'taker') => {
+    const w = which === 'hander' ? wakeHander : wakeTaker;
+    if (which === 'hander') wakeHander = null;
+    else wakeTaker = null;
+    w?.();
+  };
+  const taking = (async () => {
+    try {
+      for (;;) {
+        // At least a batch, or the handing loop would wait for a batch the taking loop never fills.
+        while (waiting >= Math.max(ahead, batch) && !stopped) await new Promise<void>((resolve) => (wakeTaker = resolve));
+        if (stopped) return;
+        const next = await iterator.next();
+        if (next.done) break;
+        if (seen++ < skip) continue;
+        rows.push(plain<T>(next.value));
+        waiting++;
+        if (rows.length >= batch) {
+          full.push(rows);
+          rows = [];
+          wake('hander');
+        }
+      }
+      if (rows.length > 0) full.push(rows);
+    } catch (error) {
+      failure = { error };
+    } finally {
+      ended = true;
+      wake('hander');
+    }
+  })();
+  try {
+    for (;;) {
+      while (full.length === 0 && !ended) await new Promise<void>((resolve) => (wakeHander = resolve));
+      if (failure) throw (failure as { error: unknown }).error;
+      const next = full.shift();
+      if (!next) break;
+      waiting -= next.length;
+      wake('taker');
+      await hand(next);
+    }
+    return seen;
+  } catch (error) {
+    // The handing failed: stop taking and end the stream, so no read outlives its transaction.
+    stopped = true;
+    wake('taker');
+    // Not awaited: the transaction's rollback ends a pending pull, and the taking loop swallows it.
+    iterator.return?.()?.catch(() => {});
+    void taking;
+    throw error;
+  }
 }
 
 /** A record as an object (the driver's toObject walks a down-compiled iterator: slow over millions of rows). */
