@@ -3,6 +3,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import {
   csvWriter,
   csvCell,
+  isSpace,
   cypherString,
   cypherWriter,
   cytoscapeWriter,
@@ -95,6 +96,12 @@ describe('CSV for neo4j-admin', () => {
     expect(csvCell(['说"好"', '逗,号'], 'string[]')).toBe('"说""好"";逗,号"');
     expect(csvCell(-3, 'int')).toBe('-3');
     expect(csvCell('-3')).toBe("'-3");
+  });
+
+  it('quotes a cell for exactly the white space at its ends that \\s (and trim) would find', () => {
+    for (let code = 0; code < 0x10000; code++) expect([code, isSpace(code)]).toEqual([code, /\s/.test(String.fromCharCode(code))]);
+    expect(csvCell('\t=x')).toBe("'\t=x");
+    expect(csvCell('\rx')).toBe(`"'\rx"`);
   });
 });
 

@@ -45,7 +45,7 @@ export class ArticleRefs {
     let missing: Set<string> | undefined;
     for (const row of rows) {
       const cites = row.evidenceArticles;
-      for (let i = 0; i < cites.length; i++) if (cites[i] && !this.refs.has(cites[i]!)) (missing ??= new Set()).add(cites[i]!);
+      for (let i = 0; i < cites.length; i++) if (cites[i] && this.refs.get(cites[i]!) === undefined) (missing ??= new Set()).add(cites[i]!);
     }
     if (missing) await this.lookUp(missing);
   }
@@ -112,6 +112,15 @@ export async function coMentionEdges(rows: readonly CoMentionRow[], refs: Articl
     let { source, target } = row;
     if (row.pair !== undefined) [source, target] = row.pair.split(PAIR_SEPARATOR) as [string, string];
     const cites = row.evidenceArticles;
+    // One lookup a cite for both lists: the ids are fresh strings from the driver, each lookup hashes
+    // and compares the whole id, for every evidence sentence of a whole export.
+    const dates = new Array<string>(cites.length);
+    const urls = new Array<string>(cites.length);
+    for (let i = 0; i < cites.length; i++) {
+      const ref = refs.get(cites[i]!);
+      dates[i] = ref?.date ?? '';
+      urls[i] = ref?.url ?? '';
+    }
     return {
       id: edgeId(source!, 'CO_MENTIONED', target!),
       source: source!,
@@ -124,8 +133,8 @@ export async function coMentionEdges(rows: readonly CoMentionRow[], refs: Articl
       title: null,
       evidence: row.evidence,
       evidenceArticles: cites,
-      evidenceDates: cites.map((id) => refs.get(id)?.date ?? ''),
-      evidenceUrls: cites.map((id) => refs.get(id)?.url ?? ''),
+      evidenceDates: dates,
+      evidenceUrls: urls,
     };
   });
 }

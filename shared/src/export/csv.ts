@@ -34,24 +34,52 @@ export function csvCell(value: unknown, type: FieldType = 'string'): string {
   if (!present(value)) return '';
   // Numbers are written as they are: never a formula, never quoted. (Most cells of a large export.)
   if (typeof value === 'number' && type !== 'string' && type !== 'string[]') return String(value);
-  let text = Array.isArray(value) ? listCell(value) : String(value);
+  let text = Array.isArray(value) ? listCell(value) : typeof value === 'string' ? value : String(value);
   if (text === '') return text;
-  if ((type === 'string' || type === 'string[]') && FORMULA.test(text)) text = `'${text}`;
+  if ((type === 'string' || type === 'string[]') && isFormulaStart(text.charCodeAt(0))) text = `'${text}`;
   // The ends are looked at, not the whole cell (a regex for \s$ would scan it): evidence cells are
   // most of an export's text, and QUOTE's scan is the only one over it.
-  return QUOTE.test(text) || SPACE.test(text[0]!) || SPACE.test(text[text.length - 1]!) ? `"${text.replace(/"/g, '""')}"` : text;
+  return QUOTE.test(text) || isSpace(text.charCodeAt(0)) || isSpace(text.charCodeAt(text.length - 1)) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const FORMULA = /^[=+\-@\t\r]/;
 const QUOTE = /[",\r\n]/;
-/** White space (what trim() would remove) at either end is quoted, so that readers keep it. */
-const SPACE = /\s/;
+
+/** = + - @ tab CR: what spreadsheet apps would run as a formula. (A char code, not a regex: every text cell.) */
+function isFormulaStart(code: number): boolean {
+  return code === 0x3d || code === 0x2b || code === 0x2d || code === 0x40 || code === 0x09 || code === 0x0d;
+}
+
+/**
+ * White space (what trim() would remove: JavaScript's \s, the ideographic space among it) at either
+ * end is quoted, so that readers keep it. Most ends are letters, ruled out by the first test.
+ */
+export function isSpace(code: number): boolean {
+  if (code > 0x20 && code < 0xa0) return false;
+  return (
+    (code >= 0x09 && code <= 0x0d) ||
+    code === 0x20 ||
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
 
 /** Items joined by the array delimiter (a delimiter inside an item written full-width), as one flat string. */
 function listCell(values: readonly unknown[]): string {
-  const items = values.map(String);
-  for (let i = 0; i < items.length; i++) if (items[i]!.includes(ARRAY_DELIMITER)) items[i] = items[i]!.replaceAll(ARRAY_DELIMITER, '；');
-  return items.join(ARRAY_DELIMITER);
+  let text = '';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    let item = typeof value === 'string' ? value : String(value);
+    if (item.includes(ARRAY_DELIMITER)) item = item.replaceAll(ARRAY_DELIMITER, '；');
+    text = i === 0 ? item : text + ARRAY_DELIMITER + item;
+  }
+  return text;
 }
 
 const row = (cells: string[]) => cells.join(',') + EOL;

@@ -4,7 +4,7 @@
  */
 export * from './model.ts';
 export { memorySink, listText, type GraphWriter, type TextSink } from './writer.ts';
-export { csvWriter, csvCell, CSV_FILES, ARRAY_DELIMITER } from './csv.ts';
+export { csvWriter, csvCell, isSpace, CSV_FILES, ARRAY_DELIMITER } from './csv.ts';
 export { cytoscapeWriter, nodeLinkWriter } from './json.ts';
 export { graphmlWriter } from './graphml.ts';
 export { gexfWriter } from './gexf.ts';
