@@ -12,14 +12,19 @@ WHERE shared > 0
 MATCH ()-[c:CO_MENTIONED {pair: x.id + '\u001f' + y.id}]->()
 // Several removed articles may share a pair: every new value is computed from the pair's current
 // one when it is set (the evidence before its articles), never from a list taken before the writes.
+// The samples are two strings joined by U+001E (add-pairs.cypher): split, filtered, joined again.
 SET c.weight = c.weight - shared,
     c.articles = c.articles - 1,
-    c.evidence = [i IN range(0, size(c.evidence) - 1) WHERE c.evidenceArticles[i] <> a.id | c.evidence[i]],
-    c.evidenceArticles = [x IN c.evidenceArticles WHERE x <> a.id],
+    c.evidence = reduce(s = null, i IN range(0, size(coalesce(split(c.evidenceArticles, '\u001e'), [])) - 1) |
+                   CASE WHEN split(c.evidenceArticles, '\u001e')[i] = a.id THEN s
+                        ELSE coalesce(s + '\u001e', '') + split(c.evidence, '\u001e')[i] END),
+    c.evidenceArticles = reduce(s = null, id IN [x IN coalesce(split(c.evidenceArticles, '\u001e'), []) WHERE x <> a.id] |
+                           coalesce(s + '\u001e', '') + id),
     c.stale = coalesce(c.stale, false) OR coalesce(a.date = c.firstDate OR a.date = c.lastDate, false)
 WITH DISTINCT c
 WITH c, startNode(c) AS x, endNode(c) AS y, c.articles <= 0 AS gone,
-     c.stale OR (size(c.evidence) < $evidence AND size(c.evidence) < c.weight) AS recount
+     size(coalesce(split(c.evidenceArticles, '\u001e'), [])) AS held
+WITH c, x, y, gone, c.stale OR (held < $evidence AND held < c.weight) AS recount
 CALL {
   WITH c, gone
   WITH c WHERE gone
@@ -38,7 +43,7 @@ CALL {
 }
 SET c.firstDate = firstDate,
     c.lastDate = lastDate,
-    c.evidence = [s IN samples | s[0]],
-    c.evidenceArticles = [s IN samples | s[1]]
+    c.evidence = reduce(s = null, x IN samples | coalesce(s + '\u001e', '') + x[0]),
+    c.evidenceArticles = reduce(s = null, x IN samples | coalesce(s + '\u001e', '') + x[1])
 REMOVE c.stale
 RETURN count(*) AS recounted

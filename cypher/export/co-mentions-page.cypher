@@ -13,4 +13,4 @@ WHERE c.pair > $after AND c.pair <= $upTo
 WITH c ORDER BY c.pair LIMIT toInteger($page)
 RETURN c.pair AS pair, c.weight AS weight, c.articles AS articles,
        substring(c.firstDate, 0, 10) AS firstDate, substring(c.lastDate, 0, 10) AS lastDate,
-       coalesce(c.evidence, []) AS evidence, coalesce(c.evidenceArticles, []) AS evidenceArticles
+       coalesce(c.evidence, '') AS evidence, coalesce(c.evidenceArticles, '') AS evidenceArticles

@@ -18,4 +18,4 @@ ORDER BY id, m.id
 LIMIT toInteger($rows)
 RETURN id AS source, 'CO_MENTIONED' AS type, m.id AS target, c.weight AS weight, c.articles AS articles,
        substring(c.firstDate, 0, 10) AS firstDate, substring(c.lastDate, 0, 10) AS lastDate, [] AS titles,
-       coalesce(c.evidence, []) AS evidence, coalesce(c.evidenceArticles, []) AS evidenceArticles
+       coalesce(c.evidence, '') AS evidence, coalesce(c.evidenceArticles, '') AS evidenceArticles

@@ -35,10 +35,12 @@ interface Pair {
 
 const BAD_EVIDENCE = `
 MATCH (x:Entity)-[c:CO_MENTIONED]->(y:Entity)
-WITH x, y, c, size(c.evidence) = CASE WHEN c.weight < $n THEN c.weight ELSE $n END AS sized
-UNWIND (CASE WHEN size(c.evidence) = 0 THEN [null] ELSE range(0, size(c.evidence) - 1) END) AS i
-OPTIONAL MATCH (x)<-[m1:MENTIONS]-(a:Article {id: c.evidenceArticles[i]})-[m2:MENTIONS]->(y)
-WITH x, y, sized, i, a, c.evidence[i] AS sentence, m1, m2
+WITH x, y, c, coalesce(split(c.evidence, '\\u001e'), []) AS texts, coalesce(split(c.evidenceArticles, '\\u001e'), []) AS cites
+WITH x, y, texts, cites, c.evidence IS :: STRING AND c.evidenceArticles IS :: STRING
+     AND size(texts) = size(cites) AND size(texts) = CASE WHEN c.weight < $n THEN c.weight ELSE $n END AS sized
+UNWIND (CASE WHEN size(texts) = 0 THEN [null] ELSE range(0, size(texts) - 1) END) AS i
+OPTIONAL MATCH (x)<-[m1:MENTIONS]-(a:Article {id: cites[i]})-[m2:MENTIONS]->(y)
+WITH x, y, sized, i, a, texts[i] AS sentence, m1, m2
 WHERE NOT sized OR (i IS NOT NULL AND (a IS NULL OR NOT sentence IN m1.sentences OR NOT sentence IN m2.sentences))
 RETURN x.id AS source, y.id AS target, sized, i`;
 
@@ -112,7 +114,7 @@ describe('the connection layer', () => {
     const pairs = await expectExact(graph);
     expect(pairs).toBeGreaterThan(300);
     const [strongest] = await graph.read<{ weight: number; firstDate: string; evidence: string[] }>(
-      'MATCH ()-[c:CO_MENTIONED]->() RETURN c.weight AS weight, c.firstDate AS firstDate, c.evidence AS evidence ORDER BY c.weight DESC LIMIT 1',
+      `MATCH ()-[c:CO_MENTIONED]->() RETURN c.weight AS weight, c.firstDate AS firstDate, split(c.evidence, '\\u001e') AS evidence ORDER BY c.weight DESC LIMIT 1`,
     );
     expect(strongest!.weight).toBeGreaterThan(1);
     expect(strongest!.firstDate).toMatch(/^\d{4}-\d\d-\d\d/);
@@ -241,6 +243,19 @@ describe('the connection layer', () => {
     expect(await graph.read(cypher('connections/stored'))).not.toEqual(before);
     await graph.write("MATCH (m:GuanxiMeta {key: 'connections'}) SET m.version = 4");
     expect(await ensureConnectionLayer(graph)).toBe(true);
+    expect(await graph.read(cypher('connections/stored'))).toEqual(before);
+    await expectExact(graph);
+  });
+
+  it('joins the samples that a version-5 layer kept as lists, in place', async () => {
+    const before = await graph.read(cypher('connections/stored'));
+    const listed = `MATCH ()-[c:CO_MENTIONED]->() WHERE c.evidence IS :: LIST<STRING> NOT NULL RETURN count(c) AS n`;
+    await graph.write(`MATCH ()-[c:CO_MENTIONED]->()
+                       SET c.evidence = split(c.evidence, '\\u001e'), c.evidenceArticles = split(c.evidenceArticles, '\\u001e')`);
+    expect((await graph.read<{ n: number }>(listed))[0]!.n).toBeGreaterThan(0);
+    await graph.write("MATCH (m:GuanxiMeta {key: 'connections'}) SET m.version = 5");
+    expect(await ensureConnectionLayer(graph)).toBe(true);
+    expect((await graph.read<{ n: number }>(listed))[0]!.n).toBe(0);
     expect(await graph.read(cypher('connections/stored'))).toEqual(before);
     await expectExact(graph);
   });

@@ -5,6 +5,7 @@
  * same articles are cited by many pairs page after page.
  */
 import { edgeId, type EdgeType, type ExportEdge } from '@guanxi/shared';
+import { splitSamples } from '../graph/co-mentions.ts';
 import { cypher } from '../graph/cypher.ts';
 import type { Graph } from '../graph/db.ts';
 
@@ -38,13 +39,12 @@ export class ArticleRefs {
   }
 
   /**
-   * The articles co-mention rows cite, looked up if any is not held. Plain loops, no generator and
+   * The articles co-mention rows cite (each row's list of ids), looked up if any is not held. Plain loops, no generator and
    * no set while all are held (always, after a preload): this runs for every row of a whole export.
    */
-  async loadCited(rows: readonly CoMentionRow[]): Promise<void> {
+  async loadCited(citeLists: readonly string[][]): Promise<void> {
     let missing: Set<string> | undefined;
-    for (const row of rows) {
-      const cites = row.evidenceArticles;
+    for (const cites of citeLists) {
       for (let i = 0; i < cites.length; i++) if (cites[i] && this.refs.get(cites[i]!) === undefined) (missing ??= new Set()).add(cites[i]!);
     }
     if (missing) await this.lookUp(missing);
@@ -99,19 +99,21 @@ export interface CoMentionRow {
   articles: number;
   firstDate: string | null;
   lastDate: string | null;
-  evidence: string[];
-  evidenceArticles: string[];
+  /** The samples as stored: sentences, and the articles they come from, joined (splitSamples). */
+  evidence: string;
+  evidenceArticles: string;
 }
 
 /** The key of a co-mention pair: its ends' ids, smaller first (connections/add). */
 export const PAIR_SEPARATOR = '\u001f';
 
 export async function coMentionEdges(rows: readonly CoMentionRow[], refs: ArticleRefs): Promise<ExportEdge[]> {
-  await refs.loadCited(rows);
-  return rows.map((row) => {
+  const citeLists = rows.map((row) => splitSamples(row.evidenceArticles));
+  await refs.loadCited(citeLists);
+  return rows.map((row, at) => {
     let { source, target } = row;
     if (row.pair !== undefined) [source, target] = row.pair.split(PAIR_SEPARATOR) as [string, string];
-    const cites = row.evidenceArticles;
+    const cites = citeLists[at]!;
     // One lookup a cite for both lists: the ids are fresh strings from the driver, each lookup hashes
     // and compares the whole id, for every evidence sentence of a whole export.
     const dates = new Array<string>(cites.length);
@@ -131,7 +133,7 @@ export async function coMentionEdges(rows: readonly CoMentionRow[], refs: Articl
       firstDate: row.firstDate,
       lastDate: row.lastDate,
       title: null,
-      evidence: row.evidence,
+      evidence: splitSamples(row.evidence),
       evidenceArticles: cites,
       evidenceDates: dates,
       evidenceUrls: urls,

@@ -102,5 +102,18 @@ export function withEvidenceTable(pairs: PairRow[], sentences: string[]): { pair
   return { pairs: pairs.map((pair) => ({ ...pair, evidence: pair.evidence.map(ref) })), sentences: table };
 }
 
+/**
+ * A link stores its evidence samples as two strings, sentences and article ids each joined by this
+ * (add-pairs.cypher): Neo4j reads one string several times faster than a list of them. Control
+ * characters never reach stored text (ingest/sanitize.ts), so none is a sentence's own.
+ */
+export const SAMPLE_SEPARATOR = '\u001e';
+
+/** A link's stored samples as a list (none for a missing or empty property). */
+export function splitSamples(joined: unknown): string[] {
+  if (typeof joined !== 'string' || joined === '') return [];
+  return joined.split(SAMPLE_SEPARATOR);
+}
+
 /** Code-unit order, as Cypher compares strings (never the locale's). */
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

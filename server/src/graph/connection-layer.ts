@@ -9,10 +9,11 @@ import { HUB_RANKING, markAllHubs, rankHubs } from './hub-ranking.ts';
  * articles' sortDate (listings newest first); version 3 keys each link by its pair (a unique
  * index); version 4 links only entities that share a sentence and ranks the neighbours of hubs
  * (hub-ranking.ts); version 5 recounts the links that an upgrade to 4 kept with the articles and
- * dates of the older definition. A layer of version 2 to 4 is upgraded in place, no rebuild. Batch
+ * dates of the older definition; version 6 keeps a link's evidence samples as joined strings, not
+ * lists (co-mentions.ts, SAMPLE_SEPARATOR). A layer of version 2 to 5 is upgraded in place, no rebuild. Batch
  * by batch, each in a transaction of its own, so a large collection needs no large transaction.
  */
-export const CONNECTION_LAYER_VERSION = 5;
+export const CONNECTION_LAYER_VERSION = 6;
 
 /** Sentences kept on a connection as its evidence; the rest are a query away (the mentions). */
 export const CONNECTION_EVIDENCE = 5;
@@ -28,7 +29,8 @@ export async function ensureConnectionLayer(graph: Graph, onProgress?: (done: nu
     log.warn('building the connection layer from the stored mentions (once, after an upgrade)');
     await rebuildConnectionLayer(graph, onProgress);
   }
-  if (state?.hasArticles) {
+  // Joining the samples (5 to 6) changes no count: hubs stay as they were ranked.
+  if (state?.hasArticles && !(state.version === 5)) {
     await markAllHubs(graph);
     await rankHubs(graph);
   }
@@ -62,7 +64,8 @@ export async function rebuildConnectionLayer(graph: Graph, onProgress?: (done: n
 
 /**
  * Keys the links of version 2, drops the links without a shared sentence (2, 3), recounts the
- * links' articles and dates to the current definition (2 to 4), then the entities' counts.
+ * links' articles and dates to the current definition (2 to 4), joins their samples (2 to 5), then
+ * recounts the entities' counts (2 to 4).
  */
 async function upgradeLinks(graph: Graph, from: number, onProgress?: (done: number, what: string) => void): Promise<void> {
   let done = 0;
@@ -70,10 +73,12 @@ async function upgradeLinks(graph: Graph, from: number, onProgress?: (done: numb
     await graph.writeTransaction(async (tx) => {
       if (from === 2) await tx.run(cypher('connections/key-pairs'), { ids });
       if (from <= 3) await tx.run(cypher('connections/drop-unshared'), { ids });
-      await tx.run(cypher('connections/recount-links'), { ids });
+      if (from <= 4) await tx.run(cypher('connections/recount-links'), { ids });
+      await tx.run(cypher('connections/join-samples'), { ids });
     });
     onProgress?.((done += ids.length), 'entities');
   }
+  if (from === 5) return;
   done = 0;
   for await (const ids of pages(graph, 'connections/entity-ids-page')) {
     await graph.write(cypher('entities/refresh'), { ids, ...HUB_RANKING });

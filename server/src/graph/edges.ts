@@ -1,4 +1,5 @@
 import type { EdgeType } from '@guanxi/shared';
+import { splitSamples } from './co-mentions.ts';
 import { cypher } from './cypher.ts';
 import type { Graph } from './db.ts';
 
@@ -48,8 +49,8 @@ function evidenceOf(type: EdgeType, props: Props, source: string, target: string
     case 'WROTE':
       return [{ articleId: target, sentence: '' }];
     case 'CO_MENTIONED': {
-      const articles = strings(props.evidenceArticles);
-      return strings(props.evidence).map((sentence, i) => ({ articleId: articles[i] ?? '', sentence }));
+      const articles = splitSamples(props.evidenceArticles);
+      return splitSamples(props.evidence).map((sentence, i) => ({ articleId: articles[i] ?? '', sentence }));
     }
     default:
       // A relation the gazetteer implies (source 'gazetteer') has no sentence.
