@@ -45,7 +45,11 @@ export interface ReadOptions {
  */
 export const FETCH = 1_000;
 export const BATCH = 250;
-/** Rows taken off the driver ahead of the writer (Graph.stream, readAhead). */
+/**
+ * Rows taken off the driver ahead of the writer (Graph.stream, readAhead). Off: on the 100,000-article
+ * collection CSV measured 50,656 against 48,181/s with 2,000 while Neo4j's read of the links' evidence
+ * lists was the limit, and 60,912 against 62,150/s once it was joined strings (docs/benchmarks.md).
+ */
 export const READ_AHEAD = 0;
 /**
  * Reads at once for a whole export's links. Neo4j gives a query one core, so two reads could keep
