@@ -83,6 +83,17 @@ describe('search as a name index', () => {
     expect(wang.articles).toBeGreaterThan(hits[0]!.articles!);
   });
 
+  it('reads names containing the text only when the name index leaves room, with the same answer', async () => {
+    // Contains and full-text hits score below every name-index hit: with two names found for two
+    // places, they are not read; with room for a third, 王新亭 comes in. Either way the answer is
+    // the first hits of a longer one.
+    expect((await search('新亭', null, 2)).map((h) => [h.label, h.matchedBy])).toEqual([['新亭', 'NAME'], ['新亭街道', 'PREFIX']]);
+    for (const text of ['新亭', '王', '高新区', '测研院', 'xin']) {
+      const longest = await search(text, null, 20);
+      for (const first of [1, 2, 3, 5]) expect(await search(text, null, first), `${text}, first ${first}`).toEqual(longest.slice(0, first));
+    }
+  });
+
   it('finds an entity by an exact alias', async () => {
     const [hit] = await search('测研院');
     expect(hit).toMatchObject({ id: 'Organization:济南市测绘研究院', matchedBy: 'ALIAS', articles: 1 });
