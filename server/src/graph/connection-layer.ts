@@ -15,6 +15,10 @@ import { HUB_RANKING, markAllHubs, rankHubs } from './hub-ranking.ts';
  */
 export const CONNECTION_LAYER_VERSION = 6;
 
+/** The last version whose links' or entities' counts differ from today's: upgrades past it change no count. */
+const LAST_RECOUNTED_VERSION = 4;
+const countsChange = (from: number | null) => from === null || from <= LAST_RECOUNTED_VERSION;
+
 /** Sentences kept on a connection as its evidence; the rest are a query away (the mentions). */
 export const CONNECTION_EVIDENCE = 5;
 const BATCH = 500;
@@ -29,8 +33,8 @@ export async function ensureConnectionLayer(graph: Graph, onProgress?: (done: nu
     log.warn('building the connection layer from the stored mentions (once, after an upgrade)');
     await rebuildConnectionLayer(graph, onProgress);
   }
-  // Joining the samples (5 to 6) changes no count: hubs stay as they were ranked.
-  if (state?.hasArticles && !(state.version === 5)) {
+  // An upgrade that changes no count (5 to 6 joins the samples) leaves hubs as they were ranked.
+  if (state?.hasArticles && countsChange(state.version)) {
     await markAllHubs(graph);
     await rankHubs(graph);
   }
@@ -73,12 +77,12 @@ async function upgradeLinks(graph: Graph, from: number, onProgress?: (done: numb
     await graph.writeTransaction(async (tx) => {
       if (from === 2) await tx.run(cypher('connections/key-pairs'), { ids });
       if (from <= 3) await tx.run(cypher('connections/drop-unshared'), { ids });
-      if (from <= 4) await tx.run(cypher('connections/recount-links'), { ids });
+      if (countsChange(from)) await tx.run(cypher('connections/recount-links'), { ids });
       await tx.run(cypher('connections/join-samples'), { ids });
     });
     onProgress?.((done += ids.length), 'entities');
   }
-  if (from === 5) return;
+  if (!countsChange(from)) return;
   done = 0;
   for await (const ids of pages(graph, 'connections/entity-ids-page')) {
     await graph.write(cypher('entities/refresh'), { ids, ...HUB_RANKING });
