@@ -46,6 +46,28 @@ export const FEATURES = 43;
   return fin(mix(mix(mix(seed(t), a), b), c));
 }
 
+// The same hashes four templates at a time (lane k: template k of the four).
+// @ts-ignore: decorator
+@inline function mixv(h: v128, v: v128): v128 {
+  h = i32x4.mul(v128.xor(h, v), i32x4.splat(0xcc9e2d51));
+  h = v128.or(i32x4.shl(h, 15), i32x4.shr_u(h, 17));
+  return v128.xor(i32x4.mul(h, i32x4.splat(0x1b873593)), i32x4.splat(0xe6546b64));
+}
+
+// @ts-ignore: decorator
+@inline function finv(h: v128): v128 {
+  h = v128.xor(h, i32x4.shr_u(h, 16));
+  h = i32x4.mul(h, i32x4.splat(0x85ebca6b));
+  h = v128.xor(h, i32x4.shr_u(h, 13));
+  h = i32x4.mul(h, i32x4.splat(0xc2b2ae35));
+  return v128.xor(h, i32x4.shr_u(h, 16));
+}
+
+// @ts-ignore: decorator
+@inline function vec(a: i32, b: i32, c: i32, d: i32): v128 {
+  return i32x4.replace_lane(i32x4.replace_lane(i32x4.replace_lane(i32x4.splat(a), 1, b), 2, c), 3, d);
+}
+
 // @ts-ignore: decorator
 @inline function i32At(base: usize, k: i32): i32 {
   return load<i32>(base + (<usize>k << 2));
@@ -117,48 +139,110 @@ export function featurize(n: i32, codes: usize, cues: usize, rules: usize, names
     const nextB = i + 1 < n ? load<i32>(lex + 24, 20) & 15 : 0;
     const topic = i32At(topics, i);
     const o = out + <usize>i * (FEATURES << 2);
-    store<i32>(o, f1(0, 0), 0);
-    store<i32>(o, f1(1, cm2), 4);
-    store<i32>(o, f1(2, cm1), 8);
-    store<i32>(o, f1(3, c0), 12);
-    store<i32>(o, f1(4, cp1), 16);
-    store<i32>(o, f1(5, cp2), 20);
-    store<i32>(o, f2(6, cm1, c0), 24);
-    store<i32>(o, f2(7, c0, cp1), 28);
-    store<i32>(o, f2(8, cm2, cm1), 32);
-    store<i32>(o, f2(9, cp1, cp2), 36);
-    store<i32>(o, f2(10, cm1, cp1), 40);
-    store<i32>(o, f2(11, tag, pos), 44);
-    store<i32>(o, f3(12, tag, pos, c0), 48);
-    store<i32>(o, f3(13, prevTag, pos, tag), 52);
-    store<i32>(o, f3(14, nextTag, pos, tag), 56);
-    store<i32>(o, f2(15, inUnit ? load<i32>(u, 4) : c0, pos), 60);
-    store<i32>(o, f3(16, inUnit ? load<i32>(u, 8) : 0, pos, tag), 64);
-    store<i32>(o, f1(17, r0), 68);
-    store<i32>(o, f1(18, i32At(names, i)), 72);
-    store<i32>(o, f2(19, rPrev, r0), 76);
-    store<i32>(o, f2(20, r0, rNext), 80);
-    store<i32>(o, f2(21, r0, c0), 84);
-    store<i32>(o, f2(22, i32At(cues, i + 1), pos), 88);
-    store<i32>(o, f3(23, i32At(cues, i), i32At(cues, i + 1), i32At(cues, i + 2)), 92);
-    store<i32>(o, f2(24, inUnit ? load<i32>(u - 24, 4) : 0, pos), 96);
-    store<i32>(o, f2(25, inUnit ? load<i32>(u + 24, 4) : 0, pos), 100);
-    store<i32>(o, f3(26, prevInfo, nextInfo, pos), 104);
-    store<i32>(o, f2(27, inUnit ? load<i32>(u, 12) : 0, pos), 108);
-    store<i32>(o, f3(28, r0, tag, pos), 112);
-    store<i32>(o, f3(29, cm1, c0, cp1), 116);
-    store<i32>(o, f2(30, rPrev, rNext), 120);
-    store<i32>(o, f3(31, ulen > 4 ? 5 : ulen, pos, i == uStart ? prevTag : nextTag), 124);
-    store<i32>(o, f2(32, inUnit ? load<i32>(u + 24, 12) : 0, pos), 128);
-    store<i32>(o, f3(33, r0, cm1, cp1), 132);
-    store<i32>(o, f3(34, ncls, npos, nb), 136);
-    store<i32>(o, f3(35, ncls * 8 + npos, tag, pos), 140);
-    store<i32>(o, f3(36, gpos, gb, pos), 144);
-    store<i32>(o, f3(37, starts, ends, placeStarts), 148);
+    { // templates 0, 1, 2, 3
+      let h = vec(seed(0), seed(1), seed(2), seed(3));
+      h = mixv(h, vec(0, cm2, cm1, c0));
+      h = finv(h);
+      store<i32>(o, i32x4.extract_lane(h, 0), 0);
+      store<i32>(o, i32x4.extract_lane(h, 1), 4);
+      store<i32>(o, i32x4.extract_lane(h, 2), 8);
+      store<i32>(o, i32x4.extract_lane(h, 3), 12);
+    }
+    { // templates 4, 5, 17, 18
+      let h = vec(seed(4), seed(5), seed(17), seed(18));
+      h = mixv(h, vec(cp1, cp2, r0, i32At(names, i)));
+      h = finv(h);
+      store<i32>(o, i32x4.extract_lane(h, 0), 16);
+      store<i32>(o, i32x4.extract_lane(h, 1), 20);
+      store<i32>(o, i32x4.extract_lane(h, 2), 68);
+      store<i32>(o, i32x4.extract_lane(h, 3), 72);
+    }
     store<i32>(o, f1(38, soft & 0xfff), 152);
-    store<i32>(o, f3(39, soft >>> 12, pos, tag), 156);
+    { // templates 6, 7, 8, 9
+      let h = vec(seed(6), seed(7), seed(8), seed(9));
+      h = mixv(h, vec(cm1, c0, cm2, cp1));
+      h = mixv(h, vec(c0, cp1, cm1, cp2));
+      h = finv(h);
+      store<i32>(o, i32x4.extract_lane(h, 0), 24);
+      store<i32>(o, i32x4.extract_lane(h, 1), 28);
+      store<i32>(o, i32x4.extract_lane(h, 2), 32);
+      store<i32>(o, i32x4.extract_lane(h, 3), 36);
+    }
+    { // templates 10, 11, 15, 19
+      let h = vec(seed(10), seed(11), seed(15), seed(19));
+      h = mixv(h, vec(cm1, tag, inUnit ? load<i32>(u, 4) : c0, rPrev));
+      h = mixv(h, vec(cp1, pos, pos, r0));
+      h = finv(h);
+      store<i32>(o, i32x4.extract_lane(h, 0), 40);
+      store<i32>(o, i32x4.extract_lane(h, 1), 44);
+      store<i32>(o, i32x4.extract_lane(h, 2), 60);
+      store<i32>(o, i32x4.extract_lane(h, 3), 76);
+    }
+    { // templates 20, 21, 22, 24
+      let h = vec(seed(20), seed(21), seed(22), seed(24));
+      h = mixv(h, vec(r0, r0, i32At(cues, i + 1), inUnit ? load<i32>(u - 24, 4) : 0));
+      h = mixv(h, vec(rNext, c0, pos, pos));
+      h = finv(h);
+      store<i32>(o, i32x4.extract_lane(h, 0), 80);
+      store<i32>(o, i32x4.extract_lane(h, 1), 84);
+      store<i32>(o, i32x4.extract_lane(h, 2), 88);
+      store<i32>(o, i32x4.extract_lane(h, 3), 96);
+    }
+    { // templates 25, 27, 30, 32
+      let h = vec(seed(25), seed(27), seed(30), seed(32));
+      h = mixv(h, vec(inUnit ? load<i32>(u + 24, 4) : 0, inUnit ? load<i32>(u, 12) : 0, rPrev, inUnit ? load<i32>(u + 24, 12) : 0));
+      h = mixv(h, vec(pos, pos, rNext, pos));
+      h = finv(h);
+      store<i32>(o, i32x4.extract_lane(h, 0), 100);
+      store<i32>(o, i32x4.extract_lane(h, 1), 108);
+      store<i32>(o, i32x4.extract_lane(h, 2), 120);
+      store<i32>(o, i32x4.extract_lane(h, 3), 128);
+    }
     store<i32>(o, f2(40, prevE | (sB << 4), nextB | (sE << 4)), 160);
-    store<i32>(o, topic != 0 ? f3(41, r0, gpos * 8 + gb, ncls * 8 + npos) : 0, 164);
+    { // templates 12, 13, 14, 16
+      let h = vec(seed(12), seed(13), seed(14), seed(16));
+      h = mixv(h, vec(tag, prevTag, nextTag, inUnit ? load<i32>(u, 8) : 0));
+      h = mixv(h, vec(pos, pos, pos, pos));
+      h = mixv(h, vec(c0, tag, tag, tag));
+      h = finv(h);
+      store<i32>(o, i32x4.extract_lane(h, 0), 48);
+      store<i32>(o, i32x4.extract_lane(h, 1), 52);
+      store<i32>(o, i32x4.extract_lane(h, 2), 56);
+      store<i32>(o, i32x4.extract_lane(h, 3), 64);
+    }
+    { // templates 23, 26, 28, 29
+      let h = vec(seed(23), seed(26), seed(28), seed(29));
+      h = mixv(h, vec(i32At(cues, i), prevInfo, r0, cm1));
+      h = mixv(h, vec(i32At(cues, i + 1), nextInfo, tag, c0));
+      h = mixv(h, vec(i32At(cues, i + 2), pos, pos, cp1));
+      h = finv(h);
+      store<i32>(o, i32x4.extract_lane(h, 0), 92);
+      store<i32>(o, i32x4.extract_lane(h, 1), 104);
+      store<i32>(o, i32x4.extract_lane(h, 2), 112);
+      store<i32>(o, i32x4.extract_lane(h, 3), 116);
+    }
+    { // templates 31, 33, 34, 35
+      let h = vec(seed(31), seed(33), seed(34), seed(35));
+      h = mixv(h, vec(ulen > 4 ? 5 : ulen, r0, ncls, ncls * 8 + npos));
+      h = mixv(h, vec(pos, cm1, npos, tag));
+      h = mixv(h, vec(i == uStart ? prevTag : nextTag, cp1, nb, pos));
+      h = finv(h);
+      store<i32>(o, i32x4.extract_lane(h, 0), 124);
+      store<i32>(o, i32x4.extract_lane(h, 1), 132);
+      store<i32>(o, i32x4.extract_lane(h, 2), 136);
+      store<i32>(o, i32x4.extract_lane(h, 3), 140);
+    }
+    { // templates 36, 37, 39, 41
+      let h = vec(seed(36), seed(37), seed(39), seed(41));
+      h = mixv(h, vec(gpos, starts, soft >>> 12, r0));
+      h = mixv(h, vec(gb, ends, pos, gpos * 8 + gb));
+      h = mixv(h, vec(pos, placeStarts, tag, ncls * 8 + npos));
+      h = finv(h);
+      store<i32>(o, i32x4.extract_lane(h, 0), 144);
+      store<i32>(o, i32x4.extract_lane(h, 1), 148);
+      store<i32>(o, i32x4.extract_lane(h, 2), 156);
+      store<i32>(o, topic != 0 ? i32x4.extract_lane(h, 3) : 0, 164);
+    }
     store<i32>(o, topic != 0 ? f3(42, r0, cm1, cp1) : 0, 168);
   }
 }
