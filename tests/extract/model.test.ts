@@ -40,6 +40,24 @@ describe('learned tagger', () => {
     expect(names).toEqual(expect.arrayContaining(['Person:李鹏', 'Place:北京', 'Place:美国']));
   });
 
+  it('decodes a batch as it decodes each text alone, every cost valid until the next batch', () => {
+    // The sample page's paragraphs, an empty text among them: batched, the texts share one layout.
+    const page = foldWidth(readFileSync(fileURLToPath(new URL('../../samples/gaoxin-2020-05.txt', import.meta.url)), 'utf8'));
+    const texts = [...page.split('\n').filter((p) => p.length > 20).slice(0, 6), ''].map((text) => ({ text, ...recognizeRules(text) }));
+    const t = defaultTagger()!;
+    const alone = texts.map(({ text, units, spans }) => {
+      const d = t.decode(text, units, spans);
+      // Costs of the rule spans, the tagger's own (zero) and a span one character wider.
+      const probes = [...spans, ...d.spans, ...d.spans.map((s) => ({ ...s, end: Math.min(text.length, s.end + 1) }))];
+      return { spans: d.spans, costs: probes.map((s) => d.cost(s)), probes };
+    });
+    const batched = t.decodeMany(texts.map(({ text, units, spans }) => ({ text, units, rules: spans })));
+    expect(batched.map((d) => d.spans)).toEqual(alone.map((a) => a.spans));
+    // Read after the whole batch is decoded: no text's buffers were overwritten by the next one's.
+    batched.forEach((d, k) => expect(alone[k]!.probes.map((s) => d.cost(s))).toEqual(alone[k]!.costs));
+    expect(alone.some((a) => a.costs.some((c) => c > 0 && Number.isFinite(c)))).toBe(true);
+  });
+
   it('runs Viterbi in WebAssembly with the tags, forward scores and total of viterbi.ts', () => {
     // The tagger decodes with the kernel's copy; training and the tests above use viterbi.ts.
     const text = foldWidth(readFileSync(fileURLToPath(new URL('../../samples/gaoxin-2020-05.txt', import.meta.url)), 'utf8'));

@@ -2,7 +2,7 @@ import type { Extraction } from '@guanxi/shared';
 import type { ExtractInput } from '../index.ts';
 import { foldWidth } from '../text/fold.ts';
 import { splitSentences } from '../text/sentences.ts';
-import { combineWithTagger, recognizeRules } from './recognize.ts';
+import { combineManyWithTagger, recognizeRules } from './recognize.ts';
 import { units } from './units.ts';
 import { findBylines } from './bylines.ts';
 import { buildExtraction } from './resolve.ts';
@@ -29,7 +29,7 @@ export function extractChineseBatch(articles: ExtractInput[], lexicon?: LexiconM
     return { article, folded, given, units: units(folded) };
   });
   const rules = prepared.map((p) => recognizeRules(p.folded, p.given, p.units));
-  const recognized = prepared.map((p, k) => combineWithTagger(p.folded, p.given, rules[k]!).spans);
+  const recognized = combineManyWithTagger(prepared.map((p, k) => ({ folded: p.folded, given: p.given, rules: rules[k]! }))).map((r) => r.spans);
   return prepared.map(({ article, folded }, k) => {
     const bylines = findBylines(folded);
     const kept = recognized[k]!.filter(

@@ -5,7 +5,7 @@ import { endsInCentralSense, findOrganizations } from './organizations.ts';
 import { findProjects } from './projects.ts';
 import { findPlaces } from './places.ts';
 import { SURNAMES, WEAK_ORG_SUFFIXES } from './cues.ts';
-import { defaultTagger, type Tagger } from '../learn/model.ts';
+import { defaultTagger, type Decoded, type Tagger } from '../learn/model.ts';
 import { endsConjoinedRemit, joinCutNames } from './join-names.ts';
 import { withoutSetPhraseFragments } from './set-phrases.ts';
 import { balanceMarks } from './brackets.ts';
@@ -96,8 +96,36 @@ export function recognize(folded: string, given: Span[] = [], tagger: Tagger | n
 
 /** The final spans from the rules' recognition and the tagger's reading (see `recognize`). */
 export function combineWithTagger(folded: string, given: Span[], rules: Recognition, tagger: Tagger | null = defaultTagger(), margins: Margins = DEFAULT_MARGINS): Recognition {
-  if (!tagger) return { units: rules.units, spans: joinCutNames(folded, withoutSetPhraseFragments(folded, rules.spans), rules.units) };
-  const { spans: model, cost } = tagger.decode(folded, rules.units, rules.spans);
+  return combineManyWithTagger([{ folded, given, rules }], tagger, margins)[0]!;
+}
+
+/**
+ * Texts' buffers a batch of tagging holds at most (about 400 bytes a character in the tagger's
+ * memory, which never shrinks): a longer batch is tagged in parts.
+ */
+const BATCH_CHARS = 1 << 16;
+
+/**
+ * `combineWithTagger` for several texts: the tagger decodes them together (`Tagger.decodeMany`,
+ * stage by stage), in parts of at most BATCH_CHARS characters, each part combined before the next
+ * is decoded (its costs read the tagger's buffers).
+ */
+export function combineManyWithTagger(texts: Array<{ folded: string; given: Span[]; rules: Recognition }>, tagger: Tagger | null = defaultTagger(), margins: Margins = DEFAULT_MARGINS): Recognition[] {
+  if (!tagger) return texts.map(({ folded, rules }) => ({ units: rules.units, spans: joinCutNames(folded, withoutSetPhraseFragments(folded, rules.spans), rules.units) }));
+  const out: Recognition[] = [];
+  for (let from = 0; from < texts.length; ) {
+    let to = from + 1;
+    for (let chars = texts[from]!.folded.length; to < texts.length && chars + texts[to]!.folded.length <= BATCH_CHARS; to++) chars += texts[to]!.folded.length;
+    const part = texts.slice(from, to);
+    const decoded = tagger.decodeMany(part.map((t) => ({ text: t.folded, units: t.rules.units, rules: t.rules.spans })));
+    part.forEach((t, k) => out.push(combineDecoded(t.folded, t.given, t.rules, decoded[k]!, margins)));
+    from = to;
+  }
+  return out;
+}
+
+/** The combination itself, given the tagger's reading of the text. */
+function combineDecoded(folded: string, given: Span[], rules: Recognition, { spans: model, cost }: Decoded, margins: Margins): Recognition {
   const taken = new Uint8Array(folded.length);
   const kept: Span[] = [];
   for (const s of given) takeIfFree(s, taken, kept);

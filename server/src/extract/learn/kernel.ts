@@ -103,20 +103,40 @@ export class EmissionKernel {
     this.wasm.usePlan(planAt, groupsAt, log2GroupSlots);
   }
 
+  /** Characters the text buffers are laid out for (`batch`). */
+  private capacity = 0;
+
   /**
-   * Room for n characters' feature hashes in the kernel's memory, for `featurize` to write into
-   * before `score`. Valid until the next call.
+   * Lays the text buffers out for a batch of texts of `total` characters in all, each at its
+   * character offset `at` (the sum of the lengths before it): feature hashes, then emission scores,
+   * forward scores, back pointers and best tags. Every text's buffers stay valid until the next
+   * `batch`, so a batch is featurized whole, then scored whole, and each stage's tables stay in cache.
    */
-  featureRows(n: number, features: number): Int32Array {
-    // Feature hashes, then emission scores, forward scores, back pointers and best tags (`viterbi`).
-    this.reserve(featureBytes(n, features) + 16 * NT * n + (NT + 1) * n);
-    return new Int32Array(this.wasm.memory.buffer, this.dataAt, n * features);
+  batch(total: number, features: number): void {
+    this.reserve(featureBytes(total, features) + 16 * NT * total + (NT + 1) * total);
+    this.capacity = total;
   }
 
-  /** Emission scores (n × NT) of the hashes in `featureRows`: a view valid until the next call. */
-  score(n: number, features: number): Float64Array {
-    const outAt = this.dataAt + featureBytes(n, features);
-    this.wasm.emissions(this.dataAt, n, features, outAt);
+  /** Room for the feature hashes of n characters at `at`, for `featurize` to write into before `score`. */
+  rows(at: number, n: number, features: number): Int32Array {
+    return new Int32Array(this.wasm.memory.buffer, this.dataAt + 4 * features * at, n * features);
+  }
+
+  /** A batch of one text: room for its n characters' feature hashes (valid until the next call). */
+  featureRows(n: number, features: number): Int32Array {
+    this.batch(n, features);
+    return this.rows(0, n, features);
+  }
+
+  /** Where the emission scores of the batch start (forward scores, back pointers and tags follow). */
+  private emitBase(features: number): number {
+    return this.dataAt + featureBytes(this.capacity, features);
+  }
+
+  /** Emission scores (n × NT) of the hashes in `rows(at, n)`: a view valid until the next `batch`. */
+  score(n: number, features: number, at = 0): Float64Array {
+    const outAt = this.emitBase(features) + 8 * NT * at;
+    this.wasm.emissions(this.dataAt + 4 * features * at, n, features, outAt);
     return new Float64Array(this.wasm.memory.buffer, outAt, n * NT);
   }
 
@@ -130,14 +150,16 @@ export class EmissionKernel {
   }
 
   /**
-   * Viterbi over the scores of the last `score` call (the same results as `viterbi` in viterbi.ts):
-   * the best tags, the forward scores (n × NT) and the best total; views valid until the next call.
+   * Viterbi over the scores of the `score` call for the text at `at` (the same results as `viterbi`
+   * in viterbi.ts): the best tags, the forward scores (n × NT) and the best total; views valid until
+   * the next `batch`.
    */
-  viterbi(n: number, features: number): { tags: Uint8Array; alpha: Float64Array; best: number } {
-    const emitAt = this.dataAt + featureBytes(n, features);
-    const alphaAt = emitAt + 8 * NT * n;
-    const backAt = alphaAt + 8 * NT * n;
-    const tagsAt = backAt + NT * n;
+  viterbi(n: number, features: number, at = 0): { tags: Uint8Array; alpha: Float64Array; best: number } {
+    const cap = this.capacity;
+    const emitAt = this.emitBase(features) + 8 * NT * at;
+    const alphaAt = this.emitBase(features) + 8 * NT * (cap + at);
+    const backAt = this.emitBase(features) + 16 * NT * cap + NT * at;
+    const tagsAt = this.emitBase(features) + (16 * NT + NT) * cap + at;
     const best = this.wasm.viterbi(emitAt, n, alphaAt, backAt, tagsAt);
     const mem = this.wasm.memory.buffer;
     return { tags: new Uint8Array(mem, tagsAt, n), alpha: new Float64Array(mem, alphaAt, NT * n), best };
