@@ -45,27 +45,26 @@ interface TagTable {
 interface Resources {
   jieba: Jieba;
   tags: TagTable;
-  /** The first two characters of every name-tagged word (≥ 2 characters). */
-  nameStart: PairFilter;
-  /**
-   * The name-tagged words (≥ 2 characters) and every prefix of them of 2 characters or more, in the
-   * dictionary table's slot format with the entity class as the tag (0 for a prefix only): the
-   * lexicon scan extends a match only while it is a prefix of some name.
-   */
-  names: TagTable;
-  /** The first two characters of every dictionary word of 2 to `MAX_LEXICON_WORD` Han characters. */
+  /** The first two characters of every word in `words`. */
   wordStart: PairFilter;
   /**
-   * Those words and their prefixes (≥ 2 characters), in the slot format, the tag byte saying what a
-   * whole word is (`WORD`, `ORG_WORD`; 0 for a prefix only): for `lexiconWords`.
+   * The words the dictionary scan (`dictionaryWords`) looks for, and every prefix of them of 2
+   * characters or more, in the dictionary table's slot format, the tag byte saying what a whole word
+   * is (0 for a prefix only): bits 0–1 a lattice word of 2 to `MAX_LEXICON_WORD` Han characters
+   * (`WORD`, `ORG_WORD`), bits 2–4 the entity class of a name-tagged word of 2 to `MAX_NAME_WORD`
+   * characters. One table, so that one walk from each character finds both.
    */
   words: TagTable;
 }
 
 const MAX_LEXICON_WORD = 8;
-/** A whole dictionary word; one that ends with an organization head (外交部, 人民银行). */
+/** A whole dictionary word; one that ends with an organization head (外交部, 人民银行): tag bits 0–1. */
 const WORD = 1;
 const ORG_WORD = 2;
+const LATTICE_BITS = 3;
+/** Where a name's entity class sits in the tag byte. */
+const CLASS_SHIFT = 2;
+const CLASS_BITS = 7 << CLASS_SHIFT;
 
 /**
  * Dictionary tags of names, as small classes for the tagger's lexicon features: persons (nr, nrfg),
@@ -78,7 +77,7 @@ const MAX_NAME_WORD = 15;
 /**
  * A set of character pairs that may give false positives, never false negatives: 2^18 hashed marks
  * as bits (32 KB, so it stays in the core's own cache while the scans run beside the big tables).
- * `nameStart` here and the place scan's in units.ts: a scan probes its table only where a pair is marked.
+ * `wordStart` here and the place scan's in units.ts: a scan probes its table only where a pair is marked.
  */
 export type PairFilter = Int32Array;
 const PAIR_FILTER_BITS = 18;
@@ -144,7 +143,7 @@ function addWord(table: TagTable, word: string, freq: number, tag: string): void
  * Adds a name word with its class as the tag index, and its prefixes of two characters or more with
  * 0 unless already present, hashing as `hashWord` does but extending one character at a time.
  */
-function addNameAndPrefixes(table: TagTable, word: string, cls: number): void {
+function addWordAndPrefixes(table: TagTable, word: string, bits: number, field: number): void {
   const { slots, mask } = table;
   let h1 = 0x811c9dc5;
   let h2 = 0x2545f491;
@@ -157,9 +156,11 @@ function addNameAndPrefixes(table: TagTable, word: string, cls: number): void {
     let h = h1 & mask;
     while (slots[2 * h + 1] !== 0 && !(slots[2 * h] === h1 && (slots[2 * h + 1]! & ~0xff) === k2)) h = (h + 1) & mask;
     const whole = k === word.length - 1;
-    if (slots[2 * h + 1] !== 0 && !whole) continue;
+    const found = slots[2 * h + 1] !== 0;
+    if (found && !whole) continue;
+    const tag = found ? slots[2 * h + 1]! & 0xff : 0;
     slots[2 * h] = h1;
-    slots[2 * h + 1] = k2 | (whole ? cls : slots[2 * h + 1]! & 0xff);
+    slots[2 * h + 1] = k2 | (whole ? (tag & ~field) | bits : tag);
   }
 }
 
@@ -196,8 +197,7 @@ function resources(): Resources {
   let lines = 1;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
   const tags = newTagTable(lines);
-  // The lexicon scan (`nameWords`) probes the name table (4 MB, not in cache) only where a name can start.
-  const nameStart = newPairFilter();
+  // The dictionary scan probes the word table (not in cache) only where a word can start.
   const nameList: string[] = [];
   const wordList: string[] = [];
   const wordStart = newPairFilter();
@@ -214,7 +214,7 @@ function resources(): Resources {
     const tag = line.slice(b + 1).trim();
     addWord(tags, word, Number(line.slice(a + 1, b)), tag);
     if (ENTITY_CLASS[tag] && word.length >= 2 && word.length <= MAX_NAME_WORD) {
-      markPair(nameStart, word.charCodeAt(0), word.charCodeAt(1));
+      markPair(wordStart, word.charCodeAt(0), word.charCodeAt(1));
       nameList.push(word);
     }
     if (word.length >= 2 && word.length <= MAX_LEXICON_WORD && isHan(word.charCodeAt(0)) && isHan(word.charCodeAt(1))) {
@@ -222,15 +222,17 @@ function resources(): Resources {
       wordList.push(word);
     }
   }
-  const lexWords = newTagTable(2 * wordList.length, false);
-  for (const word of wordList) addNameAndPrefixes(lexWords, word, longestSuffix(ORG_HEADS, word) > 0 && longestSuffix(ORG_HEADS, word) < word.length ? ORG_WORD : WORD);
-  const names = newTagTable(2 * nameList.length, false);
+  const words = newTagTable(2 * (wordList.length + nameList.length), false);
+  for (const word of wordList) {
+    const head = longestSuffix(ORG_HEADS, word);
+    addWordAndPrefixes(words, word, head > 0 && head < word.length ? ORG_WORD : WORD, LATTICE_BITS);
+  }
   // A word listed twice keeps its last tag, as in the word table (our added words come last).
   for (const word of nameList) {
     const c = ENTITY_CLASS[lookupTag(tags, word) ?? ''] ?? 0;
-    if (c) addNameAndPrefixes(names, word, c);
+    if (c) addWordAndPrefixes(words, word, c << CLASS_SHIFT, CLASS_BITS);
   }
-  cached = { jieba, tags, nameStart, names, wordStart, words: lexWords };
+  cached = { jieba, tags, wordStart, words };
   return cached;
 }
 
@@ -319,45 +321,6 @@ function unglueCommittee(tokens: Token[], tags: TagTable): Token[] {
   return out ?? tokens;
 }
 
-/**
- * Dictionary names in running text, independent of jieba's segmentation: for every position i,
- * `len[i]` is the length of the longest word tagged as a name (`ENTITY_CLASS`, ≥ 2 characters) that
- * starts there (0 if none) and `cls[i]` its class. Hashes are extended character by character, so no
- * string is built; the table of names and their prefixes is probed only where the first two
- * characters can start a name, and only as long as the characters read so far begin one.
- */
-export function nameWords(text: string, len: Uint8Array, cls: Uint8Array): void {
-  const { names, nameStart } = resources();
-  const { slots, mask } = names;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    len[i] = 0;
-    cls[i] = 0;
-    if (i + 1 >= n) continue;
-    const c0 = text.charCodeAt(i);
-    const c1 = text.charCodeAt(i + 1);
-    if (c0 < 0x3400 || c0 > 0x9fff) continue;
-    if (!hasPair(nameStart, c0, c1)) continue;
-    let h1 = Math.imul(0x811c9dc5 ^ c0, 0x01000193);
-    let h2 = Math.imul(0x2545f491 + c0, 0x9e3779b1);
-    h2 ^= h2 >>> 15;
-    const limit = Math.min(n, i + MAX_NAME_WORD);
-    // Extend while the characters so far are a name or the prefix of one.
-    for (let j = i + 1; j < limit; j++) {
-      const c = text.charCodeAt(j);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 + c, 0x9e3779b1);
-      h2 ^= h2 >>> 15;
-      const v = probe(slots, mask, h1, h2);
-      if (v === 0) break;
-      if (v & 0xff) {
-        len[i] = j + 1 - i;
-        cls[i] = v & 0xff;
-      }
-    }
-  }
-}
-
 const isHan = (c: number) => c >= 0x3400 && c <= 0x9fff;
 
 /** The value stored under the hash pair (h1, h2) in an open-addressing word table, 0 if none. */
@@ -372,31 +335,42 @@ function probe(slots: Int32Array, mask: number, h1: number, h2: number): number 
   return v;
 }
 
+/** What `dictionaryWords` finds at each character of a text (arrays of at least its length). */
+export interface DictionaryMatches {
+  /** The length of the longest name-tagged word (`ENTITY_CLASS`, 2–15 characters) starting here, 0 if none. */
+  nameLength: Uint8Array;
+  /** That word's entity class. */
+  nameClass: Uint8Array;
+  /** Bits of the lengths (2, 3, 4, 5+: 1, 2, 4, 8) of the lattice words that begin here, */
+  begin: Uint8Array;
+  /** run through here, */
+  mid: Uint8Array;
+  /** and end here. */
+  end: Uint8Array;
+  /** The same three (1, 2, 4) for lattice words that end with an organization head (外交部: 1 at 外, 2 at 交, 4 at 部). */
+  org: Uint8Array;
+}
+
 /**
- * Every dictionary word of 2 to 8 characters in running text, whatever jieba's segmentation chose
- * (SoftLexicon, Ma et al. 2020): per character, which word lengths start there (`begin`), end there
- * (`end`) and run through it (`mid`), as bits of length 2, 3, 4, 5+ (1, 2, 4, 8); and `org`, the same
- * three for words that end with an organization head (外交部: 1 at 外, 2 at 交, 4 at 部). Hashes are
- * extended character by character as in `nameWords`, and a start is probed only where its first two
- * characters begin some word.
+ * Dictionary words in running text, whatever jieba's segmentation chose: the longest name word at
+ * every position, and every word of 2 to 8 Han characters (the word lattice of SoftLexicon, Ma et
+ * al. 2020). One walk from each character: hashes are extended character by character, so no string
+ * is built; a start is probed only where its first two characters begin some word, and the walk goes
+ * on only as long as the characters read so far begin one.
  */
-export function lexiconWords(text: string, begin: Uint8Array, mid: Uint8Array, end: Uint8Array, org: Uint8Array): void {
+export function dictionaryWords(text: string, out: DictionaryMatches): void {
   const { words, wordStart } = resources();
   const { slots, mask } = words;
+  const { nameLength, nameClass, begin, mid, end, org } = out;
   const n = text.length;
-  begin.fill(0, 0, n);
-  mid.fill(0, 0, n);
-  end.fill(0, 0, n);
-  org.fill(0, 0, n);
+  for (const a of [nameLength, nameClass, begin, mid, end, org]) a.fill(0, 0, n);
   for (let i = 0; i + 1 < n; i++) {
     const c0 = text.charCodeAt(i);
     if (!isHan(c0) || !hasPair(wordStart, c0, text.charCodeAt(i + 1))) continue;
     let h1 = Math.imul(0x811c9dc5 ^ c0, 0x01000193);
     let h2 = Math.imul(0x2545f491 + c0, 0x9e3779b1);
     h2 ^= h2 >>> 15;
-    const limit = Math.min(n, i + MAX_LEXICON_WORD);
-    // The same walk as nameWords', written out: one walker with a callback for both measured 8 %
-    // slower in bench:extract (alternating runs).
+    const limit = Math.min(n, i + MAX_NAME_WORD);
     for (let j = i + 1; j < limit; j++) {
       const c = text.charCodeAt(j);
       h1 = Math.imul(h1 ^ c, 0x01000193);
@@ -404,7 +378,13 @@ export function lexiconWords(text: string, begin: Uint8Array, mid: Uint8Array, e
       h2 ^= h2 >>> 15;
       const v = probe(slots, mask, h1, h2);
       if (v === 0) break;
-      const kind = v & 0xff;
+      const tag = v & 0xff;
+      if (!tag) continue;
+      if (tag & CLASS_BITS) {
+        nameLength[i] = j + 1 - i;
+        nameClass[i] = tag >>> CLASS_SHIFT;
+      }
+      const kind = tag & LATTICE_BITS;
       if (!kind) continue;
       const len = j + 1 - i;
       const bit = len >= 5 ? 8 : 1 << (len - 2);

@@ -21,7 +21,7 @@ import type { Unit } from '../chinese/units.ts';
 import {
   COMPOUND_SURNAMES, GIVEN_NAME_CHARS, ORG_HEADS, ORG_SUFFIXES, PERSON_SUFFIX_WORDS, PLACE_SUFFIXES, SURNAMES, TITLES, TRANSLIT_CHARS, isPersonSuffixWord, isPlaceSuffix, isTitle, longestSuffix,
 } from '../chinese/cues.ts';
-import { lexiconWords, nameWords } from '../chinese/tokens.ts';
+import { dictionaryWords, type DictionaryMatches } from '../chinese/tokens.ts';
 import { placeWords } from '../chinese/units.ts';
 import { COUNTRY_ABBREVIATIONS, PROVINCE_ABBREVIATIONS } from '../chinese/world.ts';
 
@@ -132,14 +132,12 @@ function charCode(text: string, i: number): number {
 
 // Lexicon matches by position, reused across calls (one thread runs one featurize at a time): the
 // longest name word / place name starting at each position, and the longest name word ending there.
-let nwLen = new Uint8Array(0);
-let nwCls = new Uint8Array(0);
+const emptyMatches = (cap: number): DictionaryMatches => ({
+  nameLength: new Uint8Array(cap), nameClass: new Uint8Array(cap), begin: new Uint8Array(cap), mid: new Uint8Array(cap), end: new Uint8Array(cap), org: new Uint8Array(cap),
+});
+let dict = emptyMatches(0);
 let gzLen = new Uint8Array(0);
 let nwEnd = new Int32Array(0);
-let lwBegin = new Uint8Array(0);
-let lwMid = new Uint8Array(0);
-let lwEnd = new Uint8Array(0);
-let lwOrg = new Uint8Array(0);
 
 interface Kernel {
   memory: WebAssembly.Memory;
@@ -182,22 +180,17 @@ export function featurize(text: string, units: Unit[], rules: Span[], out: Int32
   const n = text.length;
   const m = units.length;
   const mem = layout(n, m);
-  if (n + 1 > nwLen.length) {
-    const cap = Math.max(n + 1, nwLen.length * 2);
-    nwLen = new Uint8Array(cap);
-    nwCls = new Uint8Array(cap);
+  if (n + 1 > gzLen.length) {
+    const cap = Math.max(n + 1, gzLen.length * 2);
+    dict = emptyMatches(cap);
     gzLen = new Uint8Array(cap);
     nwEnd = new Int32Array(cap);
-    lwBegin = new Uint8Array(cap);
-    lwMid = new Uint8Array(cap);
-    lwEnd = new Uint8Array(cap);
-    lwOrg = new Uint8Array(cap);
   }
   // Dictionary names (jieba's nr/ns/nt/nz/j words) and gazetteer names wherever they occur, whatever
   // jieba's segmentation: the longest covering each character, and the longest ending at it.
-  nameWords(text, nwLen, nwCls);
+  dictionaryWords(text, dict);
   placeWords(text, gzLen);
-  lexiconWords(text, lwBegin, lwMid, lwEnd, lwOrg);
+  const { nameLength: nwLen, nameClass: nwCls, begin: lwBegin, mid: lwMid, end: lwEnd, org: lwOrg } = dict;
   const lex = mem.lexicon;
   lex.fill(0);
   nwEnd.fill(0, 0, n);
