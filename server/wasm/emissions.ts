@@ -39,7 +39,8 @@ export function useModel(tableAt: usize, log2Slots: u32, bloomAt: usize, bloomWo
 
 /**
  * Which feature slots are summed how: the plan is bytes — the number of groups; per group its size
- * and its slots; then the number of single slots and those slots. The group cache has 2^log2Slots
+ * and its slots; then the number of single slots tested against the Bloom filter and those slots;
+ * then the number of single slots looked up directly and those slots. The group cache has 2^log2Slots
  * 64-byte slots: 13 int32 sums, a used flag at 52, two hashes of the members' values at 56 and 60.
  */
 export function usePlan(planAt: usize, groupsAt: usize, log2GroupSlots: u32): void {
@@ -50,12 +51,23 @@ export function usePlan(planAt: usize, groupsAt: usize, log2GroupSlots: u32): vo
   memory.fill(groups, 0, <usize>64 << log2GroupSlots);
 }
 
-/** The address of feature `key`'s slot in the table, or 0 if the model does not have it. */
+/**
+ * The address of feature `key`'s slot in the table, or 0 if the model does not have it: for the
+ * features that are mostly not in the model, the Bloom filter (L2-resident) says so first.
+ */
 // @ts-ignore: decorator
 @inline function slotOf(key: i32): usize {
-  // Most hashes of a text are not in the model: the Bloom filter (L2-resident) says so first.
   const bits = (1 << (key & 31)) | (1 << ((key >>> 5) & 31)) | (1 << ((key >>> 10) & 31));
   if ((load<i32>(bloom + (<usize>((<u32>key >>> 15) & bloomMask) << 2)) & bits) != bits) return 0;
+  return probe(key);
+}
+
+/**
+ * The same without the Bloom filter, for the features that are nearly always in the model (a
+ * character, its neighbours' tags): the filter would say yes at the cost of 18 instructions.
+ */
+// @ts-ignore: decorator
+@inline function probe(key: i32): usize {
   let h = (<u32>key * 0x9e3779b1) >>> shift;
   while (true) {
     const slot = table + (<usize>h << 5);
@@ -147,6 +159,18 @@ export function emissions(feats: usize, n: i32, features: i32, out: usize): void
     const nSingles = <i32>load<u8>(p++);
     for (let j = 0; j < nSingles; j++) {
       const slot = slotOf(load<i32>(row + (<usize>load<u8>(p + j) << 2)));
+      if (slot == 0) continue;
+      const lo = v128.load(slot);
+      const hi = v128.load(slot, 16);
+      a0 = i32x4.add(a0, i32x4.extend_low_i16x8_s(lo));
+      a1 = i32x4.add(a1, i32x4.extend_high_i16x8_s(lo));
+      a2 = i32x4.add(a2, i32x4.extend_low_i16x8_s(hi));
+      a3 = i32x4.add(a3, i32x4.extend_high_i16x8_s(hi));
+    }
+    p += nSingles;
+    const nDirect = <i32>load<u8>(p++);
+    for (let j = 0; j < nDirect; j++) {
+      const slot = probe(load<i32>(row + (<usize>load<u8>(p + j) << 2)));
       if (slot == 0) continue;
       const lo = v128.load(slot);
       const hi = v128.load(slot, 16);

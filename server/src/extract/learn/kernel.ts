@@ -35,7 +35,10 @@ const LOG2_GROUP_SLOTS = 13;
  */
 export interface Plan {
   groups: number[][];
+  /** Slots whose features are often not in the model: a Bloom filter is tested first. */
   singles: number[];
+  /** Slots whose features nearly always are: looked up directly. */
+  direct: number[];
 }
 
 /** The Bloom filter's three bits of a feature hash, and its word: what the kernel tests. */
@@ -81,7 +84,7 @@ export class EmissionKernel {
     this.transAt = groupsAt + (64 << log2GroupSlots);
     this.dataAt = this.transAt + 8 * TRANSITION_SCORES;
     this.reserve(0);
-    const planBytes = [plan.groups.length, ...plan.groups.flatMap((g) => [g.length, ...g]), plan.singles.length, ...plan.singles];
+    const planBytes = [plan.groups.length, ...plan.groups.flatMap((g) => [g.length, ...g]), plan.singles.length, ...plan.singles, plan.direct.length, ...plan.direct];
     if (planBytes.length > bloomAt) throw new Error('emission plan too long');
     new Uint8Array(this.wasm.memory.buffer, planAt, planBytes.length).set(planBytes);
     const mem = this.wasm.memory.buffer;
