@@ -135,8 +135,49 @@ function charCode(text: string, i: number): number {
 const emptyMatches = (cap: number): DictionaryMatches => ({
   nameLength: new Uint8Array(cap), nameClass: new Uint8Array(cap), begin: new Uint8Array(cap), mid: new Uint8Array(cap), end: new Uint8Array(cap), org: new Uint8Array(cap),
 });
-let dict = emptyMatches(0);
-let gzLen = new Uint8Array(0);
+
+/** The dictionary and gazetteer scans of a text that `featurize` reads (arrays of at least its length). */
+export interface TextScans {
+  dict: DictionaryMatches;
+  /** The length of the longest gazetteer name starting at each character (`placeWords`). */
+  places: Uint8Array;
+}
+
+/** Room for the scans of `n` characters. */
+const newTextScans = (n: number): TextScans => ({ dict: emptyMatches(n), places: new Uint8Array(n) });
+
+/** Scans a text for `featurize`: its dictionary words, then its gazetteer names. */
+function scanText(text: string, into: TextScans): void {
+  dictionaryWords(text, into.dict);
+  placeWords(text, into.places);
+}
+
+/** The scans of a batch's texts (`scanTexts`), reused from batch to batch. */
+let batchScans = newTextScans(0);
+
+/**
+ * The scans of several texts, for `featurize` to read: every text's dictionary words, then every
+ * text's gazetteer names, so that each table stays in cache for the whole batch. Valid until the
+ * next call.
+ */
+export function scanTexts(texts: string[]): TextScans[] {
+  let total = 0;
+  for (const t of texts) total += t.length;
+  if (total > batchScans.places.length) batchScans = newTextScans(Math.max(total, 2 * batchScans.places.length));
+  const d = batchScans.dict;
+  let at = 0;
+  const scans = texts.map((t) => {
+    const view = (a: Uint8Array) => a.subarray(at, at + t.length);
+    const s = { dict: { nameLength: view(d.nameLength), nameClass: view(d.nameClass), begin: view(d.begin), mid: view(d.mid), end: view(d.end), org: view(d.org) }, places: view(batchScans.places) };
+    at += t.length;
+    return s;
+  });
+  texts.forEach((t, k) => dictionaryWords(t, scans[k]!.dict));
+  texts.forEach((t, k) => placeWords(t, scans[k]!.places));
+  return scans;
+}
+
+let own = newTextScans(0);
 let nwEnd = new Int32Array(0);
 
 interface Kernel {
@@ -176,21 +217,23 @@ function layout(n: number, m: number) {
  * `units` cover the text (jieba tokens after gazetteer merging); `rules` are the rule extractor's spans.
  * Written into `out` when given (the tagger passes its kernel's memory), else into a new array.
  */
-export function featurize(text: string, units: Unit[], rules: Span[], out: Int32Array<ArrayBufferLike> = new Int32Array(text.length * FEATURES)): Int32Array<ArrayBufferLike> {
+export function featurize(text: string, units: Unit[], rules: Span[], out: Int32Array<ArrayBufferLike> = new Int32Array(text.length * FEATURES), scans?: TextScans): Int32Array<ArrayBufferLike> {
   const n = text.length;
   const m = units.length;
   const mem = layout(n, m);
-  if (n + 1 > gzLen.length) {
-    const cap = Math.max(n + 1, gzLen.length * 2);
-    dict = emptyMatches(cap);
-    gzLen = new Uint8Array(cap);
+  if (n + 1 > nwEnd.length) {
+    const cap = Math.max(n + 1, nwEnd.length * 2);
+    own = { dict: emptyMatches(cap), places: new Uint8Array(cap) };
     nwEnd = new Int32Array(cap);
   }
   // Dictionary names (jieba's nr/ns/nt/nz/j words) and gazetteer names wherever they occur, whatever
   // jieba's segmentation: the longest covering each character, and the longest ending at it.
-  dictionaryWords(text, dict);
-  placeWords(text, gzLen);
-  const { nameLength: nwLen, nameClass: nwCls, begin: lwBegin, mid: lwMid, end: lwEnd, org: lwOrg } = dict;
+  if (!scans) {
+    scans = own;
+    scanText(text, scans);
+  }
+  const gzLen = scans.places;
+  const { nameLength: nwLen, nameClass: nwCls, begin: lwBegin, mid: lwMid, end: lwEnd, org: lwOrg } = scans.dict;
   const lex = mem.lexicon;
   lex.fill(0);
   nwEnd.fill(0, 0, n);

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { endianness } from 'node:os';
 import type { Span } from '../chinese/span.ts';
 import type { Unit } from '../chinese/units.ts';
-import { FEATURES, featurize } from './features.ts';
+import { FEATURES, featurize, scanTexts } from './features.ts';
 import { EmissionKernel, type Plan } from './kernel.ts';
 import { NT, TYPES, spansFromTagSeq } from './tags.ts';
 import { bestThrough } from './viterbi.ts';
@@ -121,11 +121,12 @@ export class Tagger {
     let total = 0;
     for (const t of texts) total += t.text.length;
     this.kernel.batch(total, FEATURES);
+    const scans = scanTexts(texts.map((t) => t.text));
     let at = 0;
-    for (const t of texts) {
-      if (t.text.length) featurize(t.text, t.units, t.rules, this.kernel.rows(at, t.text.length, FEATURES));
+    texts.forEach((t, k) => {
+      if (t.text.length) featurize(t.text, t.units, t.rules, this.kernel.rows(at, t.text.length, FEATURES), scans[k]);
       at += t.text.length;
-    }
+    });
     at = 0;
     return texts.map(({ text }) => {
       const n = text.length;
