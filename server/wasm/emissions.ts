@@ -8,7 +8,8 @@
  *
  * Memory layout, owned by the JavaScript side (`server/src/extract/learn/kernel.ts`):
  *   table  — open addressing, 32-byte slots: 13 int16 weights (tag order), int16 "used" flag at 26,
- *            the feature hash (int32) at 28. The home slot is (hash × 0x9e3779b1) >>> shift.
+ *            the feature hash (int32) at 28; an empty slot is all zeros.
+ *   zeros  — 32 bytes of zeros: the row of a feature the Bloom filter rules out. The home slot is (hash × 0x9e3779b1) >>> shift.
  *   bloom  — int32 words; a feature's three bits (`bloomBits` in kernel.ts) in word (hash >>> 15) & mask.
  *   trans  — the transition, start and end scores (float64) and the closed → opener ones (`viterbi`).
  *   feats  — n × features int32 feature hashes (`featurize`).
@@ -21,6 +22,7 @@ let shift: u32 = 0;
 let slotMask: u32 = 0;
 let bloom: usize = 0;
 let bloomMask: u32 = 0;
+let zeros: usize = 0;
 let scale: f64 = 1;
 let plan: usize = 0;
 let groups: usize = 0;
@@ -28,7 +30,8 @@ let groupMask: u32 = 0;
 let groupCount: u32 = 0;
 
 /** Points the kernel at a model's tables (see the layout above). */
-export function useModel(tableAt: usize, log2Slots: u32, bloomAt: usize, bloomWords: u32, weightScale: f64): void {
+export function useModel(tableAt: usize, log2Slots: u32, bloomAt: usize, bloomWords: u32, weightScale: f64, zerosAt: usize): void {
+  zeros = zerosAt;
   table = tableAt;
   shift = 32 - log2Slots;
   slotMask = (1 << log2Slots) - 1;
@@ -52,27 +55,29 @@ export function usePlan(planAt: usize, groupsAt: usize, log2GroupSlots: u32): vo
 }
 
 /**
- * The address of feature `key`'s slot in the table, or 0 if the model does not have it: for the
- * features that are mostly not in the model, the Bloom filter (L2-resident) says so first.
+ * The address of feature `key`'s row: its slot in the table, or a row of zeros if the model does not
+ * have it. For the features that are mostly not in the model, the Bloom filter (L2-resident) says so first.
  */
 // @ts-ignore: decorator
-@inline function slotOf(key: i32): usize {
+@inline function rowOf(key: i32): usize {
   const bits = (1 << (key & 31)) | (1 << ((key >>> 5) & 31)) | (1 << ((key >>> 10) & 31));
-  if ((load<i32>(bloom + (<usize>((<u32>key >>> 15) & bloomMask) << 2)) & bits) != bits) return 0;
+  if ((load<i32>(bloom + (<usize>((<u32>key >>> 15) & bloomMask) << 2)) & bits) != bits) return zeros;
   return probe(key);
 }
 
 /**
  * The same without the Bloom filter, for the features that are nearly always in the model (a
- * character, its neighbours' tags): the filter would say yes at the cost of 18 instructions.
+ * character, its neighbours' tags): the filter would say yes at the cost of 18 instructions. A key
+ * not in the table ends at an empty slot, whose row is zeros (and whose key is 0: no feature hashes
+ * to 0 in a model, `EmissionKernel` checks), so the caller adds what it finds without a test.
  */
 // @ts-ignore: decorator
 @inline function probe(key: i32): usize {
   let h = (<u32>key * 0x9e3779b1) >>> shift;
   while (true) {
     const slot = table + (<usize>h << 5);
-    if (load<u16>(slot, 26) == 0) return 0;
-    if (load<i32>(slot, 28) == key) return slot;
+    const k = load<i32>(slot, 28);
+    if (k == key || k == 0) return slot;
     h = (h + 1) & slotMask;
   }
 }
@@ -119,8 +124,7 @@ function groupSlot(row: usize, members: usize, size: i32, g: i32): usize {
   const slot = groups + (<usize>h << 6);
   memory.fill(slot, 0, 64);
   for (let j = 0; j < size; j++) {
-    const member = slotOf(load<i32>(row + (<usize>load<u8>(members + j) << 2)));
-    if (member != 0) addRowTo(slot, member);
+    addRowTo(slot, rowOf(load<i32>(row + (<usize>load<u8>(members + j) << 2))));
   }
   // Lane 0 of the last vector is tag 12's sum; the flag and the hashes overwrite the rest.
   store<i32>(slot, 1, 52);
@@ -158,8 +162,7 @@ export function emissions(feats: usize, n: i32, features: i32, out: usize): void
     }
     const nSingles = <i32>load<u8>(p++);
     for (let j = 0; j < nSingles; j++) {
-      const slot = slotOf(load<i32>(row + (<usize>load<u8>(p + j) << 2)));
-      if (slot == 0) continue;
+      const slot = rowOf(load<i32>(row + (<usize>load<u8>(p + j) << 2)));
       const lo = v128.load(slot);
       const hi = v128.load(slot, 16);
       a0 = i32x4.add(a0, i32x4.extend_low_i16x8_s(lo));
@@ -171,7 +174,6 @@ export function emissions(feats: usize, n: i32, features: i32, out: usize): void
     const nDirect = <i32>load<u8>(p++);
     for (let j = 0; j < nDirect; j++) {
       const slot = probe(load<i32>(row + (<usize>load<u8>(p + j) << 2)));
-      if (slot == 0) continue;
       const lo = v128.load(slot);
       const hi = v128.load(slot, 16);
       a0 = i32x4.add(a0, i32x4.extend_low_i16x8_s(lo));

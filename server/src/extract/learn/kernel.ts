@@ -14,7 +14,7 @@ const KERNEL_PATH = fileURLToPath(new URL('../../../wasm/emissions.wasm', import
 
 interface Exports {
   memory: WebAssembly.Memory;
-  useModel(tableAt: number, log2Slots: number, bloomAt: number, bloomWords: number, scale: number): void;
+  useModel(tableAt: number, log2Slots: number, bloomAt: number, bloomWords: number, scale: number, zerosAt: number): void;
   usePlan(planAt: number, groupsAt: number, log2GroupSlots: number): void;
   emissions(feats: number, n: number, features: number, out: number): void;
   useTransitions(at: number): void;
@@ -85,7 +85,9 @@ export class EmissionKernel {
     this.dataAt = this.transAt + 8 * TRANSITION_SCORES;
     this.reserve(0);
     const planBytes = [plan.groups.length, ...plan.groups.flatMap((g) => [g.length, ...g]), plan.singles.length, ...plan.singles, plan.direct.length, ...plan.direct];
-    if (planBytes.length > bloomAt) throw new Error('emission plan too long');
+    // The last 32 bytes before the Bloom filter stay zero: the row of a feature the filter rules out.
+    const zerosAt = bloomAt - 32;
+    if (planBytes.length > zerosAt) throw new Error('emission plan too long');
     new Uint8Array(this.wasm.memory.buffer, planAt, planBytes.length).set(planBytes);
     const mem = this.wasm.memory.buffer;
     const bloom = new Int32Array(mem, bloomAt, bloomWords);
@@ -95,6 +97,8 @@ export class EmissionKernel {
     for (let r = 0; r < keys.length; r++) {
       if (rowStart[r + 1] === rowStart[r]) continue;
       const k = keys[r]!;
+      // The kernel reads key 0 as an empty slot (and no template hashes to it but by a 2^-32 chance).
+      if (k === 0) throw new Error('a model feature hashes to 0');
       bloom[bloomWord(k, bloomWords - 1)]! |= bloomBits(k);
       let h = Math.imul(k, 0x9e3779b1) >>> (32 - log2Slots);
       while (slots16[h * 16 + 13] !== 0) h = (h + 1) & mask;
@@ -102,7 +106,7 @@ export class EmissionKernel {
       slots16[h * 16 + 13] = 1;
       slots32[h * 8 + 7] = k;
     }
-    this.wasm.useModel(tableAt, log2Slots, bloomAt, bloomWords, scale);
+    this.wasm.useModel(tableAt, log2Slots, bloomAt, bloomWords, scale, zerosAt);
     this.wasm.usePlan(planAt, groupsAt, log2GroupSlots);
   }
 
