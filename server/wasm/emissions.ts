@@ -98,16 +98,18 @@ function addRowTo(sums: usize, row: usize): void {
  * combination not yet cached is summed from the members' rows and stored; a cache half full is
  * emptied first.
  */
-function groupSlot(row: usize, members: usize, size: i32, g: i32): usize {
+// @ts-ignore: decorator
+@inline function groupSlot(row: usize, members: usize, size: i32, g: i32): usize {
+  // Two 32-bit hashes of the members' values (themselves hashes, so one multiply a step mixes enough).
   let k1: i32 = 0x2545f491 + g;
   let k2: i32 = 0x68e31da4 - g;
   for (let j = 0; j < size; j++) {
     const v = load<i32>(row + (<usize>load<u8>(members + j) << 2));
     k1 = (k1 ^ v) * 0x9e3779b1;
-    k1 ^= k1 >>> 15;
     k2 = (k2 + v) * 0x85ebca77;
-    k2 ^= k2 >>> 13;
   }
+  k1 ^= k1 >>> 15;
+  k2 ^= k2 >>> 13;
   let h = <u32>k1 & groupMask;
   while (true) {
     const slot = groups + (<usize>h << 6);
@@ -115,6 +117,11 @@ function groupSlot(row: usize, members: usize, size: i32, g: i32): usize {
     if (load<i32>(slot, 56) == k1 && load<i32>(slot, 60) == k2) return slot;
     h = (h + 1) & groupMask;
   }
+  return newGroupSlot(row, members, size, h, k1, k2);
+}
+
+/** Sums a group's rows into the empty cache slot h (the cache emptied first when half full). */
+function newGroupSlot(row: usize, members: usize, size: i32, h: u32, k1: i32, k2: i32): usize {
   if (groupCount * 2 > groupMask) {
     memory.fill(groups, 0, (<usize>groupMask + 1) << 6);
     groupCount = 0;
