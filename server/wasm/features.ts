@@ -63,6 +63,15 @@ export const FEATURES = 43;
   return v128.xor(h, i32x4.shr_u(h, 16));
 }
 
+/** Stores the four lanes of h at byte offsets a, b, c, d of o. */
+// @ts-ignore: decorator
+@inline function store4(o: usize, h: v128, a: usize, b: usize, c: usize, d: usize): void {
+  store<i32>(o + a, i32x4.extract_lane(h, 0));
+  store<i32>(o + b, i32x4.extract_lane(h, 1));
+  store<i32>(o + c, i32x4.extract_lane(h, 2));
+  store<i32>(o + d, i32x4.extract_lane(h, 3));
+}
+
 // @ts-ignore: decorator
 @inline function vec(a: i32, b: i32, c: i32, d: i32): v128 {
   return i32x4.replace_lane(i32x4.replace_lane(i32x4.replace_lane(i32x4.splat(a), 1, b), 2, c), 3, d);
@@ -142,61 +151,37 @@ export function featurize(n: i32, codes: usize, cues: usize, rules: usize, names
     { // templates 0, 1, 2, 3
       let h = vec(seed(0), seed(1), seed(2), seed(3));
       h = mixv(h, vec(0, cm2, cm1, c0));
-      h = finv(h);
-      store<i32>(o, i32x4.extract_lane(h, 0), 0);
-      store<i32>(o, i32x4.extract_lane(h, 1), 4);
-      store<i32>(o, i32x4.extract_lane(h, 2), 8);
-      store<i32>(o, i32x4.extract_lane(h, 3), 12);
+      store4(o, finv(h), 0, 4, 8, 12);
     }
     { // templates 4, 5, 17, 18
       let h = vec(seed(4), seed(5), seed(17), seed(18));
       h = mixv(h, vec(cp1, cp2, r0, i32At(names, i)));
-      h = finv(h);
-      store<i32>(o, i32x4.extract_lane(h, 0), 16);
-      store<i32>(o, i32x4.extract_lane(h, 1), 20);
-      store<i32>(o, i32x4.extract_lane(h, 2), 68);
-      store<i32>(o, i32x4.extract_lane(h, 3), 72);
+      store4(o, finv(h), 16, 20, 68, 72);
     }
     store<i32>(o, f1(38, soft & 0xfff), 152);
     { // templates 6, 7, 8, 9
       let h = vec(seed(6), seed(7), seed(8), seed(9));
       h = mixv(h, vec(cm1, c0, cm2, cp1));
       h = mixv(h, vec(c0, cp1, cm1, cp2));
-      h = finv(h);
-      store<i32>(o, i32x4.extract_lane(h, 0), 24);
-      store<i32>(o, i32x4.extract_lane(h, 1), 28);
-      store<i32>(o, i32x4.extract_lane(h, 2), 32);
-      store<i32>(o, i32x4.extract_lane(h, 3), 36);
+      store4(o, finv(h), 24, 28, 32, 36);
     }
     { // templates 10, 11, 15, 19
       let h = vec(seed(10), seed(11), seed(15), seed(19));
       h = mixv(h, vec(cm1, tag, inUnit ? load<i32>(u, 4) : c0, rPrev));
       h = mixv(h, vec(cp1, pos, pos, r0));
-      h = finv(h);
-      store<i32>(o, i32x4.extract_lane(h, 0), 40);
-      store<i32>(o, i32x4.extract_lane(h, 1), 44);
-      store<i32>(o, i32x4.extract_lane(h, 2), 60);
-      store<i32>(o, i32x4.extract_lane(h, 3), 76);
+      store4(o, finv(h), 40, 44, 60, 76);
     }
     { // templates 20, 21, 22, 24
       let h = vec(seed(20), seed(21), seed(22), seed(24));
       h = mixv(h, vec(r0, r0, i32At(cues, i + 1), inUnit ? load<i32>(u - 24, 4) : 0));
       h = mixv(h, vec(rNext, c0, pos, pos));
-      h = finv(h);
-      store<i32>(o, i32x4.extract_lane(h, 0), 80);
-      store<i32>(o, i32x4.extract_lane(h, 1), 84);
-      store<i32>(o, i32x4.extract_lane(h, 2), 88);
-      store<i32>(o, i32x4.extract_lane(h, 3), 96);
+      store4(o, finv(h), 80, 84, 88, 96);
     }
     { // templates 25, 27, 30, 32
       let h = vec(seed(25), seed(27), seed(30), seed(32));
       h = mixv(h, vec(inUnit ? load<i32>(u + 24, 4) : 0, inUnit ? load<i32>(u, 12) : 0, rPrev, inUnit ? load<i32>(u + 24, 12) : 0));
       h = mixv(h, vec(pos, pos, rNext, pos));
-      h = finv(h);
-      store<i32>(o, i32x4.extract_lane(h, 0), 100);
-      store<i32>(o, i32x4.extract_lane(h, 1), 108);
-      store<i32>(o, i32x4.extract_lane(h, 2), 120);
-      store<i32>(o, i32x4.extract_lane(h, 3), 128);
+      store4(o, finv(h), 100, 108, 120, 128);
     }
     store<i32>(o, f2(40, prevE | (sB << 4), nextB | (sE << 4)), 160);
     { // templates 12, 13, 14, 16
@@ -204,44 +189,29 @@ export function featurize(n: i32, codes: usize, cues: usize, rules: usize, names
       h = mixv(h, vec(tag, prevTag, nextTag, inUnit ? load<i32>(u, 8) : 0));
       h = mixv(h, vec(pos, pos, pos, pos));
       h = mixv(h, vec(c0, tag, tag, tag));
-      h = finv(h);
-      store<i32>(o, i32x4.extract_lane(h, 0), 48);
-      store<i32>(o, i32x4.extract_lane(h, 1), 52);
-      store<i32>(o, i32x4.extract_lane(h, 2), 56);
-      store<i32>(o, i32x4.extract_lane(h, 3), 64);
+      store4(o, finv(h), 48, 52, 56, 64);
     }
     { // templates 23, 26, 28, 29
       let h = vec(seed(23), seed(26), seed(28), seed(29));
       h = mixv(h, vec(i32At(cues, i), prevInfo, r0, cm1));
       h = mixv(h, vec(i32At(cues, i + 1), nextInfo, tag, c0));
       h = mixv(h, vec(i32At(cues, i + 2), pos, pos, cp1));
-      h = finv(h);
-      store<i32>(o, i32x4.extract_lane(h, 0), 92);
-      store<i32>(o, i32x4.extract_lane(h, 1), 104);
-      store<i32>(o, i32x4.extract_lane(h, 2), 112);
-      store<i32>(o, i32x4.extract_lane(h, 3), 116);
+      store4(o, finv(h), 92, 104, 112, 116);
     }
     { // templates 31, 33, 34, 35
       let h = vec(seed(31), seed(33), seed(34), seed(35));
       h = mixv(h, vec(ulen > 4 ? 5 : ulen, r0, ncls, ncls * 8 + npos));
       h = mixv(h, vec(pos, cm1, npos, tag));
       h = mixv(h, vec(i == uStart ? prevTag : nextTag, cp1, nb, pos));
-      h = finv(h);
-      store<i32>(o, i32x4.extract_lane(h, 0), 124);
-      store<i32>(o, i32x4.extract_lane(h, 1), 132);
-      store<i32>(o, i32x4.extract_lane(h, 2), 136);
-      store<i32>(o, i32x4.extract_lane(h, 3), 140);
+      store4(o, finv(h), 124, 132, 136, 140);
     }
     { // templates 36, 37, 39, 41
       let h = vec(seed(36), seed(37), seed(39), seed(41));
       h = mixv(h, vec(gpos, starts, soft >>> 12, r0));
       h = mixv(h, vec(gb, ends, pos, gpos * 8 + gb));
       h = mixv(h, vec(pos, placeStarts, tag, ncls * 8 + npos));
-      h = finv(h);
-      store<i32>(o, i32x4.extract_lane(h, 0), 144);
-      store<i32>(o, i32x4.extract_lane(h, 1), 148);
-      store<i32>(o, i32x4.extract_lane(h, 2), 156);
-      store<i32>(o, topic != 0 ? i32x4.extract_lane(h, 3) : 0, 164);
+      store4(o, finv(h), 144, 148, 156, 164);
+      if (topic == 0) store<i32>(o, 0, 164);
     }
     store<i32>(o, topic != 0 ? f3(42, r0, cm1, cp1) : 0, 168);
   }
