@@ -84,7 +84,7 @@ export class EmissionKernel {
     this.transAt = groupsAt + (64 << log2GroupSlots);
     this.dataAt = this.transAt + 8 * TRANSITION_SCORES;
     this.reserve(0);
-    const planBytes = [plan.groups.length, ...plan.groups.flatMap((g) => [g.length, ...g]), plan.singles.length, plan.direct.length, ...plan.singles, ...plan.direct];
+    const planBytes = [plan.groups.length, ...plan.groups.flatMap((g) => [g.length, ...g]), plan.singles.length, ...plan.singles, plan.direct.length, ...plan.direct];
     // The last 32 bytes before the Bloom filter stay zero: the row of a feature the filter rules out.
     const zerosAt = bloomAt - 32;
     if (planBytes.length > zerosAt) throw new Error('emission plan too long');
