@@ -130,8 +130,6 @@ function charCode(text: string, i: number): number {
   return c;
 }
 
-// Lexicon matches by position, reused across calls (one thread runs one featurize at a time): the
-// longest name word / place name starting at each position, and the longest name word ending there.
 const emptyMatches = (cap: number): DictionaryMatches => ({
   nameLength: new Uint8Array(cap), nameClass: new Uint8Array(cap), begin: new Uint8Array(cap), mid: new Uint8Array(cap), end: new Uint8Array(cap), org: new Uint8Array(cap),
 });
@@ -177,6 +175,8 @@ export function scanTexts(texts: string[]): TextScans[] {
   return scans;
 }
 
+// Reused across calls (one thread runs one featurize at a time): the scans of a text featurized alone,
+// and the longest name word ending at each position.
 let own = newTextScans(0);
 let nwEnd = new Int32Array(0);
 
