@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
 import { ROOT } from '../config.ts';
@@ -26,15 +26,26 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
+export interface Rounds {
+  requests: number;
+  seconds: number;
+  /** Pairs sent first and not counted, for at most `warmupSeconds`. */
+  warmup: number;
+  warmupSeconds: number;
+}
+
 /**
  * One request at a time, GraphQL and driver alternating (which goes first flips each time), so
- * both sides meet the same phases of a shared machine; `warmup` of each first, not counted. Ends
- * after `requests` pairs or `seconds`, whichever comes first.
+ * both sides meet the same phases of a shared machine. First a warm-up, not counted: both JITs
+ * (Neo4j's and Node's) compile a statement's path only after a few hundred runs — after 20, a
+ * search read 2–3× its steady time on both sides. Ends after `requests` pairs or `seconds`,
+ * whichever comes first.
  */
-export async function measure(q: ApiQuery, url: string, driver: Driver, requests: number, warmup: number, seconds: number) {
+export async function measure(q: ApiQuery, url: string, driver: Driver, { requests, seconds, warmup, warmupSeconds }: Rounds) {
   const viaGraphql = () => postGraphql(url, q.graphql);
   const viaDriver = () => q.driver(driver);
-  for (let i = 0; i < warmup; i++) {
+  const warm = performance.now() + warmupSeconds * 1000;
+  for (let i = 0; i < warmup && performance.now() < warm; i++) {
     await viaGraphql();
     await viaDriver();
   }
@@ -59,9 +70,16 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
-/** bench/api-server.ts in a child process on a free loopback port, talking to `neo4jUri`. */
+/**
+ * bench/api-server.ts, compiled as `guanxi serve` runs it (server/dist, built first if the sources
+ * changed), in a child process on a free loopback port, talking to `neo4jUri`. Not through tsx: its
+ * source maps made each stack the driver captures (one a statement, one a commit) cost ~0.05 ms,
+ * which the product does not pay.
+ */
 export async function startServer(neo4jUri: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', '--conditions=guanxi-source', path.join(ROOT, 'server/src/bench/api-server.ts')], {
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'server/bin/build.js')], { stdio: 'inherit' });
+  if (build.status !== 0) throw new Error(`compiling server/src failed (node server/bin/build.js, exit ${build.status})`);
+  const child = spawn(process.execPath, [path.join(ROOT, 'server/dist/bench/api-server.js')], {
     cwd: ROOT,
     env: { ...process.env, NEO4J_URI: neo4jUri, PORT: '0', LOG_LEVEL: 'error' },
     stdio: ['ignore', 'pipe', 'inherit'],

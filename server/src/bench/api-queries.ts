@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { CONNECTION_TYPES } from '@guanxi/shared';
 import type { Driver, ProfiledPlan } from 'neo4j-driver';
 import { cypher } from '../graph/cypher.ts';
@@ -132,9 +133,27 @@ export function timelineQuery(name: string, ids: string[]): ApiQuery {
 }
 
 /** A GraphQL request over HTTP; throws on a transport error or any GraphQL error. */
+// node:http with kept-alive sockets rather than fetch: undici's fetch costs the client ~0.3 ms of CPU
+// a request more, on the same two cores as the server it measures.
+const agent = new http.Agent({ keepAlive: true });
+
 export async function postGraphql(url: string, body: ApiQuery['graphql']): Promise<unknown> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const json = (await res.json()) as { data?: unknown; errors?: { message: string }[] };
-  if (!res.ok || json.errors) throw new Error(`GraphQL ${res.status}: ${json.errors?.map((e) => e.message).join('; ') ?? ''}`);
+  const payload = JSON.stringify(body);
+  const { status, text } = await new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = http.request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(payload);
+  });
+  const json = JSON.parse(text) as { data?: unknown; errors?: { message: string }[] };
+  if (status !== 200 || json.errors) throw new Error(`GraphQL ${status}: ${json.errors?.map((e) => e.message).join('; ') ?? ''}`);
   return json.data;
 }
