@@ -2,7 +2,7 @@ import http from 'node:http';
 import { CONNECTION_TYPES } from '@guanxi/shared';
 import type { Driver, ProfiledPlan } from 'neo4j-driver';
 import { cypher } from '../graph/cypher.ts';
-import { rankedRead } from '../graph/connections.ts';
+import { narrows, rankedRead } from '../graph/connections.ts';
 import { HUB_SCAN, hopBudget } from '../graph/explore.ts';
 import { searchParams } from '../graph/search.ts';
 
@@ -99,7 +99,7 @@ export function connectionsQuery(name: string, id: string, depth: number, limit 
       for (let hop = 0; hop < depth && frontier.length > 0; hop++) {
         const room = hopBudget(limit - seen.size, depth - hop);
         const [row] = await read<{ ids: string[] }>(driver, cypher('connections/expand'), {
-          ...filters, ids: frontier, exclude: [...seen], limit: Math.max(room, 0), scan: HUB_SCAN, ranked: rankedRead(room, frontier.length),
+          ...filters, ids: frontier, exclude: [...seen], limit: Math.max(room, 0), scan: HUB_SCAN, ranked: rankedRead(room, frontier.length, narrows(filters) ? 'filtered' : seen.size),
         });
         frontier = row?.ids ?? [];
         for (const next of frontier) seen.add(next);
