@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from '../../server/src/api/plugins/body-limit.ts';
 import { createServer } from '../../server/src/api/server.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import type { Graph } from '../../server/src/graph/db.ts';
@@ -167,6 +168,21 @@ describe('HTTP hardening', () => {
     expect(plain.status).toBe(415);
     const get = JSON.parse((await raw(base, '/graphql?query=%7B__typename%7D', { headers: { accept: 'application/json' } })).body);
     expect(get.data.__typename).toBe('Query');
+  });
+
+  it('refuses a GraphQL body over the cap, or without a length, with a status that says so', async () => {
+    const query = JSON.stringify({ query: '{ __typename }' });
+    const fine = await raw(base, '/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(query.length) }, body: query });
+    expect(JSON.parse(fine.body).data.__typename).toBe('Query');
+    const big = JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(MAX_BODY_BYTES) } });
+    const tooLarge = await raw(base, '/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: big });
+    expect(tooLarge.status).toBe(413);
+    expect(JSON.parse(tooLarge.body).errors[0].extensions.code).toBe('REQUEST_ENTITY_TOO_LARGE');
+    const chunked = await raw(base, '/graphql', { method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' }, body: query });
+    expect(chunked.status).toBe(411);
+    expect(JSON.parse(chunked.body).errors[0].message).toMatch(/Content-Length/);
+    // The server goes on serving.
+    expect(JSON.parse((await raw(base, '/graphql', json('{ __typename }'))).body).data.__typename).toBe('Query');
   });
 
   it('words query-limit rejections as limits, not syntax errors', async () => {

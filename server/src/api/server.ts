@@ -7,6 +7,7 @@ import type { Graph } from '../graph/db.ts';
 import { log } from '../log.ts';
 import { securityHeaders } from './http/headers.ts';
 import { createLoaders } from './loaders.ts';
+import { useBodyLimit } from './plugins/body-limit.ts';
 import { useIntrospectionOnlyInDevelopment } from './plugins/introspection.ts';
 import { useJsonOnly } from './plugins/json-only.ts';
 import { createMetrics } from './plugins/metrics.ts';
@@ -43,11 +44,14 @@ export function createServer({ graph, graphiql, clientDir, corsOrigins = [], sea
     logging: false,
     cors: corsOrigins.length > 0 ? { origin: corsOrigins, credentials: false, methods: ['GET', 'POST'] } : false,
     context: () => ({ graph, loaders: createLoaders(graph), search }),
+    // Bodies are capped by useBodyLimit below, from their Content-Length.
+    maxRequestBodySize: false,
     plugins: [
       // Queries compiled to JavaScript once and kept (an LRU by document): graphql-js resolves each
       // field of each object through the schema, which cost ~170 ms on a hub's 6,500 edges.
       useGraphQlJit(),
       useJsonOnly(),
+      useBodyLimit(),
       useSecurityHeaders({ graphiql }),
       useIntrospectionOnlyInDevelopment(graphiql),
       ...useQueryLimits({ suggestions: graphiql }),
