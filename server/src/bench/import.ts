@@ -45,6 +45,8 @@ const ROUNDS = Math.max(1, Number(args.rounds));
 const MEMORY_N = Number(args['memory-articles']);
 const BATCH = Number(args['batch-size']);
 const WORKERS = Number(args.workers);
+/** The importer's options in the rounds (and their warm-up): what the ceiling writes, no connection layer. */
+const ARTICLE_GRAPH_ONLY = { batchSize: BATCH, dryRun: false, connections: false } as const;
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'guanxi-bench-import-'));
 
@@ -127,7 +129,7 @@ async function main() {
     await writeCeiling(prepared.slice(0, Math.min(prepared.length, 2000)));
     const warmPool = new ExtractionPool({ workers: WORKERS });
     await neo4j.reset();
-    await runImport(neo4j.graph, readInputs([writeCorpus(Math.min(N, 2000))]), warmPool, { batchSize: BATCH, dryRun: false, connections: false });
+    await runImport(neo4j.graph, readInputs([writeCorpus(Math.min(N, 2000))]), warmPool, ARTICLE_GRAPH_ONLY);
     await warmPool.close();
 
     const rounds: Array<{ importRate: number; ceilingRate: number; importUse: CpuUse; ceilingUse: CpuUse }> = [];
@@ -136,7 +138,7 @@ async function main() {
       await neo4j.reset();
       const pool = new ExtractionPool({ workers: WORKERS });
       const importCpu = cpuMeter(neo4j.serverCpuSeconds);
-      const summary = await runImport(neo4j.graph, readInputs([corpus]), pool, { batchSize: BATCH, dryRun: false, connections: false });
+      const summary = await runImport(neo4j.graph, readInputs([corpus]), pool, ARTICLE_GRAPH_ONLY);
       await pool.close();
       const importRate = summary.written / summary.seconds;
       const importUse = importCpu(summary.written);
