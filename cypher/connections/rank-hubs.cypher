@@ -1,6 +1,6 @@
 // Ranks the links of some hubs that writes marked (graph/hub-ranking.ts): the ids of their $keep
 // strongest neighbours, strongest first, by the strength expand.cypher ranks by. An entity that has
-// dropped to $rankFrom links or fewer loses its list.
+// dropped to $rankFrom links or fewer loses its list, and its stored neighbourhood (graph/hub-upkeep.ts).
 MATCH (n:LinksUnranked)
 WITH n LIMIT toInteger($batch)
 CALL {
@@ -12,6 +12,9 @@ CALL {
   LIMIT toInteger($keep)
   RETURN collect(m.id) AS top
 }
-SET n.topLinks = CASE WHEN n.connections > $rankFrom THEN top ELSE null END
+WITH n, top, n.connections > $rankFrom AS hub
+SET n.topLinks = CASE WHEN hub THEN top ELSE null END,
+    n.neighbourhood = CASE WHEN hub THEN n.neighbourhood ELSE null END,
+    n.neighbourhoodGeneration = CASE WHEN hub THEN n.neighbourhoodGeneration ELSE null END
 REMOVE n:LinksUnranked
 RETURN count(*) AS ranked

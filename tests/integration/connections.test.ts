@@ -12,9 +12,10 @@ import { CONNECTION_TYPES } from '@guanxi/shared';
 import { syntheticCorpus, type SyntheticArticle } from '../../server/src/bench/corpus.ts';
 import { cypher } from '../../server/src/graph/cypher.ts';
 import type { Graph } from '../../server/src/graph/db.ts';
-import { CONNECTION_EVIDENCE, ensureConnectionLayer } from '../../server/src/graph/connection-layer.ts';
-import { connections, edgesAmong } from '../../server/src/graph/connections.ts';
+import { CONNECTION_EVIDENCE, CONNECTION_LAYER_VERSION, ensureConnectionLayer } from '../../server/src/graph/connection-layer.ts';
+import { connections, edgesAmong, STORED_NEIGHBOURHOOD } from '../../server/src/graph/connections.ts';
 import { markAllHubs, rankHubs } from '../../server/src/graph/hub-ranking.ts';
+import { upkeepHubs } from '../../server/src/graph/hub-upkeep.ts';
 import { deleteArticles, writeBatch, type PreparedArticle } from '../../server/src/graph/store.ts';
 import { createExtractor } from '../../server/src/extract/index.ts';
 import { ExtractionPool } from '../../server/src/importer/pool.ts';
@@ -178,6 +179,58 @@ describe('the connection layer', () => {
     await markAllHubs(graph);
     await rankHubs(graph);
     expect(await graph.read('MATCH (e:Entity) WHERE e.topLinks IS NOT NULL OR e:LinksUnranked RETURN e.id')).toEqual([]);
+  });
+
+  it("serves a hub's default neighbourhood from the one stored at the end of an import, the same as read live", async () => {
+    // The layer's version node holds the generation that every write moves (emptyDatabase took it).
+    await graph.write(cypher('connections/set-layer-version'), { version: CONNECTION_LAYER_VERSION });
+    const generation = async () =>
+      (await graph.read<{ g: number | null }>("MATCH (m:GuanxiMeta {key: 'connections'}) RETURN m.generation AS g"))[0]!.g ?? 0;
+    const [top] = await graph.read<{ id: string }>('MATCH (e:Entity) RETURN e.id AS id ORDER BY e.connections DESC, e.id LIMIT 1');
+    const query = { ids: [top!.id], depth: 1, types: null, relTypes: null, minWeight: 1, maxArticles: null, limit: STORED_NEIGHBOURHOOD };
+    const ranking = { rankFrom: 10, keep: 30 };
+    await markAllHubs(graph, ranking);
+    const { stored } = await upkeepHubs(graph, ranking);
+    expect(stored).toBeGreaterThan(1);
+    const storedAt = await generation();
+    const [kept] = await graph.read<{ g: number; size: number }>(
+      'MATCH (e:Entity {id: $hub}) RETURN e.neighbourhoodGeneration AS g, size(e.neighbourhood) AS size',
+      { hub: top!.id },
+    );
+    expect(kept).toEqual({ g: storedAt, size: expect.any(Number) });
+    const fromStore = await connections(graph, query);
+    const smaller = await connections(graph, { ...query, limit: 6 });
+    // It is the stored one that answers: one put in its place at the same generation is served as is.
+    const planted = { ids: [top!.id], truncated: false, totalNodes: 1, edges: [] };
+    await graph.write('MATCH (e:Entity {id: $hub}) SET e.neighbourhood = $json', { hub: top!.id, json: JSON.stringify(planted) });
+    expect(await connections(graph, query)).toMatchObject({ nodes: [{ id: top!.id }], edges: [], totalNodes: 1 });
+    // Any write moves the generation on, and the same query is answered live.
+    await graph.write(cypher('connections/bump-generation'));
+    expect(await generation()).toBe(storedAt + 1);
+    const live = await connections(graph, query);
+    expect(fromStore).toEqual(live);
+    expect(live.truncated).toBe(true); // the hub was read from its ranking
+    // A smaller limit: the strongest of the stored nodes, the given one first, and the edges among them.
+    await upkeepHubs(graph, ranking);
+    const [row] = await graph.read<{ json: string }>('MATCH (e:Entity {id: $hub}) RETURN e.neighbourhood AS json', { hub: top!.id });
+    const strongest = (JSON.parse(row!.json) as { ids: string[] }).ids.slice(0, 6);
+    expect(strongest[0]).toBe(top!.id);
+    expect(smaller.nodes.map((n) => n.id).sort()).toEqual([...strongest].sort());
+    expect(smaller.edges).toEqual(live.edges.filter((e) => strongest.includes(e.source) && strongest.includes(e.target)));
+    // An import and a delete move the generation in their write transactions.
+    const probe = path.join(tmp, 'probe.jsonl');
+    writeJsonl(probe, [{ ...corpus[0]!, url: 'https://example.org/generation-probe', title: '探针' }]);
+    let before = await generation();
+    await importFile(probe);
+    expect(await generation()).toBeGreaterThan(before);
+    const [added] = await graph.read<{ id: string }>("MATCH (a:Article {title: '探针'}) RETURN a.id AS id");
+    before = await generation();
+    await deleteArticles(graph, [added!.id]);
+    expect(await generation()).toBeGreaterThan(before);
+    // Back to the default threshold: the small hubs lose their lists and their neighbourhoods.
+    await markAllHubs(graph);
+    await upkeepHubs(graph);
+    expect(await graph.read('MATCH (e:Entity) WHERE e.neighbourhood IS NOT NULL OR e.topLinks IS NOT NULL RETURN e.id')).toEqual([]);
   });
 
   it('is unchanged by a re-import of the same articles', async () => {

@@ -2,7 +2,7 @@ import http from 'node:http';
 import { CONNECTION_TYPES } from '@guanxi/shared';
 import type { Driver, ProfiledPlan } from 'neo4j-driver';
 import { cypher } from '../graph/cypher.ts';
-import { narrows, rankedRead } from '../graph/connections.ts';
+import { narrows, rankedRead, STORED_NEIGHBOURHOOD } from '../graph/connections.ts';
 import { HUB_SCAN, hopBudget } from '../graph/explore.ts';
 import { searchParams } from '../graph/search.ts';
 
@@ -92,7 +92,16 @@ export function connectionsQuery(name: string, id: string, depth: number, limit 
     name,
     graphql: { query: CONNECTIONS, variables: { ids: [id], depth, limit } },
     async driver(driver) {
-      // graph/connections.ts: expand hop by hop, then nodes and the edges among them side by side.
+      // graph/connections.ts: a hub's stored neighbourhood and its nodes; else expand hop by hop,
+      // then nodes and the edges among them side by side.
+      if (depth === 1 && limit <= STORED_NEIGHBOURHOOD) {
+        const [stored] = await read<{ neighbourhood: string }>(driver, cypher('connections/stored-neighbourhood'), { id });
+        if (stored) {
+          const { ids } = JSON.parse(stored.neighbourhood) as { ids: string[] };
+          await read(driver, cypher('api/nodes'), { ids: ids.slice(0, limit) });
+          return;
+        }
+      }
       const filters = { types: null, relTypes: [...CONNECTION_TYPES], minWeight: 1, maxArticles: null, from: null, to: null };
       const seen = new Set([id]);
       let frontier = [id];

@@ -2,6 +2,7 @@ import { cypher } from './cypher.ts';
 import type { Graph } from './db.ts';
 import { log } from '../log.ts';
 import { HUB_RANKING, markAllHubs, rankHubs } from './hub-ranking.ts';
+import { storeNeighbourhoods } from './hub-upkeep.ts';
 
 /**
  * Builds the connection layer of a database imported before it existed (or by another version of
@@ -10,10 +11,11 @@ import { HUB_RANKING, markAllHubs, rankHubs } from './hub-ranking.ts';
  * index); version 4 links only entities that share a sentence and ranks the neighbours of hubs
  * (hub-ranking.ts); version 5 recounts the links that an upgrade to 4 kept with the articles and
  * dates of the older definition; version 6 keeps a link's evidence samples as joined strings, not
- * lists (co-mentions.ts, SAMPLE_SEPARATOR). A layer of version 2 to 5 is upgraded in place, no rebuild. Batch
+ * lists (co-mentions.ts, SAMPLE_SEPARATOR); version 7 stores each hub's neighbourhood (hub-upkeep.ts).
+ * A layer of version 2 to 6 is upgraded in place, no rebuild. Batch
  * by batch, each in a transaction of its own, so a large collection needs no large transaction.
  */
-export const CONNECTION_LAYER_VERSION = 6;
+export const CONNECTION_LAYER_VERSION = 7;
 
 /** The last version whose links' or entities' counts differ from today's: upgrades past it change no count. */
 const LAST_RECOUNTED_VERSION = 4;
@@ -27,7 +29,7 @@ export async function ensureConnectionLayer(graph: Graph, onProgress?: (done: nu
   const [state] = await graph.read<{ version: number | null; hasArticles: boolean }>(cypher('connections/layer-version'));
   if (state?.version === CONNECTION_LAYER_VERSION) return false;
   if (state?.hasArticles && state.version !== null && state.version >= 2 && state.version < CONNECTION_LAYER_VERSION) {
-    log.warn('upgrading the links of the connection layer (once, after an upgrade)');
+    if (state.version < 6) log.warn('upgrading the links of the connection layer (once, after an upgrade)');
     await upgradeLinks(graph, state.version, onProgress);
   } else if (state?.hasArticles) {
     log.warn('building the connection layer from the stored mentions (once, after an upgrade)');
@@ -39,6 +41,8 @@ export async function ensureConnectionLayer(graph: Graph, onProgress?: (done: nu
     await rankHubs(graph);
   }
   await graph.write(cypher('connections/set-layer-version'), { version: CONNECTION_LAYER_VERSION });
+  // After the version's node exists: the stored neighbourhoods carry its generation.
+  if (state?.hasArticles) await storeNeighbourhoods(graph);
   return Boolean(state?.hasArticles);
 }
 
@@ -72,6 +76,8 @@ export async function rebuildConnectionLayer(graph: Graph, onProgress?: (done: n
  * recounts the entities' counts (2 to 4).
  */
 async function upgradeLinks(graph: Graph, from: number, onProgress?: (done: number, what: string) => void): Promise<void> {
+  // 6 to 7 only adds the hubs' stored neighbourhoods, which ensureConnectionLayer stores.
+  if (from >= 6) return;
   let done = 0;
   for await (const ids of pages(graph, 'connections/entity-ids-page')) {
     await graph.writeTransaction(async (tx) => {

@@ -31,7 +31,24 @@ export interface ConnectionGraph {
 }
 
 export async function connections(graph: Graph, query: ConnectionQuery): Promise<ConnectionGraph> {
-  const filters = {
+  const stored = servedFromStore(query) ? await storedNeighbourhood(graph, query.ids[0]!, query.limit) : null;
+  const reach = stored ?? (await reachOf(graph, query));
+  const [found, edges] = await Promise.all([
+    nodes(graph, reach.ids),
+    stored ? stored.edges : connectionEdges(graph, reach.ids, filtersOf(query)),
+  ]);
+  return { nodes: found, edges, truncated: reach.truncated, totalNodes: reach.totalNodes };
+}
+
+/** The entities a query reaches, the given ones first and then hop by hop, strongest first. */
+interface Reach {
+  ids: string[];
+  truncated: boolean;
+  totalNodes: number;
+}
+
+function filtersOf(query: ConnectionQuery) {
+  return {
     types: query.types,
     relTypes: query.relTypes ?? [...CONNECTION_TYPES],
     minWeight: query.minWeight,
@@ -39,6 +56,10 @@ export async function connections(graph: Graph, query: ConnectionQuery): Promise
     from: query.from ?? null,
     to: query.to ?? null,
   };
+}
+
+async function reachOf(graph: Graph, query: ConnectionQuery): Promise<Reach> {
+  const filters = filtersOf(query);
   const seen = new Set(query.ids);
   let frontier = query.ids;
   let truncated = false;
@@ -59,9 +80,49 @@ export async function connections(graph: Graph, query: ConnectionQuery): Promise
     frontier = found.ids;
     for (const id of frontier) seen.add(id);
   }
-  const ids = [...seen];
-  const [found, edges] = await Promise.all([nodes(graph, ids), connectionEdges(graph, ids, filters)]);
-  return { nodes: found, edges, truncated, totalNodes };
+  return { ids: [...seen], truncated, totalNodes };
+}
+
+/**
+ * Hubs keep their neighbourhood, as this query answers it for one entity at depth 1 without
+ * filters and `limit` STORED_NEIGHBOURHOOD (graph/hub-upkeep.ts stores it at the end of each import
+ * or delete): a hub's walks over tens of thousands of links took 60–120 ms a request. A smaller
+ * limit takes the strongest of the stored nodes and the edges among them.
+ */
+export const STORED_NEIGHBOURHOOD = 200;
+
+/** What a hub keeps: the reach of the query above and the packed rows of connections/among. */
+export interface StoredNeighbourhood extends Reach {
+  edges: PackedEdge[];
+}
+
+function servedFromStore(query: ConnectionQuery): boolean {
+  return query.depth === 1 && query.ids.length === 1 && query.limit <= STORED_NEIGHBOURHOOD && !narrows(filtersOf(query));
+}
+
+async function storedNeighbourhood(graph: Graph, id: string, limit: number): Promise<(Reach & { edges: GraphEdge[] }) | null> {
+  const [row] = await graph.read<{ neighbourhood: string }>(cypher('connections/stored-neighbourhood'), { id });
+  if (!row) return null;
+  const stored = JSON.parse(row.neighbourhood) as StoredNeighbourhood;
+  const ids = stored.ids.slice(0, Math.max(limit, 1));
+  const kept = new Set(ids);
+  const edges = stored.edges.filter(([source, , target]) => kept.has(source) && kept.has(target));
+  return {
+    ids,
+    truncated: stored.truncated || stored.ids.length > ids.length,
+    totalNodes: stored.totalNodes,
+    edges: toEdges(unpack(edges)),
+  };
+}
+
+/** A hub's neighbourhood computed afresh, as hub-upkeep.ts stores it. */
+export async function computeNeighbourhood(graph: Graph, id: string): Promise<StoredNeighbourhood> {
+  const query: ConnectionQuery = {
+    ids: [id], depth: 1, types: null, relTypes: null, minWeight: 1, maxArticles: null, limit: STORED_NEIGHBOURHOOD,
+  };
+  const reach = await reachOf(graph, query);
+  const [row] = await graph.read<{ edges: PackedEdge[] }>(cypher('connections/among'), { ids: reach.ids, ...filtersOf(query) });
+  return { ...reach, edges: row?.edges ?? [] };
 }
 
 /**
@@ -128,7 +189,11 @@ export async function edgesAmong(
   params: { ids: string[]; relTypes: ConnectionType[]; minWeight: number; from: string | null; to: string | null },
 ): Promise<EdgeRow[]> {
   const [row] = await graph.read<{ edges: PackedEdge[] }>(cypher('connections/among'), params);
-  return (row?.edges ?? []).map(([source, type, target, weight, articles, titles, firstDate, lastDate]) => ({
+  return unpack(row?.edges ?? []);
+}
+
+function unpack(edges: PackedEdge[]): EdgeRow[] {
+  return edges.map(([source, type, target, weight, articles, titles, firstDate, lastDate]) => ({
     source, type, target, weight, articles, titles, firstDate, lastDate,
   }));
 }

@@ -18,9 +18,12 @@ export async function rankHubs(graph: Graph, ranking = HUB_RANKING): Promise<num
   let ranked = 0;
   for (;;) {
     const [row] = await graph.write<{ ranked: number }>(cypher('connections/rank-hubs'), { ...ranking, batch: BATCH });
-    if (!row || row.ranked === 0) return ranked;
+    if (!row || row.ranked === 0) break;
     ranked += row.ranked;
   }
+  // A new ranking changes what a hub's stored neighbourhood would hold (graph/hub-upkeep.ts).
+  if (ranked > 0) await graph.write(cypher('connections/bump-generation'));
+  return ranked;
 }
 
 /** Marks every hub, and every entity ranked before, for ranking: a layer that predates the rankings. */

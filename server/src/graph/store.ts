@@ -5,7 +5,8 @@ import type { Graph } from './db.ts';
 import { log } from '../log.ts';
 import { coMentionPairs, withEvidenceTable } from './co-mentions.ts';
 import { CONNECTION_EVIDENCE, ensureConnectionLayer } from './connection-layer.ts';
-import { HUB_RANKING, rankHubs } from './hub-ranking.ts';
+import { HUB_RANKING } from './hub-ranking.ts';
+import { upkeepHubs } from './hub-upkeep.ts';
 import { pinyinKeys } from './pinyin.ts';
 import { backfillPinyin } from './pinyin-backfill.ts';
 
@@ -204,6 +205,7 @@ export async function writeStatements(run: RunStatement, params: WriteParams, la
     await run('entities/refresh', { ids: [...new Set([...touched, ...params.entities.map((e) => e.id)])], ...HUB_RANKING });
   }
   const pruned = await run('import/prune-entities', { ids: touched });
+  await run('connections/bump-generation', {});
   return {
     articles: params.articles.length,
     entities: params.entities.length,
@@ -223,12 +225,13 @@ export async function deleteArticles(graph: Graph, ids: string[]): Promise<{ del
     const deleted = await tx.run(cypher('import/delete-articles'), { ids });
     await tx.run(cypher('entities/refresh'), { ids: touched, ...HUB_RANKING });
     const pruned = await tx.run(cypher('import/prune-entities'), { ids: touched });
+    await tx.run(cypher('connections/bump-generation'));
     return {
       deleted: Number(deleted.records[0]?.get('deleted') ?? 0),
       pruned: Number(pruned.records[0]?.get('pruned') ?? 0),
     };
   });
-  await rankHubs(graph);
+  await upkeepHubs(graph);
   await awaitSearchable(graph);
   return result;
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { ArticleInput, InputProblem } from '@guanxi/shared';
 import type { Graph } from '../graph/db.ts';
-import { rankHubs } from '../graph/hub-ranking.ts';
+import { upkeepHubs } from '../graph/hub-upkeep.ts';
 import { awaitSearchable, storedHashes, writeBatch, type PreparedArticle, type WriteOptions } from '../graph/store.ts';
 import type { InputItem } from '../ingest/index.ts';
 import { log } from '../log.ts';
@@ -164,7 +164,7 @@ export async function runImport(
       await Promise.allSettled(inFlight);
     }
     await Promise.all(inFlight);
-    if (writing && summary.written > 0 && options.connections !== false) await rankHubs(writing);
+    if (writing && summary.written > 0 && options.connections !== false) await upkeepHubs(writing);
     // The import is done when what it wrote can be searched.
     if (writing && summary.written > 0) await awaitSearchable(writing);
   };
