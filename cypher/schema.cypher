@@ -4,6 +4,11 @@
 CREATE CONSTRAINT article_id IF NOT EXISTS FOR (a:Article) REQUIRE a.id IS UNIQUE;
 CREATE CONSTRAINT entity_id IF NOT EXISTS FOR (e:Entity) REQUIRE e.id IS UNIQUE;
 
+// The database's own markers (the connection layer's version and generation, bench collections'),
+// one node per key, found by it: a hub's stored neighbourhood is checked against the generation on
+// every request (connections/stored-neighbourhood).
+CREATE CONSTRAINT guanxi_meta_key IF NOT EXISTS FOR (m:GuanxiMeta) REQUIRE m.key IS UNIQUE;
+
 // One co-mention link per pair, found by its key (smaller id, U+001F, larger id) in an index rather
 // than by walking the links of its ends: a hub has tens of thousands of them.
 CREATE CONSTRAINT co_mentioned_pair IF NOT EXISTS FOR ()-[c:CO_MENTIONED]-() REQUIRE c.pair IS UNIQUE;

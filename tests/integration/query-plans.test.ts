@@ -70,6 +70,7 @@ const PARAMS: Record<string, Record<string, unknown>> = {
   'api/paths-all': { from: WANG, to: 'Person:李颖', first: 5 },
   'connections/expand': { ids: [WANG], exclude: [WANG], types: null, relTypes: ['CO_MENTIONED'], minWeight: 1, maxArticles: null, from: null, to: null, limit: 10, scan: 10000, ranked: 500 },
   'connections/among': { ids: [WANG], relTypes: ['CO_MENTIONED'], minWeight: 1, from: null, to: null },
+  'connections/stored-neighbourhood': { id: WANG },
 };
 /** Files whose text names a sort key to fill in (from the fixed list in graph/rankings.ts). */
 const SORT_KEY_FILES = new Set(['api/entities-ranked', 'api/entities-of-type-ranked']);
