@@ -17,21 +17,29 @@ export async function upkeepHubs(graph: Graph, ranking = HUB_RANKING): Promise<{
   return { ranked, stored: await storeNeighbourhoods(graph) };
 }
 
+/** Hubs computed at once: Neo4j, idle once the import's writes are done, answers two reads side by side. */
+const PARALLEL = 2;
+
 /** Stores the neighbourhood of every hub that lacks one of the current generation; how many it stored. */
 export async function storeNeighbourhoods(graph: Graph): Promise<number> {
   const [todo] = await graph.read<{ generation: number; ids: string[] }>(cypher('connections/hubs-to-store'));
   if (!todo) return 0;
+  const queue = [...todo.ids];
   let stored = 0;
-  for (const id of todo.ids) {
-    const neighbourhood = JSON.stringify(await computeNeighbourhood(graph, id));
-    const [row] = await graph.write<{ generation: number; stored: number }>(cypher('connections/store-neighbourhood'), {
-      id,
-      generation: todo.generation,
-      neighbourhood,
-    });
-    // A write has moved the generation on: what is left would be stale too.
-    if (row?.generation !== todo.generation) break;
-    stored += row.stored;
-  }
+  let moved = false;
+  const worker = async () => {
+    for (let id = queue.shift(); id !== undefined && !moved; id = queue.shift()) {
+      const neighbourhood = JSON.stringify(await computeNeighbourhood(graph, id));
+      const [row] = await graph.write<{ generation: number; stored: number }>(cypher('connections/store-neighbourhood'), {
+        id,
+        generation: todo.generation,
+        neighbourhood,
+      });
+      // A write has moved the generation on: what is left would be stale too.
+      if (row?.generation !== todo.generation) moved = true;
+      else stored += row.stored;
+    }
+  };
+  await Promise.all(Array.from({ length: PARALLEL }, worker));
   return stored;
 }
