@@ -107,6 +107,15 @@ describe('rule families on the shapes the tagger learns from', () => {
     expect(ruleSpans('经过六届人大常委会第四次会议审议。')).toEqual(['Organization:六届人大常委会']);
     expect(ruleSpans('全国政协九届一次会议开幕。')).toEqual(['Organization:全国政协']);
   });
+  it('reads a place whose own name ends like a head (梁园区: 园区) as the place, not a body', () => {
+    expect(ruleSpans('张建新来到商丘市梁园区视察防汛工作。')).toEqual(['Person:张建新', 'Place:商丘市', 'Place:梁园区']);
+    expect(spans('张建新来到商丘市梁园区视察防汛工作。')).toEqual(['Person:张建新', 'Place:商丘市', 'Place:梁园区']);
+    // A zone's body keeps its head after the place (郑州经济技术开发区|管委会).
+    expect(ruleSpans('郑州经济技术开发区管委会召开会议。')).toEqual(['Organization:郑州经济技术开发区管委会']);
+  });
+  it('reads a name after an office as a person, not a place abbreviation and a word (总法办|郑|水泉)', () => {
+    expect(spans('高新区管委会总法办郑水泉参加会议。')).toContain('Person:郑水泉');
+  });
   it('takes no direction word for a department (北部, 中南部, 大部)', () => {
     const s = ruleSpans('黄淮北部、黄淮中南部、华南大部将有阵雨。');
     expect(s.filter((x) => x.startsWith('Organization'))).toEqual([]);

@@ -110,7 +110,8 @@ export function findOrganizations(us: Unit[], blocked: Uint8Array): Span[] {
     if (u.tag === 'f' || (u.text.charCodeAt(u.text.length - 1) === BU && DIRECTION_PART.test(u.text))) continue;
     // 中国政府, 印度当局: the place alone is the entity.
     if (STATE_HEADS.has(u.text) && us[i - 1]?.place && !us[i - 2]?.place) continue;
-    const suffix = orgSuffixOf(u.text);
+    // A place's own name ending like a head (梁园区: 园区) names the place, not a body in it.
+    const suffix = u.place && !glued ? undefined : orgSuffixOf(u.text);
     // 中心 as "the heart of" (国家中心城市, 中心工作), not a centre that is an institution.
     if (suffix === '中心' && CENTRAL_SENSE.has(us[i + 1]?.text ?? '')) continue;
     const isNt = u.tag === 'nt' && !COMMON_WORD_STOPS.has(u.text) && !u.text.endsWith('关系');

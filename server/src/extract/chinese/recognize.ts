@@ -142,10 +142,17 @@ function combineDecoded(folded: string, given: Span[], rules: Recognition, { spa
     const s = abbreviatedPlace(w, rules.units) ?? w;
     if (s.type === 'Organization' && BARE_HEADS.has(folded.slice(s.start, s.end))) continue;
     if (s.type === 'Person' && (listedWithVerbs(folded, s, rules.units) || quotedCoinage(folded, s))) continue;
-    // The same for a place no rule reads (郑州“西美”发展 under the MSRA-trained tagger): a quoted coinage.
-    if (s.type === 'Place' && quotedCoinage(folded, s) && !rules.spans.some((r) => r.type === 'Place' && r.start === s.start && r.end === s.end)) continue;
+    // The same for a place no rule reads, alone in a short quote or part of it (郑州“西美”发展, read as
+    // 西美 or as 西 + 美 by taggers trained on MSRA): a quoted coinage.
+    if (s.type === 'Place' && insideShortQuote(folded, s) && !rules.spans.some((r) => r.type === 'Place' && r.start === s.start && r.end === s.end)) continue;
     if (s.type === 'Organization' && endsInCentralSense(folded, s, rules.units)) continue;
-    takeIfFree(s, taken, kept);
+    // A one-character place opening a name that stands right after an office (总法办|郑|水泉) is the
+    // name's surname, not an abbreviation of 郑州.
+    if (s.type === 'Place' && s.end - s.start === 1 && opensOfficeName(s, rules.spans)) continue;
+    // A chain of places with no head (商丘市梁园区) names no body: the places it is made of stand.
+    const chain = s.type === 'Organization' ? placeChain(s, rules.spans) : undefined;
+    if (chain) for (const p of chain) takeIfFree(p, taken, kept);
+    else takeIfFree(s, taken, kept);
   }
   // Where the tagger reads nothing, a rule span stands if the tagger finds it nearly as likely, or if
   // it sits in an enumeration (、) next to a span of the same type.
@@ -253,6 +260,34 @@ const QUOTES: Record<string, string> = { '“': '”', '「': '」', '『': '』
 function quotedCoinage(text: string, s: Span): boolean {
   const close = QUOTES[text[s.start - 1] ?? ''];
   return close !== undefined && text[s.end] === close && s.end - s.start <= 3 && !SURNAMES.has(text[s.start]!);
+}
+
+/** Does a rule person read after an office (STRONG_CONTEXT_RULES) start at s and run past it? */
+function opensOfficeName(s: Span, ruleSpans: Span[]): boolean {
+  return ruleSpans.some((r) => r.type === 'Person' && STRONG_CONTEXT_RULES.has(r.rule) && r.start === s.start && r.end > s.end);
+}
+
+/** The rule places that tile s end to end, if there are two or more of them. */
+function placeChain(s: Span, ruleSpans: Span[]): Span[] | undefined {
+  const chain: Span[] = [];
+  for (let at = s.start; at < s.end; ) {
+    const next = ruleSpans.find((r) => r.type === 'Place' && r.start === at && r.end <= s.end);
+    if (!next) return undefined;
+    chain.push(next);
+    at = next.end;
+  }
+  return chain.length >= 2 ? chain : undefined;
+}
+
+/** Does s lie within a pair of quotes holding at most three characters (“西美”)? */
+function insideShortQuote(text: string, s: Span): boolean {
+  for (let open = s.start - 1; open >= Math.max(0, s.end - 4); open--) {
+    const close = QUOTES[text[open]!];
+    if (close === undefined) continue;
+    const end = text.indexOf(close, s.end);
+    return end >= s.end && end - open - 1 <= 3;
+  }
+  return false;
 }
 
 /** Is there a span of s's type next to it in a list, across a 、? */

@@ -1,13 +1,10 @@
 /**
- * Trains the learned tagger. The shipped model (see docs/extraction.md, "Fifth round") is the mean
- * (`average.ts`, in this order) of the second round's model (`git show 4068c6b:server/models/ner.bin`,
- * trained by that commit's code with `--epochs 16`), the third round's (41 templates, trained by the
- * code of 36ad80f),
- *   npx tsx --conditions=guanxi-source server/src/extract/learn/train.ts --corpora msra --valid pddev --bags 1 --augment 0 --epochs 20
- * and the same with mention-replaced copies (`--augment 1 --epochs 12`, default seeds) trained by the
- * code of c9e3bc3 (the sports topic per MSRA line; this code reads it per sentence)
- * — MSRA train (`../shared/train`, `corpora.ts`), scored on PD dev after every epoch, never trained on it.
- * Features and epochs were chosen by training on `msrafit` with `--valid pddev,msradev`.
+ * Trains the learned tagger. The shipped model (docs/extraction.md, "2026-12-06: one training command")
+ * is this command, at this commit:
+ *   npm run train:ner   (train.ts --corpora msra --valid pddev --bags 3 --augment 2 --epochs 10; ~12 min)
+ * — MSRA train (`../shared/train`, `corpora.ts`), scored on PD dev after every epoch, never trained on
+ * it; three models (shuffle seeds 20240601 + b, each with two mention-replaced copies of its own),
+ * averaged. Features, copies and epochs were chosen by training on `msrafit` with `--valid msradev`.
  * Options: `--corpora a,b` (msra, pd98, cluener, pddev) `--valid c` `--epochs N` `--min-count 3`
  * `--prune 1` `--bags B` `--augment K` `--seed S` `--out server/models/ner.bin`. Without `--corpora` it
  * trains on one BIO file (`--bio`, PD dev by default: the first round), holding out its last `--holdout`
