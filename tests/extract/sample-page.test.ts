@@ -32,7 +32,9 @@ const GAPS = new Set<string>([
 // Words that must never become entities: common words, and misreadings of the page (西美 is no 西 + 美国, nor a person).
 const NEVER = ['英雄', '深度', '高新', '平凡', '人民', '党', '想', '心民心', '卢氏', '高新力量', '共治', '西', '美国', '西美', '郑州国家中心',
   // Pieces of 绿水青山就是金山银山, and a generic body (the township hospitals of two townships).
-  '青山', '银山', '金山', '绿水', '乡镇卫生院'];
+  '青山', '银山', '金山', '绿水', '乡镇卫生院',
+  // Misread bodies of earlier taggers: 副组长兼办公室主任 cut after 兼, a meeting's name run into 领导小组.
+  '兼办公室', '郑州市节水行动动员大会暨领导小组'];
 /**
  * The page's events, read off it by hand: who met whom, who visited where, who founded what together,
  * who donated to whom, who paired with whom. The donations of the 两乡镇 paragraph go to the two
