@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../../server/src/bench/browser.ts';
+import { postGraphql } from '../../server/src/bench/api-queries.ts';
 import type { Core } from 'cytoscape';
 import { startE2EServer, type E2EServer } from './server.ts';
 
@@ -80,12 +81,10 @@ async function organizationWithNewPeople(id: string): Promise<string | undefined
   );
   const shown = new Set(await canvasIds());
   for (const organization of organizations) {
-    const response = await fetch(`${server.baseUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: 'query ($ids: [ID!]!) { connections(ids: $ids, types: [Person]) { nodes { id } } }', variables: { ids: [organization] } }),
-    });
-    const { data } = (await response.json()) as { data: { connections: { nodes: Array<{ id: string }> } } };
+    const data = (await postGraphql(`${server.baseUrl}/graphql`, {
+      query: 'query ($ids: [ID!]!) { connections(ids: $ids, types: [Person]) { nodes { id } } }',
+      variables: { ids: [organization] },
+    })) as { connections: { nodes: Array<{ id: string }> } };
     if (data.connections.nodes.some((n) => n.id.startsWith('Person:') && !shown.has(n.id))) return organization;
   }
   return undefined;

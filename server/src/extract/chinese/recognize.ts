@@ -284,8 +284,7 @@ function insideShortQuote(text: string, s: Span): boolean {
   for (let open = s.start - 1; open >= Math.max(0, s.end - 4); open--) {
     const close = QUOTES[text[open]!];
     if (close === undefined) continue;
-    const end = text.slice(s.end, open + 5).indexOf(close);
-    return end >= 0;
+    return text.slice(s.end, open + 5).includes(close);
   }
   return false;
 }
