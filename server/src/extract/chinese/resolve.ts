@@ -33,6 +33,7 @@ export function buildExtraction(input: ResolveInput): Extraction {
   const entities = new Map<string, ExtractedEntity>();
   const canonical: string[] = [];
   const kept: Span[] = [];
+  const fullNameOf = surnameResolver(spans, folded);
   for (const s of spans) {
     const surface = body.slice(s.start, s.end);
     const key = folded.slice(s.start, s.end);
@@ -43,6 +44,13 @@ export function buildExtraction(input: ResolveInput): Extraction {
     if (listed) {
       type = listed.type;
       name = listed.name;
+    } else if (type === 'Person' && key.length === 1) {
+      // A surname alone (汤|局长, or a name the tagger cut: 汤|强强): the person of the article
+      // with that surname, if there is exactly one; otherwise no one in particular. As its own
+      // entity every 汤 of a collection became one person, a hub of unrelated articles.
+      const full = fullNameOf(key, s.start);
+      if (!full) continue;
+      name = full;
     } else if (type === 'Place' && (key.length > 1 || abbreviations.has(s))) {
       // 中美 names 中国 and 美国, 来京 北京市; 郑 (来郑) has no fixed expansion and resolves by context.
       const expanded = key.length === 1 ? expandAbbreviation(key, placeContext.text) : undefined;
@@ -85,6 +93,25 @@ export function buildExtraction(input: ResolveInput): Extraction {
     addRelation(r.relation, seen, relations);
   }
   return { authors: input.authors, entities: [...entities.values()], relations, sentences };
+}
+
+/**
+ * The article's full name (two characters or more) for a surname at `at`: the one the text there
+ * goes on to spell (汤|军要求 after 汤军 elsewhere), else the only one with that surname.
+ */
+function surnameResolver(spans: Span[], folded: string): (surname: string, at: number) => string | undefined {
+  const bySurname = new Map<string, Set<string>>();
+  for (const s of spans) {
+    if (s.type !== 'Person' || s.end - s.start < 2) continue;
+    const name = folded.slice(s.start, s.end);
+    const names = bySurname.get(name[0]!) ?? new Set<string>();
+    names.add(name);
+    bySurname.set(name[0]!, names);
+  }
+  return (surname, at) => {
+    const names = [...(bySurname.get(surname) ?? [])];
+    return names.find((name) => folded.startsWith(name, at)) ?? (names.length === 1 ? names[0] : undefined);
+  };
 }
 
 /** The text of sentence i (made here, unnamed: tsx's keepNames would give a named closure a defineProperty an article). */
