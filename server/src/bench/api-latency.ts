@@ -1,7 +1,9 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { ROOT } from '../config.ts';
+import { createServer } from '../api/server.ts';
+import { loadConfig, ROOT } from '../config.ts';
+import type { Graph } from '../graph/db.ts';
 import { postGraphql, type ApiQuery } from './api-queries.ts';
 
 /** The value below which `p` of the sorted samples fall (nearest rank). */
@@ -35,33 +37,28 @@ export interface Rounds {
 }
 
 /**
- * One request at a time, GraphQL and driver alternating (which goes first flips each time), so
- * both sides meet the same phases of a shared machine. First a warm-up, not counted: both JITs
- * (Neo4j's and Node's) compile a statement's path only after a few hundred runs — after 20, a
- * search read 2–3× its steady time on both sides. Ends after `requests` pairs or `seconds`,
- * whichever comes first.
+ * One request at a time, the three sides in turn (which goes first rotates each time), so all meet
+ * the same phases of a shared machine: GraphQL over HTTP to the server's own process (`url`), the
+ * same server run in this process (`inProcessUrl`: no process boundary, to tell what the boundary
+ * costs from what the server's code costs), and the statements straight through the driver. First
+ * a warm-up, not counted: both JITs (Neo4j's and Node's) compile a statement's path only after a
+ * few hundred runs — after 20, a search read 2–3× its steady time on both sides. Ends after
+ * `requests` rounds or `seconds`, whichever comes first.
  */
-export async function measure(q: ApiQuery, url: string, driver: Driver, { requests, seconds, warmup, warmupSeconds }: Rounds) {
-  const viaGraphql = () => postGraphql(url, q.graphql);
-  const viaDriver = () => q.driver(driver);
+export async function measure(q: ApiQuery, url: string, inProcessUrl: string, driver: Driver, { requests, seconds, warmup, warmupSeconds }: Rounds) {
+  const sides = [() => postGraphql(url, q.graphql), () => postGraphql(inProcessUrl, q.graphql), () => q.driver(driver)];
   const warm = performance.now() + warmupSeconds * 1000;
-  for (let i = 0; i < warmup && performance.now() < warm; i++) {
-    await viaGraphql();
-    await viaDriver();
-  }
-  const graphql: number[] = [];
-  const direct: number[] = [];
+  for (let i = 0; i < warmup && performance.now() < warm; i++) for (const side of sides) await side();
+  const samples: number[][] = sides.map(() => []);
   const deadline = performance.now() + seconds * 1000;
   for (let i = 0; i < requests && performance.now() < deadline; i++) {
-    if (i % 2 === 0) {
-      graphql.push(await timed(viaGraphql));
-      direct.push(await timed(viaDriver));
-    } else {
-      direct.push(await timed(viaDriver));
-      graphql.push(await timed(viaGraphql));
+    for (let k = 0; k < sides.length; k++) {
+      const at = (i + k) % sides.length;
+      samples[at]!.push(await timed(sides[at]!));
     }
   }
-  return { graphql: summary(graphql), driver: summary(direct), n: graphql.length };
+  const [graphql, inProcess, direct] = samples.map(summary) as [Latency, Latency, Latency];
+  return { graphql, inProcess, driver: direct, n: samples[0]!.length };
 }
 
 export interface ServerProcess {
@@ -109,6 +106,25 @@ export async function startServer(neo4jUri: string): Promise<ServerProcess> {
           resolve();
         });
         child.kill('SIGTERM');
+      }),
+  };
+}
+
+/**
+ * The same server as bench/api-server.ts builds, in this process on a free loopback port: requests
+ * to it cross no process boundary (the client, the server and the driver share one event loop).
+ */
+export async function startInProcessServer(graph: Graph): Promise<{ url: string; stop(): Promise<void> }> {
+  const server = createServer({ graph: graph.with({ readTimeoutMs: loadConfig().GUANXI_QUERY_TIMEOUT_MS }), graphiql: false });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
       }),
   };
 }

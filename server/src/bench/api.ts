@@ -6,7 +6,7 @@ import { collectionDir, ensureCollection, openDb, type BenchDb } from './api-col
 import { importComparison } from './api-import.ts';
 import { profile } from './api-profile.ts';
 import { writeCosts } from './api-writes.ts';
-import { measure, startServer, type Latency } from './api-latency.ts';
+import { measure, startInProcessServer, startServer, type Latency } from './api-latency.ts';
 import { searchLoad } from './api-load.ts';
 import { connectionsQuery, entityQuery, pathsQuery, postGraphql, read, searchQuery, timelineQuery, type ApiQuery } from './api-queries.ts';
 
@@ -101,21 +101,33 @@ function target(name: string, g: Latency): string {
 }
 
 async function latencies(db: BenchDb, url: string, queries: ApiQuery[]) {
-  log(`\nlatency: ${args.requests} requests each (fewer if ${args['query-seconds']} s ran out) after ${args.warmup} warm-up (at most ${args['warmup-seconds']} s), one at a time, GraphQL and driver alternating (ms)`);
-  log('| query | n | GraphQL p50 / p95 / p99 | driver p50 / p95 / p99 | ratio at p95 | target |');
-  log('| --- | --- | --- | --- | --- | --- |');
+  log(
+    `\nlatency: ${args.requests} requests each (fewer if ${args['query-seconds']} s ran out) after ${args.warmup} warm-up (at most ${args['warmup-seconds']} s), ` +
+      'one at a time, in turn: GraphQL to the server\'s process, the same server in this process, the driver (ms)',
+  );
+  log('| query | n | GraphQL p50 / p95 / p99 | in process p50 / p95 | driver p50 / p95 / p99 | ratio at p95 (in process) | target |');
+  log('| --- | --- | --- | --- | --- | --- | --- |');
+  const inProcess = await startInProcessServer(db.graph);
   const rows = [];
-  for (const q of queries) {
-    const { graphql: g, driver: d, n } = await measure(q, url, db.graph.driver, {
-      requests: Number(args.requests),
-      seconds: Number(args['query-seconds']),
-      warmup: Number(args.warmup),
-      warmupSeconds: Number(args['warmup-seconds']),
-    });
-    const ratio = g.p95 / d.p95;
-    const targets = [ratio <= 1.3 ? '≤ 1.3×: met' : '≤ 1.3×: MISSED', target(q.name, g)].filter(Boolean).join('; ');
-    log(`| ${q.name} | ${n} | ${ms(g.p50)} / ${ms(g.p95)} / ${ms(g.p99)} | ${ms(d.p50)} / ${ms(d.p95)} / ${ms(d.p99)} | ${ratio.toFixed(2)} | ${targets} |`);
-    rows.push({ name: q.name, n, graphql: g, driver: d, ratio: Number(ratio.toFixed(2)) });
+  try {
+    for (const q of queries) {
+      const { graphql: g, inProcess: p, driver: d, n } = await measure(q, url, inProcess.url, db.graph.driver, {
+        requests: Number(args.requests),
+        seconds: Number(args['query-seconds']),
+        warmup: Number(args.warmup),
+        warmupSeconds: Number(args['warmup-seconds']),
+      });
+      const ratio = g.p95 / d.p95;
+      const ratioInProcess = p.p95 / d.p95;
+      const targets = [ratio <= 1.3 ? '≤ 1.3×: met' : '≤ 1.3×: MISSED', target(q.name, g)].filter(Boolean).join('; ');
+      log(
+        `| ${q.name} | ${n} | ${ms(g.p50)} / ${ms(g.p95)} / ${ms(g.p99)} | ${ms(p.p50)} / ${ms(p.p95)} | ${ms(d.p50)} / ${ms(d.p95)} / ${ms(d.p99)} | ` +
+          `${ratio.toFixed(2)} (${ratioInProcess.toFixed(2)}) | ${targets} |`,
+      );
+      rows.push({ name: q.name, n, graphql: g, inProcess: p, driver: d, ratio: Number(ratio.toFixed(2)), ratioInProcess: Number(ratioInProcess.toFixed(2)) });
+    }
+  } finally {
+    await inProcess.stop();
   }
   return rows;
 }

@@ -62,7 +62,9 @@ export async function benchNeo4j() {
 export async function resetBenchDatabase(graph: Graph): Promise<void> {
   const session = graph.driver.session({ database: graph.database });
   try {
-    await session.run(cypher('bench/reset')); // auto-commit: CALL … IN TRANSACTIONS needs it
+    // Auto-commit: CALL … IN TRANSACTIONS needs it.
+    await session.run(cypher('bench/reset'));
+    await session.run(cypher('bench/reset-nodes'));
   } finally {
     await session.close();
   }
