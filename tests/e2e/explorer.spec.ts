@@ -110,9 +110,12 @@ async function clickableNodes(selector: string): Promise<Array<{ x: number; y: n
   }, selector);
 }
 
-/** Clicks those nodes in turn until the element with test id `shows` appears. */
-async function clickNode(selector: string, shows: string): Promise<boolean> {
-  for (const point of await clickableNodes(selector)) {
+/**
+ * Clicks the points in turn until the element with test id `shows` appears, pressing Escape after
+ * each miss. False if none of them opened it.
+ */
+async function clickUntilShown(points: Array<{ x: number; y: number }>, shows: string): Promise<boolean> {
+  for (const point of points) {
     await page.mouse.click(point.x, point.y);
     const opened = await page.getByTestId(shows).waitFor({ timeout: 3_000 }).then(() => true, () => false);
     if (opened) return true;
@@ -121,19 +124,11 @@ async function clickNode(selector: string, shows: string): Promise<boolean> {
   return false;
 }
 
-/**
- * Clicks those midpoints in turn until the element with test id `shows` appears: another edge may
- * cross a midpoint, and the topmost edge takes the click. False if none of them opened it.
- */
-async function clickEdge(selector: string, shows: string): Promise<boolean> {
-  for (const point of await clickableEdges(selector)) {
-    await page.mouse.click(point.x, point.y);
-    const opened = await page.getByTestId(shows).waitFor({ timeout: 3_000 }).then(() => true, () => false);
-    if (opened) return true;
-    await page.keyboard.press('Escape');
-  }
-  return false;
-}
+/** Clicks the nodes matching `selector` that a click can reach, until `shows` appears. */
+const clickNode = async (selector: string, shows: string) => clickUntilShown(await clickableNodes(selector), shows);
+
+/** The same for edges, at their midpoints: another edge may cross one, and the topmost edge takes the click. */
+const clickEdge = async (selector: string, shows: string) => clickUntilShown(await clickableEdges(selector), shows);
 
 describe('explorer', () => {
   it('searches, expands, and explains what is on the canvas', async () => {
