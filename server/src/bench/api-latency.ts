@@ -110,12 +110,17 @@ export async function startServer(neo4jUri: string): Promise<ServerProcess> {
   };
 }
 
+/** The server under test: `createServer` as `guanxi serve` builds it, without the explorer's files or the sample. */
+export function createBenchServer(graph: Graph) {
+  return createServer({ graph: graph.with({ readTimeoutMs: loadConfig().GUANXI_QUERY_TIMEOUT_MS }), graphiql: false });
+}
+
 /**
  * The same server as bench/api-server.ts builds, in this process on a free loopback port: requests
  * to it cross no process boundary (the client, the server and the driver share one event loop).
  */
 export async function startInProcessServer(graph: Graph): Promise<{ url: string; stop(): Promise<void> }> {
-  const server = createServer({ graph: graph.with({ readTimeoutMs: loadConfig().GUANXI_QUERY_TIMEOUT_MS }), graphiql: false });
+  const server = createBenchServer(graph);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

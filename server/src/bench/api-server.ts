@@ -1,6 +1,5 @@
-import { createServer } from '../api/server.ts';
-import { loadConfig } from '../config.ts';
 import { openDb } from './api-collection.ts';
+import { createBenchServer } from './api-latency.ts';
 
 /**
  * The server under test, in a process of its own so the load generator does not share its event
@@ -8,7 +7,7 @@ import { openDb } from './api-collection.ts';
  * or the sample import. NEO4J_URI names the bench's Neo4j; PORT, or 0 for any free one.
  */
 const db = await openDb('', 0);
-const server = createServer({ graph: db.graph.with({ readTimeoutMs: loadConfig().GUANXI_QUERY_TIMEOUT_MS }), graphiql: false });
+const server = createBenchServer(db.graph);
 server.listen(Number(process.env.PORT ?? 0), '127.0.0.1', () => {
   const address = server.address();
   console.log(`LISTENING ${typeof address === 'object' && address ? address.port : ''}`);

@@ -101,13 +101,14 @@ function nameStart(us: Unit[], head: number): number {
   let activities = 0;
   for (;;) {
     const before = us[first - 1];
-    if (first < head && fits(first - 1) && before && isPlace(before) && !GENERIC.has(before.text)) return first - 1;
-    if (fits(first - 1) && before && isNamePart(before)) first--;
+    if (!before || !fits(first - 1)) return first;
+    // The place that opens the name ends it (a word jieba calls a place stands for the name alone).
+    if (isPlace(before) && !GENERIC.has(before.text) && (first < head || isNamePart(before))) return first - 1;
+    if (isNamePart(before)) first--;
     // One activity at most, from a fixed list, after a common noun: a second verb, a verb after a
     // place or a body, or one off the list is the sentence's (双龙湾镇|签订, 人民政府|签署).
     else if (activities++ === 0 && fits(first - 2) && isInnerActivity(before) && isNamePart(us[first - 2]!) && us[first - 2]!.tag !== 'nt' && !isPlace(us[first - 2]!)) first -= 2;
     else return first;
-    if (isPlace(us[first]!)) return first;
   }
 }
 
